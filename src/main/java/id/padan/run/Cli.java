@@ -6,11 +6,24 @@ import picocli.CommandLine.Command;
 /** The padan command line: one sub-command per operator task. */
 @Command(name = "padan", mixinStandardHelpOptions = true, version = "padan 0.1.0",
         description = "Reconciles PKH, PBI-JKN and KIP beneficiary extracts against the Dukcapil registry.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     public static int execute(String... args) {
-        return new CommandLine(new Cli()).execute(args);
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            Throwable root = ex;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            return fail(msg.lines().findFirst().orElse(msg));
+        });
+        return cl.execute(args);
+    }
+
+    /** Prints a one-line reason on standard error and returns the failure exit status. */
+    static int fail(String reason) {
+        System.err.println("padan: " + reason);
+        return 1;
     }
 
     @Override

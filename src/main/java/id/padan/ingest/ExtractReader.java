@@ -1,0 +1,283 @@
+package id.padan.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Streams one extract file line by line in its source's format. Each physical line is decoded
+ * strictly in the declared encoding and split with Jackson CSV on its own, so that a bad line
+ * (undecodable bytes, an unterminated quote, a stray delimiter, a truncated tail) is reported with
+ * its line number and never swallows its neighbours. Quoted values spanning lines are therefore
+ * not supported: none of the configured exports writes them, and a quote left open at the end of a
+ * line is exactly the fault operators need to see. Blank lines are skipped and counted.
+ */
+public final class ExtractReader implements Closeable {
+    private static final CsvMapper CSV = CsvMapper.builder().build();
+    private static final int MAX_LINE_BYTES = 1 << 20;
+
+    private final Path file;
+    private final SourceMapping mapping;
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final boolean utf8;
+    private final ObjectReader splitter;
+    private final byte[] buf = new byte[1 << 16];
+    private int bufPos;
+    private int bufLen;
+    private byte[] line = new byte[4096];
+    private int lineNo;
+    private int blankLines;
+    private boolean lastLineTerminated = true;
+    private boolean eof;
+    private List<String> header;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    public ExtractReader(Path file, SourceMapping mapping) throws IOException {
+        this.file = file;
+        this.mapping = mapping;
+        this.in = Files.newInputStream(file);
+        Charset cs = mapping.encoding();
+        this.decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.utf8 = cs.equals(StandardCharsets.UTF_8);
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(mapping.delimiter());
+        schema = mapping.quote() == null ? schema.withoutQuoteChar() : schema.withQuoteChar(mapping.quote());
+        this.splitter = CSV.readerFor(String[].class).with(schema);
+    }
+
+    /**
+     * Reads the header (the first non-blank line), strips a byte-order mark, and checks the required columns.
+     *
+     * @return the header names as written, trimmed and upper-cased, in file order
+     */
+    public List<String> readHeader() throws IOException, UnreadableFileException {
+        int len;
+        do {
+            len = readLine();
+            if (len < 0) throw new UnreadableFileException(file, "the file is empty (no header row)");
+        } while (isBlank(line, 0, len));
+        int start = hasBom(len) ? 3 : 0;
+        String text;
+        try {
+            text = decode(start, len - start);
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException(file, "the header row is not valid " + mapping.encoding().name() + "; is the file in another encoding?");
+        }
+        String[] names;
+        try {
+            names = split(text);
+        } catch (RuntimeException e) {
+            throw new UnreadableFileException(file, "the header row cannot be split on '" + mapping.delimiter() + "': " + firstLine(e.getMessage()));
+        }
+        List<String> h = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i].strip().toUpperCase(Locale.ROOT);
+            if (index.putIfAbsent(name, i) != null && !name.isEmpty()) {
+                throw new UnreadableFileException(file, "column " + name + " appears twice in the header");
+            }
+            h.add(name);
+        }
+        List<String> missing = mapping.requiredColumns().stream().filter(c -> !index.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new UnreadableFileException(file, "missing required column(s) " + String.join(", ", missing)
+                    + " (found: " + String.join(", ", h) + "; is the delimiter '" + mapping.delimiter() + "' right?)");
+        }
+        header = List.copyOf(h);
+        return header;
+    }
+
+    /** Position of a header column, or -1 when the file does not have it (an optional column). */
+    public int column(String name) {
+        Integer i = index.get(name);
+        return i == null ? -1 : i;
+    }
+
+    /** The next data line, or null at end of file. */
+    public ExtractRow next() throws IOException {
+        while (true) {
+            int len = readLine();
+            if (len < 0) return null;
+            if (isBlank(line, 0, len)) {
+                blankLines++;
+                continue;
+            }
+            if (len >= MAX_LINE_BYTES) {
+                return new ExtractRow(lineNo, lenient(0, Math.min(len, 200)) + "...", null,
+                        "line longer than " + MAX_LINE_BYTES + " bytes; is this a binary file?");
+            }
+            String text;
+            try {
+                text = decode(0, len);
+            } catch (CharacterCodingException e) {
+                return new ExtractRow(lineNo, lenient(0, len), null,
+                        "bytes not valid in " + mapping.encoding().name() + " at byte " + badByte(len) + " of the line");
+            }
+            String control = controlCharacter(text);
+            if (control != null) return new ExtractRow(lineNo, text, null, control);
+            String[] fields;
+            try {
+                fields = split(text);
+            } catch (RuntimeException e) {
+                return new ExtractRow(lineNo, text, null, describe(e));
+            }
+            if (fields.length != header.size()) {
+                String hint = fields.length > header.size()
+                        ? " (a '" + mapping.delimiter() + "' inside an unquoted value?)"
+                        : (eof && !lastLineTerminated ? " (the file ends in the middle of this row)" : "");
+                return new ExtractRow(lineNo, text, null,
+                        "expected " + header.size() + " fields, found " + fields.length + hint);
+            }
+            if (eof && !lastLineTerminated && mapping.finalNewlineRequired()) {
+                return new ExtractRow(lineNo, text, null,
+                        "the file ends in the middle of this row (no line break after it); the row may be cut short");
+            }
+            return new ExtractRow(lineNo, text, fields, null);
+        }
+    }
+
+    public int blankLines() {
+        return blankLines;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /** Reads one physical line into {@link #line} without its terminator; -1 at end of file. */
+    private int readLine() throws IOException {
+        if (eof) return -1;
+        int len = 0;
+        while (true) {
+            if (bufPos == bufLen) {
+                bufLen = in.read(buf, 0, buf.length);
+                bufPos = 0;
+                if (bufLen <= 0) {
+                    bufLen = 0;
+                    eof = true;
+                    if (len == 0) return -1;
+                    lastLineTerminated = false;
+                    lineNo++;
+                    if (line[len - 1] == '\r') len--;
+                    return len;
+                }
+            }
+            int start = bufPos;
+            int end = start;
+            while (end < bufLen && buf[end] != '\n') end++;
+            int n = end - start;
+            if (len + n > line.length) {
+                int want = Math.min(MAX_LINE_BYTES, Math.max(line.length * 2, len + n));
+                if (want > line.length) line = java.util.Arrays.copyOf(line, want);
+                n = Math.min(n, line.length - len); // past the limit the rest is dropped; the line is reported as too long
+            }
+            System.arraycopy(buf, start, line, len, n);
+            len += n;
+            if (end < bufLen) {
+                bufPos = end + 1;
+                lineNo++;
+                if (len > 0 && line[len - 1] == '\r') len--;
+                return len;
+            }
+            bufPos = bufLen;
+        }
+    }
+
+    private String decode(int off, int len) throws CharacterCodingException {
+        boolean ascii = true;
+        for (int i = off; i < off + len; i++) {
+            if (line[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) return new String(line, off, len, StandardCharsets.ISO_8859_1);
+        decoder.reset();
+        CharBuffer cb = decoder.decode(ByteBuffer.wrap(line, off, len));
+        return cb.toString();
+    }
+
+    private String lenient(int off, int len) {
+        return new String(line, off, len, mapping.encoding());
+    }
+
+    private int badByte(int len) {
+        CharsetDecoder d = mapping.encoding().newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bb = ByteBuffer.wrap(line, 0, len);
+        CharBuffer out = CharBuffer.allocate(len * 2 + 4);
+        d.decode(bb, out, true);
+        return bb.position() + 1;
+    }
+
+    private String[] split(String text) {
+        try (JsonParser p = splitter.createParser(text)) {
+            List<String> out = new ArrayList<>(Math.max(8, header == null ? 16 : header.size()));
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_STRING) out.add(p.getString());
+                else if (t == JsonToken.END_ARRAY) break;
+            }
+            return out.toArray(new String[0]);
+        }
+    }
+
+    private boolean hasBom(int len) {
+        return len >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF;
+    }
+
+    private static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') return false;
+        }
+        return true;
+    }
+
+    private static String controlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return "control character 0x" + Integer.toHexString(c) + " at position " + (i + 1) + " (a damaged or binary line)";
+            }
+        }
+        return null;
+    }
+
+    private String describe(RuntimeException e) {
+        String m = firstLine(e.getMessage());
+        if (m.contains("Missing closing quote")) return "a quoted value is not closed before the end of the line (unterminated quote)";
+        if (m.contains("Expected column separator")) {
+            return "text follows a closing quote before the next '" + mapping.delimiter() + "' (stray quote inside a value?)";
+        }
+        return "the line cannot be split into fields: " + m;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

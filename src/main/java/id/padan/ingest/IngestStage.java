@@ -1,0 +1,90 @@
+package id.padan.ingest;
+
+import id.padan.ingest.internal.SourceIngest;
+import id.padan.store.RunScope;
+import id.padan.store.StageMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stage 1: reads every source's extract of the run, standardises each row and loads it into
+ * {@code padan.staged_row}, or rejects it with file, line, raw text and reason. Sources are read in
+ * parallel. Re-running the stage for a run first removes what an earlier attempt loaded, so a
+ * restart never loads a row twice.
+ */
+@Component
+public class IngestStage implements Tasklet {
+    public static final String NAME = "ingest";
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final SourceMappings mappings;
+    private final StageMetrics metrics;
+    private final int threads;
+
+    public IngestStage(DataSource dataSource, JdbcTemplate jdbc, SourceMappings mappings, StageMetrics metrics,
+                       @org.springframework.beans.factory.annotation.Value("${padan.ingest.threads:2}") int threads) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.mappings = mappings;
+        this.metrics = metrics;
+        this.threads = threads;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        long start = System.nanoTime();
+        RunScope scope = RunScope.of(chunk);
+        InputFiles files = InputFiles.scan(scope.inputDir(), mappings);
+        String expected = chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters().getString("inputFingerprint");
+        if (expected != null && !expected.equals(files.fingerprint())) {
+            throw new IllegalStateException("the files in " + scope.inputDir() + " changed since this run was started; "
+                    + "start a new run for the new extracts instead of restarting this one");
+        }
+        for (String table : List.of("padan.staged_row", "padan.rejected_row", "padan.input_file")) {
+            jdbc.update("delete from " + table + " where run_id = ?", scope.runId());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<SourceIngest.Result>> results = new ArrayList<>();
+        try {
+            // Largest files first, so the two threads finish together.
+            var order = mappings.all().stream().sorted((a, b) -> Long.compare(size(files, b), size(files, a))).toList();
+            for (SourceMapping m : order) {
+                var file = files.bySource().get(m.source());
+                if (file == null) {
+                    jdbc.update("insert into padan.input_file (run_id, source, status, problem) values (?, ?, 'MISSING', ?)",
+                            scope.runId(), m.source(), "no file starting with '" + m.filePrefix() + "' in the input directory");
+                    metrics.progress(String.format("ingest    %-9s no extract in this run", m.source()));
+                    continue;
+                }
+                results.add(pool.submit(() -> new SourceIngest(dataSource, m, metrics)
+                        .ingest(scope.runId(), file, files.sha256().get(m.source()))));
+            }
+            long read = 0;
+            for (Future<SourceIngest.Result> f : results) read += f.get().read();
+            metrics.record(scope.runId(), NAME, read, start);
+            contribution.incrementWriteCount(read);
+        } finally {
+            pool.shutdownNow();
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private static long size(InputFiles files, SourceMapping m) {
+        var f = files.bySource().get(m.source());
+        try {
+            return f == null ? 0 : java.nio.file.Files.size(f);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package id.padan.ingest;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How one source's export maps onto padan's common model, bound from {@code config/sources/*.yml}.
+ * Header names are kept upper-case; {@code quote} is {@code null} when the export never quotes.
+ * A column is required unless listed in {@code optionalColumns}.
+ */
+public record SourceMapping(
+        String source,
+        boolean registry,
+        String filePrefix,
+        Charset encoding,
+        char delimiter,
+        Character quote,
+        String dateFormat,
+        boolean finalNewlineRequired,
+        String recordKey,
+        Map<Field, String> columns,
+        RegionMapping region,
+        Set<String> optionalColumns,
+        Map<Field, Map<String, String>> codes) {
+
+    public SourceMapping {
+        columns = Map.copyOf(columns);
+        optionalColumns = Set.copyOf(optionalColumns);
+        codes = Map.copyOf(codes);
+    }
+
+    /** The headers a file of this source must have for its rows to be read at all. */
+    public List<String> requiredColumns() {
+        var required = new java.util.LinkedHashSet<String>();
+        required.add(recordKey);
+        required.addAll(columns.values());
+        required.addAll(region.columns());
+        required.removeAll(optionalColumns);
+        return List.copyOf(required);
+    }
+
+    /** The canonical value for a coded field ({@code sex}, {@code relation}, ...), or null if the code is unknown or blank. */
+    public String code(Field field, String value) {
+        if (value == null) return null;
+        Map<String, String> table = codes.get(field);
+        if (table == null) return value.isBlank() ? null : value.strip();
+        return table.get(value.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+}

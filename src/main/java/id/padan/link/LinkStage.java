@@ -1,0 +1,59 @@
+package id.padan.link;
+
+import id.padan.ingest.SourceMappings;
+import id.padan.link.internal.ExactNikLinker;
+import id.padan.standardise.StagedRow;
+import id.padan.store.CopyWriter;
+import id.padan.store.RunScope;
+import id.padan.store.StageMetrics;
+import id.padan.store.StagedRows;
+import java.sql.Connection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/** Stage 2: decides which rows belong to the same person and stores the links with their explanation. */
+@Component
+public class LinkStage implements Tasklet {
+    public static final String NAME = "link";
+    private final DataSource dataSource;
+    private final SourceMappings mappings;
+    private final StageMetrics metrics;
+
+    public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics) {
+        this.dataSource = dataSource;
+        this.mappings = mappings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        long start = System.nanoTime();
+        RunScope scope = RunScope.of(chunk);
+        List<StagedRow> rows = StagedRows.read(dataSource, scope.runId());
+        String registry = mappings.registry().map(m -> m.source()).orElse("");
+        List<RowLink> links = new ExactNikLinker(registry).link(rows);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var st = c.prepareStatement("delete from padan.row_link where run_id = ?")) {
+                st.setLong(1, scope.runId());
+                st.executeUpdate();
+            }
+            try (CopyWriter w = new CopyWriter(c, "padan.row_link",
+                    "run_id, source, record_key, target_source, target_key, method, score, explanation")) {
+                for (RowLink l : links) {
+                    w.add(scope.runId()).add(l.source()).add(l.recordKey()).add(l.targetSource()).add(l.targetKey())
+                            .add(l.method()).add(l.score()).add(l.explanation());
+                    w.endRow();
+                }
+            }
+            c.commit();
+        }
+        metrics.record(scope.runId(), NAME, rows.size(), start);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,97 @@
+package id.padan.resolve;
+
+import id.padan.ingest.SourceMappings;
+import id.padan.link.RowLink;
+import id.padan.resolve.internal.JdbcPersonIdentities;
+import id.padan.standardise.StagedRow;
+import id.padan.store.CopyWriter;
+import id.padan.store.RunScope;
+import id.padan.store.StageMetrics;
+import id.padan.store.StagedRows;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stage 3: clusters the linked rows into persons, gives each its stable id and writes
+ * {@code padan.person} and {@code padan.source_record} for the run, all in one transaction.
+ */
+@Component
+public class ResolveStage implements Tasklet {
+    public static final String NAME = "resolve";
+    private final DataSource dataSource;
+    private final SourceMappings mappings;
+    private final StageMetrics metrics;
+
+    public ResolveStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics) {
+        this.dataSource = dataSource;
+        this.mappings = mappings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        long start = System.nanoTime();
+        RunScope scope = RunScope.of(chunk);
+        long runId = scope.runId();
+        List<StagedRow> rows = StagedRows.read(dataSource, runId);
+        String registry = mappings.registry().map(m -> m.source()).orElse("");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // One run resolves at a time: person ids are handed out under this lock.
+            try (var st = c.createStatement()) {
+                st.execute("lock table padan.person_identity in exclusive mode");
+            }
+            List<RowLink> links = readLinks(c, runId);
+            var resolution = new PersonResolver(registry).resolve(rows, links, new JdbcPersonIdentities(c));
+            for (String table : List.of("padan.person", "padan.source_record")) {
+                try (var st = c.prepareStatement("delete from " + table + " where run_id = ?")) {
+                    st.setLong(1, runId);
+                    st.executeUpdate();
+                }
+            }
+            try (CopyWriter w = new CopyWriter(c, "padan.person",
+                    "run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil")) {
+                for (Person p : resolution.persons()) {
+                    w.add(runId).add(p.personId()).add(p.nik()).add(p.noKk()).add(p.name()).add(p.birthDate()).add(p.sex())
+                            .add(p.regionCode()).add(p.deathDate()).add(p.inDukcapil());
+                    w.endRow();
+                }
+            }
+            try (CopyWriter w = new CopyWriter(c, "padan.source_record",
+                    "run_id, source, record_key, line_no, person_id, match_method, match_score, explanation")) {
+                for (ResolvedRow r : resolution.rows()) {
+                    w.add(runId).add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId()).add(r.method())
+                            .add(r.score()).add(r.explanation());
+                    w.endRow();
+                }
+            }
+            c.commit();
+            metrics.record(runId, NAME, rows.size(), start);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private static List<RowLink> readLinks(Connection c, long runId) throws Exception {
+        List<RowLink> links = new ArrayList<>();
+        try (var ps = c.prepareStatement(
+                "select source, record_key, target_source, target_key, method, score, explanation::text from padan.row_link where run_id = ?")) {
+            ps.setFetchSize(20_000);
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    links.add(new RowLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getDouble(6), rs.getString(7)));
+                }
+            }
+        }
+        return links;
+    }
+}

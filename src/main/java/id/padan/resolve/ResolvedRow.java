@@ -1,0 +1,4 @@
+package id.padan.resolve;
+
+/** One loaded row and the person it was resolved to, with how and how strongly it was linked. */
+public record ResolvedRow(String source, String recordKey, int lineNo, long personId, String method, double score, String explanation) {}

@@ -1,0 +1,59 @@
+package id.padan.run;
+
+import id.padan.ingest.SourceMappings;
+import id.padan.store.RunSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code padan run}: one whole reconciliation of an input directory. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one whole reconciliation: ingest, match, findings, publish, reports and corrected extracts.",
+                "Exit status 0 when the run completed (rejected rows do not make it fail), 1 when it did not."})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "directory holding the extracts (dukcapil*, pkh*, pbi*, kip*)")
+    Path input;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "reference date for ages and deaths (default: today, Asia/Jakarta)")
+    LocalDate asOf;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "where reports and extracts go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--force", description = "reconcile again even if these extracts were already reconciled for this as-of date")
+    boolean force;
+
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}",
+            description = "configuration directory (default: ${DEFAULT-VALUE})")
+    String config;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(input)) return Cli.fail("input directory " + input + " does not exist");
+        SourceMappings.load(Path.of(config)); // fail fast, before the database starts, on a broken mapping
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath());
+        try (var ctx = Contexts.start(config, Map.of())) {
+            var launcher = ctx.getBean(ReconcileLauncher.class);
+            var outcome = launcher.start(input, date, out, force);
+            if (outcome.alreadyDone()) {
+                System.out.println("these extracts were already reconciled for " + date + " as run " + outcome.runId()
+                        + "; nothing to do (use --force to reconcile them again)");
+                return 0;
+            }
+            System.out.println();
+            System.out.print(RunSummary.load(ctx.getBean(JdbcTemplate.class), outcome.runId()).render());
+            if (!outcome.completed()) {
+                return Cli.fail("run " + outcome.runId() + " failed: " + outcome.failureReason()
+                        + " (fix the cause, then: padan restart " + outcome.runId() + ")");
+            }
+            return 0;
+        }
+    }
+}

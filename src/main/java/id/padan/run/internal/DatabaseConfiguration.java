@@ -1,0 +1,87 @@
+package id.padan.run.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database: the one named by {@code PADAN_DB_URL} / {@code PADAN_DB_USER} / {@code PADAN_DB_PASSWORD}
+ * (or {@code padan.db.*}), or, with none set, an embedded PostgreSQL whose data stays in
+ * {@code padan.home}/pgdata between runs, so a new user needs nothing but Java.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public HikariDataSource dataSource(@Value("${padan.db.url:}") String url,
+                                       @Value("${padan.db.user:}") String user,
+                                       @Value("${padan.db.password:}") String password,
+                                       @Value("${padan.home:.padan}") String home,
+                                       @Value("${padan.db.pool-size:8}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("padan");
+        config.setMaximumPoolSize(poolSize);
+        if (url == null || url.isBlank()) {
+            EmbeddedPostgres pg = startEmbedded(Path.of(home).toAbsolutePath().resolve("pgdata"));
+            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+            return new EmbeddedBackedDataSource(config, pg);
+        }
+        config.setJdbcUrl(url);
+        if (!user.isBlank()) config.setUsername(user);
+        if (!password.isBlank()) config.setPassword(password);
+        return new HikariDataSource(config);
+    }
+
+    static EmbeddedPostgres startEmbedded(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
+            log.info("starting embedded PostgreSQL with data in {}{}", dataDir, existing ? "" : " (new)");
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("work_mem", "64MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir
+                    + " (is another padan process using it?): " + e.getMessage(), e);
+        }
+    }
+
+    /** A pool that stops its embedded server when it is closed. */
+    static final class EmbeddedBackedDataSource extends HikariDataSource {
+        private final EmbeddedPostgres server;
+
+        EmbeddedBackedDataSource(HikariConfig config, EmbeddedPostgres server) {
+            super(config);
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                server.close();
+            } catch (IOException e) {
+                log.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package id.padan.store;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Records how many rows a stage handled and how long it took, and tells the operator on the console. */
+@Component
+public class StageMetrics {
+    private final JdbcTemplate jdbc;
+    private final PrintStream console = System.out;
+
+    public StageMetrics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(long runId, String stage, long rows, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        jdbc.update("""
+                insert into padan.stage_metric (run_id, stage, rows, seconds) values (?, ?, ?, ?)
+                on conflict (run_id, stage) do update set rows = excluded.rows, seconds = excluded.seconds, finished_at = now()""",
+                runId, stage, rows, seconds);
+        progress(String.format(Locale.ROOT, "%-9s %,12d rows %8.1f s %,12.0f rows/s", stage, rows, seconds, rows / Math.max(seconds, 1e-6)));
+    }
+
+    /** One line of progress for an operator watching a manual run. */
+    public void progress(String line) {
+        synchronized (console) {
+            console.println("  " + line);
+        }
+    }
+}
