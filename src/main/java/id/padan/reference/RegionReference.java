@@ -153,13 +153,13 @@ public final class RegionReference {
                 Collections.unmodifiableSet(retiredRegencies), Collections.unmodifiableMap(districts),
                 Collections.unmodifiableMap(villages));
 
-        read("provinces.csv", 2, List.of("code", "name"), row -> ref.provinceNames[code(row, 2)] = row[1]);
-        read("regencies.csv", 4, List.of("code", "name"), row -> regencies.put(row[0], row[1]));
-        read("districts.csv", 6, List.of("code", "name"), row -> {
+        read("provinces.csv", List.of("code", "name"), row -> ref.provinceNames[code(row, 2)] = row[1]);
+        read("regencies.csv", List.of("code", "name"), row -> regencies.put(row[0], row[1]));
+        read("districts.csv", List.of("code", "name"), row -> {
             ref.districtStatus[code(row, 6)] = DISTRICT_CURRENT;
             districts.put(row[0], row[1]);
         });
-        read("districts_history.csv", 6, List.of("code", "regency_code", "name", "in_current"), row -> {
+        read("districts_history.csv", List.of("code", "regency_code", "name", "in_current"), row -> {
             int code = code(row, 6);
             if (ref.districtStatus[code] == DISTRICT_UNKNOWN && !"true".equals(row[3])) {
                 ref.districtStatus[code] = DISTRICT_RETIRED;
@@ -169,7 +169,7 @@ public final class RegionReference {
                 }
             }
         });
-        read("villages.csv", 10, List.of("code", "name"), row -> villages.put(row[0], row[1]));
+        read("villages.csv", List.of("code", "name"), row -> villages.put(row[0], row[1]));
         return ref;
     }
 
@@ -186,7 +186,7 @@ public final class RegionReference {
      * {@code columns} lists them. The files are fixed, known, UTF-8 RFC 4180 CSV; a hand-written
      * splitter keeps the load of 100k rows well under the 300 ms budget.
      */
-    private static void read(String file, int codeWidth, List<String> columns, Consumer<String[]> sink) {
+    private static void read(String file, List<String> columns, Consumer<String[]> sink) {
         String resource = FOLDER + file;
         InputStream in = RegionReference.class.getResourceAsStream(resource);
         if (in == null) {

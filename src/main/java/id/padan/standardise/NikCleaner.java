@@ -17,10 +17,10 @@ import java.util.Set;
  * dashes are removed, and apostrophes or backticks before the first digit (Excel's text marker) are
  * dropped. Then, in this order:
  * <ul>
- *   <li>{@code MISSING}: nothing left; or a placeholder: one character repeated at any length
- *       ({@code 0}, {@code 0000000000000000}, {@code 9999999999999999}, {@code XXXX}, {@code ***}; a
- *       run of {@code -} or dots), or a word meaning "none", case-insensitive and ignoring
- *       spaces, dots, dashes and slashes: NULL, N/A, #N/A, NA, NAN, NONE, NIL, NIHIL, KOSONG,
+ *   <li>{@code MISSING}: nothing left (blank); or a placeholder: only dashes or dots ({@code -}), one
+ *       character repeated at any length ({@code 0}, {@code 0000000000000000}, {@code 9999999999999999},
+ *       {@code XXXX}, {@code ***}), a word meaning "none", case-insensitive and ignoring spaces, dots,
+ *       dashes and slashes: NULL, N/A, #N/A, NA, NAN, NONE, NIL, NIHIL, KOSONG,
  *       TIDAK ADA, TDK ADA, TAK ADA, BELUM ADA, BLM ADA, TIDAK PUNYA, TDK PUNYA, BELUM PUNYA, BELUM
  *       REKAM, or the counting sequence {@code 1234567890123456} (any prefix of at least 6 digits).</li>
  *   <li>{@code MALFORMED}: Excel scientific notation ({@code 3.60301E+15}, {@code 3,60301E+15},
@@ -30,7 +30,8 @@ import java.util.Set;
  *       (DD 01-31 or 41-71, MM 01-12, day within the month ignoring the year, so 29-02 passes), or
  *       serial {@code 0000}. KK: unknown province only.</li>
  *   <li>{@code VALID} otherwise. An unknown kecamatan prefix is only a warning ({@code regionKnown}
- *       false); a kecamatan only in the 2016-2024 editions is known but {@code retiredRegion}.</li>
+ *       false); a kecamatan only in an edition before the current one (2016-2023) is
+ *       known but {@code retiredRegion}.</li>
  * </ul>
  */
 public final class NikCleaner {
