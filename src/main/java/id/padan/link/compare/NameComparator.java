@@ -1,0 +1,264 @@
+package id.padan.link.compare;
+
+import id.padan.standardise.name.IndonesianPhonetic;
+import id.padan.standardise.name.NameStandardiser;
+import id.padan.standardise.name.StandardName;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Compares two standardised names and gives the strongest {@link NameLevel} they reach; thread-safe, and
+ * symmetric: {@code compare(a, b) == compare(b, a)}.
+ *
+ * <p>Levels are tried from strongest to weakest. When both names carry a patronymic (BIN/BINTI), the father's
+ * name is compared as part of the name, so AHMAD BIN YUSUF and AHMAD BIN IBRAHIM are not {@code EXACT}; when
+ * only one does, the patronymic is ignored (added or dropped between systems).
+ *
+ * <p>Symmetry is by construction: the pair is first put in a fixed order (fewer tokens first, then by key), and
+ * Jaro-Winkler is always called with its arguments in lexical order.
+ */
+public final class NameComparator {
+
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    private final NameThresholds thresholds;
+
+    /** Creates a comparator with the caller's thresholds; null is rejected. */
+    public NameComparator(NameThresholds thresholds) {
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** The level two names reach; {@link NameLevel#NULL} when either is null or empty, never null. */
+    public NameLevel compare(StandardName a, StandardName b) {
+        if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+            return NameLevel.NULL;
+        }
+        boolean both = a.patronymic() != null && b.patronymic() != null;
+        Side x = Side.of(a, both);
+        Side y = Side.of(b, both);
+        if (x.key.equals(y.key)) {
+            return NameLevel.EXACT;
+        }
+        if (isAfter(x, y)) {
+            Side t = x;
+            x = y;
+            y = t;
+        }
+        if (x.sortedKey.equals(y.sortedKey)) {
+            return NameLevel.SAME_TOKENS_REORDERED;
+        }
+        if (samePhonetic(x, y)) {
+            return NameLevel.PHONETIC;
+        }
+        if (covers(x, y) || (x.size() == y.size() && covers(y, x))) {
+            return NameLevel.ONE_SIDE_TRUNCATED_OR_SUBSET;
+        }
+        double s = similarity(x, y, thresholds.fuzzyHigh());
+        if (s >= thresholds.fuzzyHigh()) {
+            return NameLevel.FUZZY_HIGH;
+        }
+        if (s >= thresholds.fuzzyLow()) {
+            return NameLevel.FUZZY_LOW;
+        }
+        return NameLevel.DIFFERENT;
+    }
+
+    /**
+     * Similarity of two names in [0, 1]: the best of Jaro-Winkler on the keys, on the sorted keys, and of a
+     * token alignment (each token of the shorter name paired with its most similar unused token of the other,
+     * weighted by length, unpaired tokens counting 0); 1.0 for equal keys, 0.0 when either is null or empty.
+     */
+    public double similarity(StandardName a, StandardName b) {
+        if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+            return 0.0;
+        }
+        boolean both = a.patronymic() != null && b.patronymic() != null;
+        Side x = Side.of(a, both);
+        Side y = Side.of(b, both);
+        if (x.key.equals(y.key)) {
+            return 1.0;
+        }
+        return isAfter(x, y) ? similarity(y, x, 1.0) : similarity(x, y, 1.0);
+    }
+
+    /** Best of the three scores, stopping early once one reaches {@code enough}; pair in fixed order. */
+    private static double similarity(Side x, Side y, double enough) {
+        double s = jaroWinkler(x.key, y.key);
+        if (s < enough && !(x.key.equals(x.sortedKey) && y.key.equals(y.sortedKey))) {
+            s = Math.max(s, jaroWinkler(x.sortedKey, y.sortedKey));
+        }
+        if (s < enough && (x.size() > 1 || y.size() > 1)) {
+            s = Math.max(s, tokenAlignment(x, y));
+        }
+        return s;
+    }
+
+    /** Fixed pair order: fewer tokens first, then lower key. */
+    private static boolean isAfter(Side x, Side y) {
+        int c = Integer.compare(x.size(), y.size());
+        return c > 0 || (c == 0 && x.key.compareTo(y.key) > 0);
+    }
+
+    private static double jaroWinkler(String s, String t) {
+        return s.compareTo(t) <= 0 ? JARO_WINKLER.apply(s, t) : JARO_WINKLER.apply(t, s);
+    }
+
+    private static boolean samePhonetic(Side x, Side y) {
+        if (x.size() == y.size()) {
+            String[] px = x.phonetic.toArray(String[]::new);
+            String[] py = y.phonetic.toArray(String[]::new);
+            Arrays.sort(px);
+            Arrays.sort(py);
+            if (Arrays.equals(px, py)) {
+                return true;
+            }
+        }
+        return runTogether(x.phonetic).equals(runTogether(y.phonetic));
+    }
+
+    /** The phonetic keys written as one word, a letter doubled at a join written once (ABDUL LATIF/ABDULLATIF). */
+    private static String runTogether(List<String> keys) {
+        StringBuilder b = new StringBuilder(32);
+        for (String k : keys) {
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                if (b.isEmpty() || b.charAt(b.length() - 1) != c) {
+                    b.append(c);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether every token of {@code x} pairs with a distinct token of {@code y}: first by equal token or phonetic
+     * key, then the rest as initials (a one-letter token, or the MUHAMMAD read from a leading M.) or, when
+     * {@code x} is as long as a truncating field, its last token as a prefix. At least one pair must be evidence:
+     * a non-common token matched in full or cut short (an initial is not evidence).
+     */
+    private boolean covers(Side x, Side y) {
+        int xs = x.size();
+        int ys = y.size();
+        if (xs > ys) {
+            return false;
+        }
+        boolean[] usedY = new boolean[ys];
+        boolean[] doneX = new boolean[xs];
+        boolean evidence = false;
+        for (int i = 0; i < xs; i++) {
+            String t = x.tokens.get(i);
+            String p = x.phonetic.get(i);
+            for (int j = 0; j < ys; j++) {
+                if (!usedY[j] && (t.equals(y.tokens.get(j)) || p.equals(y.phonetic.get(j)))) {
+                    usedY[j] = true;
+                    doneX[i] = true;
+                    evidence |= !NameStandardiser.isCommonToken(t);
+                    break;
+                }
+            }
+        }
+        boolean truncatable = x.rawLength >= thresholds.minTruncatedLength();
+        for (int i = 0; i < xs; i++) {
+            if (doneX[i]) {
+                continue;
+            }
+            String t = x.tokens.get(i);
+            boolean initial = t.length() == 1 || (i == 0 && x.leadingInitialM);
+            boolean cut = truncatable && i == xs - 1;
+            boolean found = false;
+            for (int j = 0; j < ys && !found; j++) {
+                if (usedY[j]) {
+                    continue;
+                }
+                String u = y.tokens.get(j);
+                if (initial && u.charAt(0) == t.charAt(0)) {
+                    found = true;
+                } else if (cut && (u.startsWith(t) || y.phonetic.get(j).startsWith(x.phonetic.get(i)))) {
+                    found = true;
+                    evidence |= t.length() > 1 && !NameStandardiser.isCommonToken(t);
+                }
+                usedY[j] = found;
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return evidence;
+    }
+
+    /** Length-weighted greedy pairing of the tokens of {@code x} (the shorter) with those of {@code y}. */
+    private static double tokenAlignment(Side x, Side y) {
+        int total = 0;
+        for (String t : x.tokens) {
+            total += t.length();
+        }
+        for (String t : y.tokens) {
+            total += t.length();
+        }
+        boolean[] used = new boolean[y.size()];
+        double score = 0;
+        for (String t : x.tokens) {
+            double best = -1;
+            int bestJ = -1;
+            for (int j = 0; j < y.size(); j++) {
+                if (!used[j]) {
+                    double s = jaroWinkler(t, y.tokens.get(j));
+                    if (s > best) {
+                        best = s;
+                        bestJ = j;
+                    }
+                }
+            }
+            if (bestJ >= 0) {
+                used[bestJ] = true;
+                score += best * (t.length() + y.tokens.get(bestJ).length());
+            }
+        }
+        return score / total;
+    }
+
+    /** One name as compared: its own tokens, plus the father's when both names have one. */
+    private record Side(List<String> tokens, List<String> phonetic, String key, String sortedKey, int rawLength,
+                        boolean leadingInitialM) {
+
+        static Side of(StandardName n, boolean withPatronymic) {
+            int rawLength = trimmedLength(n.raw());
+            if (!withPatronymic) {
+                return new Side(n.tokens(), n.phoneticKeys(), n.key(), n.sortedKey(), rawLength,
+                        n.leadingInitialM());
+            }
+            List<String> tokens = new ArrayList<>(n.tokens());
+            List<String> phonetic = new ArrayList<>(n.phoneticKeys());
+            for (String t : n.patronymic().split(" ")) {
+                tokens.add(t);
+                phonetic.add(IndonesianPhonetic.encode(t));
+            }
+            String[] sorted = tokens.toArray(String[]::new);
+            Arrays.sort(sorted);
+            return new Side(tokens, phonetic, String.join(" ", tokens), String.join(" ", sorted), rawLength,
+                    n.leadingInitialM());
+        }
+
+        int size() {
+            return tokens.size();
+        }
+
+        private static int trimmedLength(String s) {
+            if (s == null) {
+                return 0;
+            }
+            int from = 0;
+            int to = s.length();
+            while (from < to && Character.isWhitespace(s.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+                to--;
+            }
+            return to - from;
+        }
+    }
+}
