@@ -10,13 +10,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Contexts {
     private Contexts() {}
 
-    static ConfigurableApplicationContext start(String configDir, Map<String, Object> extra) {
-        Map<String, Object> props = new HashMap<>(extra);
+    /** Starts the application; {@code settings} override application.yml (they are passed as command-line properties). */
+    static ConfigurableApplicationContext start(String configDir, Map<String, Object> settings) {
+        Map<String, Object> props = new HashMap<>(settings);
         if (configDir != null) props.put("padan.config-dir", configDir);
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(PadanApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties(props)
-                .run();
+                .run(args);
     }
 }

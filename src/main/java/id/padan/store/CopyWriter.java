@@ -114,7 +114,11 @@ public final class CopyWriter implements Closeable {
     @Override
     public void close() throws IOException {
         out.flush();
-        stream.endCopy();
+        try {
+            stream.endCopy();
+        } catch (SQLException e) {
+            throw new IOException("COPY failed: " + e.getMessage(), e);
+        }
         stream.close();
     }
 }

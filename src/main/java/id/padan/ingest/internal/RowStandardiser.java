@@ -37,7 +37,7 @@ final class RowStandardiser {
         this.nikCleaner = nikCleaner;
         this.names = names;
         this.regions = new RegionCodes(reference);
-        this.dates = DateParser.forPattern(mapping.dateFormat());
+        this.dates = new DateParser(mapping.dateFormat());
         this.key = reader.column(mapping.recordKey());
         this.nik = col(reader, Field.NIK);
         this.kk = col(reader, Field.KK);
@@ -97,11 +97,11 @@ final class RowStandardiser {
 
     private RegionCode region(String[] f) {
         if (regionParts.length == 4) {
-            return regions.fromParts(get(f, regionParts[0]), get(f, regionParts[1]), get(f, regionParts[2]), get(f, regionParts[3]));
+            return regions.of(get(f, regionParts[0]), get(f, regionParts[1]), get(f, regionParts[2]), get(f, regionParts[3]));
         }
         String code = desa >= 0 ? get(f, desa) : get(f, kecamatan);
         for (int i = 0; code == null && i < fallback.length; i++) code = get(f, fallback[i]);
-        return regions.fromCode(code);
+        return regions.of(code);
     }
 
     private static String get(String[] f, int i) {
