@@ -86,8 +86,4 @@ public enum ErrorKind {
                 || this == FILE_DELIMITER_IN_UNQUOTED_FIELD || this == FILE_INVALID_BYTES
                 || this == FILE_TRUNCATED_ROW;
     }
-
-    long bit() {
-        return 1L << ordinal();
-    }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.Callable;
 
 /** {@code padan generate}: writes sample extracts with ground truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generates the four extracts (DUKCAPIL, PKH, PBI_JKN, KIP) of a synthetic population in their",
-                "exact formats, with the typical errors of real extracts, plus truth.csv (which person each row",
-                "is and the findings it truly has) and truth_summary.txt. The same options give the same bytes."})
+        description = "Generates the four extracts (DUKCAPIL, PKH, PBI_JKN, KIP) of a synthetic population in their "
+                + "exact formats, with the typical errors of real extracts, plus truth.csv (which person each row "
+                + "is and the findings it truly has) and truth_summary.txt. The same options give the same bytes.")
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec

@@ -327,6 +327,8 @@ class ExtractGeneratorTest {
             boolean inRegistry = !t.registryNik().isEmpty();
             assertThat(t.codes().contains("NIK_MISSING")).as(t.toString()).isEqualTo(missing);
             assertThat(t.codes().contains("NIK_MALFORMED")).as(t.toString()).isEqualTo(!missing && !nik.matches("\\d{16}"));
+            assertThat(t.codes().contains("NIK_STRUCTURE")).as(t.toString())
+                    .isEqualTo(!missing && nik.matches("\\d{16}") && !plausibleNik(nik));
             assertThat(t.codes().contains("NIK_CORRECTED")).as(t.toString())
                     .isEqualTo(!missing && inRegistry && !nik.equals(t.registryNik()));
             assertThat(t.carriedCorrectNik()).as(t.toString()).isEqualTo(inRegistry && nik.equals(t.registryNik()));
@@ -455,6 +457,37 @@ class ExtractGeneratorTest {
             }
         }
         assertThat(parsed).isPositive();
+    }
+
+    /** A known province and an embedded date (DD or DD+40, MM, YY) that exists in 19YY or 20YY. */
+    private static boolean plausibleNik(String nik) {
+        if (!PROVINCES.contains(nik.substring(0, 2))) {
+            return false;
+        }
+        int dd = Integer.parseInt(nik.substring(6, 8));
+        int day = dd > 40 ? dd - 40 : dd;
+        int month = Integer.parseInt(nik.substring(8, 10));
+        int yy = Integer.parseInt(nik.substring(10, 12));
+        for (int year : new int[]{1900 + yy, 2000 + yy}) {
+            try {
+                LocalDate.of(year, month, day);
+                return true;
+            } catch (java.time.DateTimeException e) {
+                // try the other century
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> PROVINCES = provinces();
+
+    private static Set<String> provinces() {
+        try (var in = ExtractGeneratorTest.class.getResourceAsStream("/reference/wilayah/provinces.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {

@@ -35,8 +35,4 @@ final class Family {
         this.rt = rt;
         this.rw = rw;
     }
-
-    Person head() {
-        return members.get(0);
-    }
 }

@@ -70,13 +70,18 @@ final class NikFaults {
 
     /** What Excel shows for a 16-digit number in a General cell: {@code 3.60301E+15} (or with a decimal comma). */
     static String excel(String digits, boolean indonesianLocale) {
-        BigDecimal mantissa = new BigDecimal(digits).movePointLeft(digits.length() - 1)
-                .round(new MathContext(6, RoundingMode.HALF_UP)).stripTrailingZeros();
-        String m = mantissa.toPlainString();
+        int exponent = digits.length() - 1;
+        BigDecimal mantissa = new BigDecimal(digits).movePointLeft(exponent)
+                .round(new MathContext(6, RoundingMode.HALF_UP));
+        if (mantissa.compareTo(BigDecimal.TEN) >= 0) {
+            mantissa = mantissa.movePointLeft(1);
+            exponent++;
+        }
+        String m = mantissa.stripTrailingZeros().toPlainString();
         if (indonesianLocale) {
             m = m.replace('.', ',');
         }
-        return m + "E+" + (digits.length() - 1);
+        return m + "E+" + exponent;
     }
 
     /** Whether {@code kind} transforms the person's own NIK (so the person must have one). */

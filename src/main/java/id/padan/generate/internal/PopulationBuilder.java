@@ -141,8 +141,13 @@ final class PopulationBuilder {
             p.name = personName(f, p.female, p.birthOrder, null, muslim, marga, caste);
         } else {
             boolean singleParent = rnd.nextDouble() < 0.12;
-            int minHeadAge = 22 + 2 * size;
-            int headAge = minHeadAge + (int) ((rnd.nextDouble() + rnd.nextDouble()) / 2 * (74 - minHeadAge));
+            int headAge;
+            if (size == 2) {
+                // a young couple or a parent with one child, or an older couple whose children have left
+                headAge = rnd.nextDouble() < 0.45 ? 22 + rnd.nextInt(14) : 45 + rnd.nextInt(36);
+            } else {
+                headAge = rnd.nextDouble() < 0.88 ? 25 + 2 * (size - 3) + rnd.nextInt(33) : 58 + rnd.nextInt(18);
+            }
             Person head = newPerson(persons, f, Relation.HEAD, singleParent, headAge);
             head.birthOrder = 1 + rnd.nextInt(4);
             head.name = personName(f, head.female, head.birthOrder, null, muslim, marga, caste);
@@ -181,10 +186,12 @@ final class PopulationBuilder {
                 }
                 remaining -= g;
             }
+            // children born while their mother was 18 to 45, still living at home up to about 30
             int maxChildAge = Math.max(0, Math.min(mother.age - 18, 30));
+            int minChildAge = Math.min(maxChildAge, Math.max(0, mother.age - 45));
             int[] ages = new int[remaining];
             for (int i = 0; i < remaining; i++) {
-                ages[i] = rnd.nextInt(maxChildAge + 1);
+                ages[i] = minChildAge + rnd.nextInt(maxChildAge - minChildAge + 1);
             }
             Arrays.sort(ages);
             for (int i = remaining - 1, order = 1; i >= 0; i--, order++) {
@@ -349,7 +356,7 @@ final class PopulationBuilder {
                 }
             }
             if (p.inRegistry && p.age >= 1) {
-                double risk = p.age < 40 ? 0.003 : p.age < 60 ? 0.012 : p.age < 70 ? 0.04 : 0.09;
+                double risk = p.age < 40 ? 0.003 : p.age < 60 ? 0.013 : p.age < 70 ? 0.045 : 0.1;
                 if (rnd.nextDouble() < risk) {
                     p.deathDay = Math.max(p.birthDay + 1, asOfDay - 1 - rnd.nextInt(3 * 365));
                 }

@@ -182,7 +182,7 @@ final class ProgramBuilder {
     // ---- KIP -------------------------------------------------------------------------------
 
     private void enrolKip(Family f) {
-        double rate = f.pkh ? 0.8 : f.pbi ? 0.25 : 0.03;
+        double rate = f.pkh ? 0.85 : f.pbi ? 0.25 : 0.03;
         int schoolYear = asOf.getMonthValue() >= 7 ? asOf.getYear() : asOf.getYear() - 1;
         for (Person p : f.members) {
             if (p.age < 6 || p.age > 21) {

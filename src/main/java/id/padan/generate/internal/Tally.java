@@ -15,10 +15,6 @@ final class Tally {
         errors[kind.ordinal()]++;
     }
 
-    void add(ErrorKind kind, long n) {
-        errors[kind.ordinal()] += n;
-    }
-
     long count(ErrorKind kind) {
         return errors[kind.ordinal()];
     }
