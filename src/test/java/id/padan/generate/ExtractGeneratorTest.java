@@ -200,6 +200,11 @@ class ExtractGeneratorTest {
             assertThat(summary.get(k.name())).as(k.name()).isPositive();
             assertThat(result.errorCounts().get(k)).as(k.name()).isEqualTo(summary.get(k.name()));
         }
+        String summaryText = Files.readString(dir.resolve("truth_summary.txt"));
+        for (String family : List.of("1 NIK ", "2 NAME ", "3 BIRTH_DATE ", "4 SEX ", "5 REGION ", "6 DUPLICATES ",
+                "7 DEATHS ", "8 NOT_IN_REGISTRY ", "9 FILE_LEVEL ")) {
+            assertThat(summaryText).containsPattern("(?m)^" + family + "[1-9]\\d*$");
+        }
         Set<Integer> families = new HashSet<>();
         truth.forEach(t -> t.errors().forEach(k -> families.add(ErrorKind.valueOf(k).family())));
         assertThat(families).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9);

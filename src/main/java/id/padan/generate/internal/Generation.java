@@ -242,6 +242,16 @@ public final class Generation {
                     }
                 }
             }
+            w.write("\n[families] family total (domain.md \"Typical errors\" 1-9)\n");
+            long[] families = new long[10];
+            for (ErrorKind k : ErrorKind.values()) {
+                families[k.family()] += tally.count(k);
+            }
+            String[] familyNames = {"", "NIK", "NAME", "BIRTH_DATE", "SEX", "REGION", "DUPLICATES", "DEATHS",
+                    "NOT_IN_REGISTRY", "FILE_LEVEL"};
+            for (int f = 1; f <= 9; f++) {
+                w.write(f + " " + familyNames[f] + " " + families[f] + "\n");
+            }
             w.write("\n[errors] family kind count (planted instances; file faults per row, line or file)\n");
             for (ErrorKind k : ErrorKind.values()) {
                 w.write(k.family() + " " + k.name() + " " + tally.count(k) + "\n");
