@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
  * shows every family.
  */
 final class ErrorPlanner {
+    private static final ErrorKind[] KINDS = ErrorKind.values();
     private static final ErrorKind[] NIK_KINDS = {ErrorKind.NIK_BLANK, ErrorKind.NIK_PLACEHOLDER,
             ErrorKind.NIK_EXCEL_SCIENTIFIC, ErrorKind.NIK_APOSTROPHE_OR_SPACES, ErrorKind.NIK_15_DIGITS,
             ErrorKind.NIK_17_DIGITS, ErrorKind.NIK_ONE_DIGIT_WRONG, ErrorKind.NIK_ADJACENT_SWAP,
@@ -45,7 +46,7 @@ final class ErrorPlanner {
         }
         for (ProgramRow r : rows) {
             materialise(r);
-            for (ErrorKind kind : ErrorKind.values()) {
+            for (ErrorKind kind : KINDS) {
                 if (r.has(kind) && kind != ErrorKind.DUPLICATE_ROW) {
                     tally.add(kind);
                 }
