@@ -26,6 +26,9 @@ final class Blocking {
                     for (String k : r.name.blockingKeys()) out.add(prefix + k);
                 }
             }
+            case BIRTH_DATE_KECAMATAN -> {
+                if (r.birthDate != null && r.region != null && r.region.length() >= 6) out.add(r.region.substring(0, 6) + "|" + r.birthDate);
+            }
             case KK -> {
                 if (r.kk != null) out.add(r.kk);
             }

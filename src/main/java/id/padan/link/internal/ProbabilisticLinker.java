@@ -159,33 +159,54 @@ public final class ProbabilisticLinker implements Linker {
         List<LinkRow> training = new ArrayList<>(program);
         Collections.shuffle(training, new java.util.Random(settings.seed()));
         if (training.size() > settings.trainingRows()) training = training.subList(0, settings.trainingRows());
-        Map<Long, Long> candidatePatterns = new ConcurrentHashMap<>();
+        // Two training sessions, as Splink recommends: pairs blocked on the NIK (the submitted NIK or a
+        // one-edit repair of it) teach m for every field but the NIK; pairs blocked on the sorted name
+        // teach m for every field but the name. Each session's blocking field agrees by construction,
+        // so it takes no part in that session's estimate.
+        Map<Long, Long> byNik = new ConcurrentHashMap<>();
+        Map<Long, Long> byName = new ConcurrentHashMap<>();
+        Map<String, List<LinkRow>> nameBlocks = index.blocks.get(BlockingKey.NAME_SORTED);
         training.parallelStream().forEach(p -> {
-            // Family expansions and the KK block are left out of training: they bring many pairs that
-            // agree on family and region but are other people, which EM would take for matches.
-            for (LinkRow c : candidates(p, index, false, pairsPerKey, oversized)) {
-                candidatePatterns.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
+            for (LinkRow c : nikCandidates(p, index)) byNik.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
+            if (nameBlocks != null && !p.name.isEmpty()) {
+                List<LinkRow> block = nameBlocks.get(p.name.sortedKey());
+                if (block != null && block.size() <= settings.maxBlockSize()) {
+                    for (LinkRow c : block) byName.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
+                }
             }
         });
-        var estimate = new ModelEstimator(settings.maxIterations(), settings.tolerance()).estimateM(candidatePatterns, u);
-        stats.put("EM iterations", (long) estimate.iterations());
-        stats.put("training candidate pairs", candidatePatterns.values().stream().mapToLong(Long::longValue).sum());
-        return new MatchModel(estimate.m(), u, prior, settings.tfMinU());
+        ModelEstimator estimator = new ModelEstimator(settings.maxIterations(), settings.tolerance());
+        List<java.util.Set<Comparison>> blocked = List.of(java.util.Set.of(Comparison.NIK), java.util.Set.of(Comparison.NAME));
+        var nikSession = estimator.estimateM(byNik, u, blocked.get(0));
+        var nameSession = estimator.estimateM(byName, u, blocked.get(1));
+        stats.put("EM iterations (NIK-blocked session)", (long) nikSession.iterations());
+        stats.put("EM iterations (name-blocked session)", (long) nameSession.iterations());
+        stats.put("training pairs (NIK-blocked session)", byNik.values().stream().mapToLong(Long::longValue).sum());
+        stats.put("training pairs (name-blocked session)", byName.values().stream().mapToLong(Long::longValue).sum());
+        double[][] m = ModelEstimator.combine(List.of(nikSession, nameSession), blocked, settings.mSmoothing());
+        return new MatchModel(m, u, prior, settings.tfMinU());
     }
 
     // ---- candidates and decisions --------------------------------------------------------------
 
-    private Set<LinkRow> candidates(LinkRow p, RegistryIndex index, boolean full, Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized) {
+    /** Registry rows whose NIK the row carries, or one edit of it. */
+    private static Set<LinkRow> nikCandidates(LinkRow p, RegistryIndex index) {
         Set<LinkRow> out = new LinkedHashSet<>();
+        if (p.digits == null) return out;
         String n16 = p.nik16();
         LinkRow owner = n16 == null ? null : index.byNik.get(n16);
         if (owner != null) out.add(owner);
-        if (p.digits != null) {
-            NikVariants.forEach(p.digits, v -> {
-                LinkRow r = index.byNik.get(v);
-                if (r != null) out.add(r);
-            });
-        }
+        NikVariants.forEach(p.digits, v -> {
+            LinkRow r = index.byNik.get(v);
+            if (r != null) out.add(r);
+        });
+        return out;
+    }
+
+    private Set<LinkRow> candidates(LinkRow p, RegistryIndex index, boolean full, Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized) {
+        Set<LinkRow> out = nikCandidates(p, index);
+        String n16 = p.nik16();
+        LinkRow owner = n16 == null ? null : index.byNik.get(n16);
         if (full) {
             if (n16 != null) {
                 List<LinkRow> family = index.byKk.get(n16);
@@ -226,26 +247,31 @@ public final class ProbabilisticLinker implements Linker {
         }
         Set<LinkRow> cands = candidates(p, index, true, pairsPerKey, oversized);
         if (cands.isEmpty()) return new Decision(p, null, Double.NaN, 0, false);
-        Scored best = null;
-        double second = Double.NEGATIVE_INFINITY;
+        // The best candidate overall, and the best one whose own attributes (name, birth date, sex)
+        // support the link: household evidence (family card, region, a relative's NIK) alone never links.
+        Scored best = null, eligible = null;
         for (LinkRow c : cands) {
             int[] l = comparer.levels(p, c);
-            double w = comparer.weight(model, l, p, c);
-            if (best == null || w > best.weight()) {
-                if (best != null) second = Math.max(second, best.weight());
-                best = new Scored(c, l, w);
-            } else {
-                second = Math.max(second, w);
+            Scored s = new Scored(c, l, comparer.weight(model, l, p, c));
+            if (best == null || s.weight() > best.weight()) best = s;
+            if (comparer.attributeWeight(model, l, p, c) >= settings.minAttributeBits()
+                    && (eligible == null || s.weight() > eligible.weight())) eligible = s;
+        }
+        if (eligible != null) {
+            double rival = Double.NEGATIVE_INFINITY;
+            for (LinkRow c : cands) {
+                if (c == eligible.candidate()) continue;
+                int[] l = comparer.levels(p, c);
+                rival = Math.max(rival, comparer.weight(model, l, p, c));
+            }
+            double probability = MatchModel.probability(model.priorWeight() + eligible.weight());
+            if (probability >= settings.accept() && eligible.weight() - rival >= settings.minMarginBits()) {
+                return new Decision(p, eligible, rival, cands.size(), false);
             }
         }
-        double probability = MatchModel.probability(model.priorWeight() + best.weight());
-        boolean clear = best.weight() - second >= settings.minMarginBits();
-        boolean exactOwner = best.candidate() == owner;
-        // The registry person whose NIK the row carries needs less: the NIK itself is the evidence,
-        // as long as their own attributes do not point elsewhere (a clearer candidate would have won).
-        double needed = exactOwner ? settings.review() : settings.accept();
-        if (probability >= needed && clear) return new Decision(p, best, second, cands.size(), false);
-        if (probability >= settings.review()) return new Decision(p, best, second, cands.size(), true);
+        if (MatchModel.probability(model.priorWeight() + best.weight()) >= settings.review()) {
+            return new Decision(p, best, Double.NaN, cands.size(), true);
+        }
         return new Decision(p, null, Double.NaN, cands.size(), false);
     }
 
@@ -340,7 +366,8 @@ public final class ProbabilisticLinker implements Linker {
                     compared.incrementAndGet();
                     int[] l = comparer.levels(later, first);
                     double w = comparer.weight(model, l, later, first);
-                    if (MatchModel.probability(priorWeight + w) >= settings.accept()) {
+                    if (MatchModel.probability(priorWeight + w) >= settings.accept()
+                            && comparer.attributeWeight(model, l, later, first) >= settings.minAttributeBits()) {
                         target.put(later, first);
                         evidence.put(later, new Scored(first, l, w));
                     }
