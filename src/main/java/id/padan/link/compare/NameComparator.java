@@ -59,10 +59,11 @@ public final class NameComparator {
         double s = similarity(x, y, thresholds.fuzzyHigh());
         if (s >= thresholds.fuzzyLow()) {
             // Shared common tokens (NI LUH KETUT, SITI, MUHAMMAD) make long names look alike; when both
-            // names have distinctive tokens, those must be alike too (NI LUH KETUT MALIKA / HAMIMA differ).
+            // names have distinctive tokens and those are clearly unalike, the names are different
+            // (NI LUH KETUT MALIKA / NI LUH KETUT HAMIMA), whatever the common tokens say.
             double d = distinctiveSimilarity(x, y);
-            if (!Double.isNaN(d)) {
-                s = Math.min(s, d);
+            if (!Double.isNaN(d) && d < thresholds.fuzzyLow()) {
+                s = d;
             }
         }
         if (s >= thresholds.fuzzyHigh()) {
