@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * padan's linker. For each program row: an exact-NIK registry candidate whose name, birth date and
@@ -41,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * themselves (people the registry lacks), with the same model.
  */
 public final class ProbabilisticLinker implements Linker {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int TRAINING_MAX_BLOCK = 30;
 
     private final String registrySource;
     private final MatchSettings settings;
@@ -73,11 +72,14 @@ public final class ProbabilisticLinker implements Linker {
     @Override
     public List<RowLink> link(List<StagedRow> staged) {
         stats.clear();
+        long t0 = System.nanoTime();
         List<LinkRow> rows = features(staged);
         List<LinkRow> registryRows = new ArrayList<>();
         List<LinkRow> programRows = new ArrayList<>();
         for (LinkRow r : rows) (r.registry ? registryRows : programRows).add(r);
+        long t1 = System.nanoTime();
         RegistryIndex index = new RegistryIndex(registryRows, settings.blockingKeys());
+        long t2 = System.nanoTime();
         NameComparator names = new NameComparator(settings.name());
         PairComparer comparer = new PairComparer(names, index, settings.termFrequencyFields().contains("NAME"),
                 settings.termFrequencyFields().contains("BIRTH_DATE"));
@@ -87,6 +89,7 @@ public final class ProbabilisticLinker implements Linker {
 
         MatchModel model = estimate(programRows, index, comparer, pairsPerKey, oversized);
         lastModel = model;
+        long t3 = System.nanoTime();
         log.accept("link: model estimated from " + programRows.size() + " program rows and " + registryRows.size() + " registry rows\n" + model.describe());
         double maxProbability = MatchModel.probability(model.maxTotalWeight());
         if (!programRows.isEmpty() && !registryRows.isEmpty() && maxProbability < settings.accept()) {
@@ -100,6 +103,7 @@ public final class ProbabilisticLinker implements Linker {
         LongAdder fast = new LongAdder();
         IntStream.range(0, programRows.size()).parallel().forEach(i ->
                 decisions[i] = decide(programRows.get(i), index, comparer, model, pairsPerKey, oversized, fast));
+        long t4 = System.nanoTime();
         pairsPerKey.forEach((k, v) -> stats.put("candidate pairs " + k, v.sum()));
         stats.put("blocks skipped as larger than " + settings.maxBlockSize(), oversized.sum());
         stats.put("exact NIK taken without search", fast.sum());
@@ -120,7 +124,15 @@ public final class ProbabilisticLinker implements Linker {
             }
         }
         unlinked.removeIf(java.util.Objects::isNull);
+        long t5 = System.nanoTime();
         links.addAll(deduplicate(unlinked, index, comparer, model));
+        long t6 = System.nanoTime();
+        stats.put("ms features", (t1 - t0) / 1_000_000);
+        stats.put("ms registry index", (t2 - t1) / 1_000_000);
+        stats.put("ms estimation", (t3 - t2) / 1_000_000);
+        stats.put("ms decisions", (t4 - t3) / 1_000_000);
+        stats.put("ms explanations", (t5 - t4) / 1_000_000);
+        stats.put("ms deduplication", (t6 - t5) / 1_000_000);
         for (RowLink l : links) stats.merge("links " + l.method(), 1L, Long::sum);
         return links;
     }
@@ -167,10 +179,11 @@ public final class ProbabilisticLinker implements Linker {
         Map<Long, Long> byName = new ConcurrentHashMap<>();
         Map<String, List<LinkRow>> nameBlocks = index.blocks.get(BlockingKey.NAME_SORTED);
         training.parallelStream().forEach(p -> {
-            for (LinkRow c : nikCandidates(p, index)) byNik.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
+            for (LinkRow c : nikCandidates(p, index, false)) byNik.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
             if (nameBlocks != null && !p.name.isEmpty()) {
                 List<LinkRow> block = nameBlocks.get(p.name.sortedKey());
-                if (block != null && block.size() <= settings.maxBlockSize()) {
+                // Small blocks only: a common name's block is mostly namesakes and adds nothing but time.
+                if (block != null && block.size() <= TRAINING_MAX_BLOCK) {
                     for (LinkRow c : block) byName.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
                 }
             }
@@ -189,13 +202,14 @@ public final class ProbabilisticLinker implements Linker {
 
     // ---- candidates and decisions --------------------------------------------------------------
 
-    /** Registry rows whose NIK the row carries, or one edit of it. */
-    private static Set<LinkRow> nikCandidates(LinkRow p, RegistryIndex index) {
+    /** Registry rows whose NIK the row carries, or one edit of it (edits only when there is no exact owner, unless {@code always}). */
+    private static Set<LinkRow> nikCandidates(LinkRow p, RegistryIndex index, boolean always) {
         Set<LinkRow> out = new LinkedHashSet<>();
         if (p.digits == null) return out;
         String n16 = p.nik16();
         LinkRow owner = n16 == null ? null : index.byNik.get(n16);
         if (owner != null) out.add(owner);
+        if (owner != null && !always) return out;
         NikVariants.forEach(p.digits, v -> {
             LinkRow r = index.byNik.get(v);
             if (r != null) out.add(r);
@@ -204,7 +218,7 @@ public final class ProbabilisticLinker implements Linker {
     }
 
     private Set<LinkRow> candidates(LinkRow p, RegistryIndex index, boolean full, Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized) {
-        Set<LinkRow> out = nikCandidates(p, index);
+        Set<LinkRow> out = nikCandidates(p, index, full);
         String n16 = p.nik16();
         LinkRow owner = n16 == null ? null : index.byNik.get(n16);
         if (full) {
@@ -217,8 +231,15 @@ public final class ProbabilisticLinker implements Linker {
                 if (family != null) out.addAll(family);
             }
         }
+        if (full && p.kk != null) {
+            List<LinkRow> family = index.byKk.get(p.kk);
+            if (family != null && family.size() <= settings.maxBlockSize()) {
+                pairsPerKey.get(BlockingKey.KK).add(family.size());
+                out.addAll(family);
+            }
+        }
         for (BlockingKey key : settings.blockingKeys()) {
-            if (!full && key == BlockingKey.KK) continue;
+            if (key == BlockingKey.KK) continue; // the family-card index above
             Map<String, List<LinkRow>> blocks = index.blocks.get(key);
             for (String v : Blocking.values(key, p)) {
                 List<LinkRow> block = blocks.get(v);
@@ -291,32 +312,24 @@ public final class ProbabilisticLinker implements Linker {
         LinkRow p = d.row();
         Scored s = d.best();
         double total = model.priorWeight() + s.weight();
-        Map<String, Object> fields = new LinkedHashMap<>();
+        double probability = MatchModel.probability(total);
+        Explanation e = new Explanation(method, probability, total, model.priorWeight(), d.candidates());
         for (Comparison c : Comparison.values()) {
             int level = s.levels()[c.ordinal()];
-            fields.put(c.name(), Map.of("level", c.levels().get(level),
-                    "weight", round(comparer.fieldWeight(model, c, level, p, s.candidate()))));
+            e.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, p, s.candidate()));
         }
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("method", method);
-        e.put("probability", MatchModel.probability(total));
-        e.put("match_weight", round(total));
-        e.put("prior_weight", round(model.priorWeight()));
-        e.put("fields", fields);
-        e.put("candidates", d.candidates());
-        if (!Double.isNaN(d.runnerUp()) && d.runnerUp() > Double.NEGATIVE_INFINITY) e.put("runner_up_weight", round(model.priorWeight() + d.runnerUp()));
+        if (!Double.isNaN(d.runnerUp()) && d.runnerUp() > Double.NEGATIVE_INFINITY) e.number("runner_up_weight", model.priorWeight() + d.runnerUp());
         NikLevel nik = NikLevel.values()[s.levels()[Comparison.NIK.ordinal()]];
-        if (nik.isRepair()) e.put("nik_repair", nik.name());
+        if (nik.isRepair()) e.text("nik_repair", nik.name());
         List<String> differs = differing(s.levels());
-        if (!differs.isEmpty() && !method.equals("REVIEW")) e.put("attribute_mismatch", String.join(",", differs));
+        if (!differs.isEmpty() && !method.equals("REVIEW")) e.text("attribute_mismatch", String.join(",", differs));
         if (method.equals("REVIEW")) {
-            e.put("review", "kemungkinan orang yang sama dengan satu penduduk di data Dukcapil (peluang "
-                    + String.format(java.util.Locale.ROOT, "%.3f", MatchModel.probability(total)) + "); perlu keputusan petugas");
-            e.put("review_candidate", Map.of("source", s.candidate().row.source(), "record_key", s.candidate().row.recordKey(),
-                    "probability", MatchModel.probability(total)));
+            e.text("review", "kemungkinan orang yang sama dengan satu penduduk di data Dukcapil (peluang "
+                    + String.format(java.util.Locale.ROOT, "%.3f", probability) + "); perlu keputusan petugas");
+            e.candidate(s.candidate().row.source(), s.candidate().row.recordKey(), probability);
         }
         return new RowLink(p.row.source(), p.row.recordKey(), s.candidate().row.source(), s.candidate().row.recordKey(),
-                method, MatchModel.probability(total), JSON.writeValueAsString(e));
+                method, probability, e.json());
     }
 
     /** Attributes of a linked row that differ from the registry beyond normal variation. */
@@ -380,19 +393,13 @@ public final class ProbabilisticLinker implements Linker {
             Scored s = evidence.get(row);
             boolean sameNik = s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
             String method = sameNik ? "DEDUP_SAME_NIK" : "DEDUP_PROBABILISTIC";
-            Map<String, Object> fields = new LinkedHashMap<>();
+            Explanation ex = new Explanation(method, MatchModel.probability(priorWeight + s.weight()), priorWeight + s.weight(), priorWeight, 1);
             for (Comparison c : Comparison.values()) {
                 int level = s.levels()[c.ordinal()];
-                fields.put(c.name(), Map.of("level", c.levels().get(level), "weight", round(comparer.fieldWeight(model, c, level, row, s.candidate()))));
+                ex.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, row, s.candidate()));
             }
-            Map<String, Object> ex = new LinkedHashMap<>();
-            ex.put("method", method);
-            ex.put("probability", MatchModel.probability(priorWeight + s.weight()));
-            ex.put("match_weight", round(priorWeight + s.weight()));
-            ex.put("prior_weight", round(priorWeight));
-            ex.put("fields", fields);
             links.add(new RowLink(row.row.source(), row.row.recordKey(), s.candidate().row.source(), s.candidate().row.recordKey(),
-                    method, MatchModel.probability(priorWeight + s.weight()), JSON.writeValueAsString(ex)));
+                    method, MatchModel.probability(priorWeight + s.weight()), ex.json()));
         }
         return links;
     }
