@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * How one source's export maps onto padan's common model, bound from {@code config/sources/*.yml}.
  * Header names are kept upper-case; {@code quote} is {@code null} when the export never quotes.
- * A column is required unless listed in {@code optionalColumns}.
+ * A column is required unless listed in {@code optionalColumns}. A field may be written over several
+ * columns (e.g. given name and surname): {@code columns} has the first, {@code joinedColumns} the rest,
+ * and their non-blank values are joined with a space.
  */
 public record SourceMapping(
         String source,
@@ -23,10 +25,12 @@ public record SourceMapping(
         Map<Field, String> columns,
         RegionMapping region,
         Set<String> optionalColumns,
-        Map<Field, Map<String, String>> codes) {
+        Map<Field, Map<String, String>> codes,
+        Map<Field, List<String>> joinedColumns) {
 
     public SourceMapping {
         columns = Map.copyOf(columns);
+        joinedColumns = Map.copyOf(joinedColumns);
         optionalColumns = Set.copyOf(optionalColumns);
         codes = Map.copyOf(codes);
     }
@@ -36,6 +40,7 @@ public record SourceMapping(
         var required = new java.util.LinkedHashSet<String>();
         required.add(recordKey);
         required.addAll(columns.values());
+        joinedColumns.values().forEach(required::addAll);
         required.addAll(region.columns());
         required.removeAll(optionalColumns);
         return List.copyOf(required);

@@ -28,7 +28,7 @@ public final class StagedRows {
     private static StagedRow map(String[] f) {
         return new StagedRow(f[0], f[1], Integer.parseInt(f[2]), f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], "t".equals(f[11]),
                 date(f[12]), f[13], f[14] == null ? null : f[14].charAt(0), f[15], f[16], f[17], f[18], f[19], date(f[20]), f[21], f[22],
-                f[23], f[24], f[25]);
+                f[23], f[24], f[25], f[26]);
     }
 
     private static LocalDate date(String s) {

@@ -31,6 +31,9 @@ final class RowStandardiser {
     private final int[] regionParts;
     private final int desa, kecamatan;
     private final int[] fallback;
+    private final int[] nameRest;
+    private final int address;
+    private final int[] addressRest;
 
     RowStandardiser(SourceMapping mapping, ExtractReader reader, NikCleaner nikCleaner, NameStandardiser names, RegionReference reference) {
         this.mapping = mapping;
@@ -55,6 +58,9 @@ final class RowStandardiser {
         this.desa = mapping.region().desa() == null ? -1 : reader.column(mapping.region().desa());
         this.kecamatan = mapping.region().kecamatan() == null ? -1 : reader.column(mapping.region().kecamatan());
         this.fallback = mapping.region().fallback().stream().mapToInt(reader::column).toArray();
+        this.address = col(reader, Field.ADDRESS);
+        this.addressRest = mapping.joinedColumns().getOrDefault(Field.ADDRESS, java.util.List.of()).stream().mapToInt(reader::column).toArray();
+        this.nameRest = mapping.joinedColumns().getOrDefault(Field.NAME, java.util.List.of()).stream().mapToInt(reader::column).toArray();
     }
 
     private int col(ExtractReader reader, Field field) {
@@ -73,6 +79,10 @@ final class RowStandardiser {
         NikCheck nikCheck = nikCleaner.check(nikRaw);
         KkCheck kkCheck = kk < 0 ? null : nikCleaner.checkKk(get(f, kk));
         String nameRaw = get(f, name);
+        for (int i : nameRest) {
+            String part = get(f, i);
+            if (part != null) nameRaw = nameRaw == null ? part : nameRaw + " " + part;
+        }
         StandardName std = names.standardise(nameRaw);
         ParsedDate born = dates.parse(get(f, birthDate));
         ParsedDate died = deathDate < 0 ? null : dates.parse(get(f, deathDate));
@@ -92,7 +102,30 @@ final class RowStandardiser {
                 died == null ? null : died.date(),
                 get(f, familyId), get(f, motherName), get(f, birthPlace),
                 programStatus < 0 ? null : mapping.code(Field.PROGRAM_STATUS, get(f, programStatus)),
-                get(f, component));
+                get(f, component),
+                address(f));
+    }
+
+    /** The address written over one or more columns, upper-cased with punctuation and repeated spaces removed. */
+    private String address(String[] f) {
+        if (address < 0) return null;
+        StringBuilder sb = new StringBuilder(48);
+        String first = get(f, address);
+        if (first != null) sb.append(first);
+        for (int i : addressRest) {
+            String part = get(f, i);
+            if (part != null) sb.append(' ').append(part);
+        }
+        StringBuilder out = new StringBuilder(sb.length());
+        for (int i = 0; i < sb.length(); i++) {
+            char c = Character.toUpperCase(sb.charAt(i));
+            if (!Character.isLetterOrDigit(c)) c = ' ';
+            if (c == ' ' && (out.isEmpty() || out.charAt(out.length() - 1) == ' ')) continue;
+            out.append(c);
+        }
+        int n = out.length();
+        if (n > 0 && out.charAt(n - 1) == ' ') out.setLength(n - 1);
+        return out.isEmpty() ? null : out.toString();
     }
 
     private RegionCode region(String[] f) {

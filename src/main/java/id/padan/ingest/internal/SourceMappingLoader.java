@@ -104,11 +104,20 @@ public final class SourceMappingLoader {
         String recordKey = upper(text(file, root, "record-key", true));
 
         Map<Field, String> columns = new EnumMap<>(Field.class);
+        Map<Field, List<String>> joined = new EnumMap<>(Field.class);
         JsonNode cols = root.get("columns");
         if (cols == null || !cols.isObject()) throw problem(file, "columns: must map canonical fields to header names");
         for (String name : cols.propertyNames()) {
             Field field = field(file, name);
-            columns.put(field, upper(cols.get(name).asString()));
+            JsonNode v = cols.get(name);
+            if (v.isArray()) {
+                List<String> list = upperList(v);
+                if (list.isEmpty()) throw problem(file, "columns: '" + name + "' lists no column");
+                columns.put(field, list.get(0));
+                if (list.size() > 1) joined.put(field, List.copyOf(list.subList(1, list.size())));
+            } else {
+                columns.put(field, upper(v.asString()));
+            }
         }
         for (Field mandatory : List.of(Field.NIK, Field.NAME)) {
             if (!columns.containsKey(mandatory)) throw problem(file, "columns: must map '" + mandatory.configName() + "'");
@@ -129,6 +138,7 @@ public final class SourceMappingLoader {
 
         Set<String> optional = new LinkedHashSet<>(upperList(root.get("optional-columns")));
         Set<String> mapped = new HashSet<>(columns.values());
+        joined.values().forEach(mapped::addAll);
         mapped.addAll(region.columns());
         mapped.add(recordKey);
         for (String o : optional) {
@@ -156,7 +166,7 @@ public final class SourceMappingLoader {
             }
         }
         return new SourceMapping(source, "registry".equals(role), text(file, root, "file-prefix", true), encoding,
-                delimiter.charAt(0), quoteChar, dateFormat, finalNewlineRequired, recordKey, columns, region, optional, codes);
+                delimiter.charAt(0), quoteChar, dateFormat, finalNewlineRequired, recordKey, columns, region, optional, codes, joined);
     }
 
     private static Field field(Path file, String name) {

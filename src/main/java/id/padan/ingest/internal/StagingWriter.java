@@ -22,7 +22,7 @@ final class StagingWriter implements Closeable {
                 .add(r.nikProblem()).add(r.kk()).add(r.nameRaw()).add(r.name()).add(r.nameKey()).add(r.nameDeceased())
                 .add(r.birthDate()).add(r.birthDateStatus()).add(r.sex()).add(r.relation()).add(r.regionDesa())
                 .add(r.regionKec()).add(r.regionKab()).add(r.regionStatus()).add(r.deathDate()).add(r.familyId())
-                .add(r.motherName()).add(r.birthPlace()).add(r.programStatus()).add(r.component());
+                .add(r.motherName()).add(r.birthPlace()).add(r.programStatus()).add(r.component()).add(r.address());
         copy.endRow();
     }
 

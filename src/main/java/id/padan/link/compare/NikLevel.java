@@ -5,7 +5,8 @@ package id.padan.link.compare;
  * with one digit wrong, two adjacent digits swapped, or one digit dropped or added (15 or 17 digits);
  * their family card number written in the NIK field; the NIK of another member of their family card
  * (a parent's NIK on a child's row); the same region and embedded birth date (first 12 digits, the
- * serial differs); different; or NULL when the row carries no usable digits.
+ * serial differs); different; or NULL when the row carries no usable digits. The digit comparisons
+ * also serve identifiers of other fixed lengths (one wrong digit, a swap), e.g. a benchmark's ID number.
  */
 public enum NikLevel {
     EXACT, ONE_DIGIT, ADJACENT_SWAP, ONE_INSERTED_OR_DROPPED, KK_IN_NIK_FIELD, FAMILY_MEMBER_NIK, SAME_REGION_AND_DATE, DIFFERENT, NULL;
@@ -25,10 +26,10 @@ public enum NikLevel {
         if (submitted == null || submitted.isEmpty()) return NULL;
         if (registry == null) return NULL;
         int n = submitted.length();
-        if (n == 16) {
+        if (n == registry.length()) {
             if (submitted.equals(registry)) return EXACT;
             int diffs = 0, first = -1, second = -1;
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < n; i++) {
                 if (submitted.charAt(i) != registry.charAt(i)) {
                     if (diffs == 0) first = i;
                     else if (diffs == 1) second = i;
@@ -39,15 +40,15 @@ public enum NikLevel {
             if (diffs == 1) return ONE_DIGIT;
             if (diffs == 2 && second == first + 1 && submitted.charAt(first) == registry.charAt(second)
                     && submitted.charAt(second) == registry.charAt(first)) return ADJACENT_SWAP;
-            if (submitted.regionMatches(0, registry, 0, 12)) return SAME_REGION_AND_DATE;
+            if (n == 16 && submitted.regionMatches(0, registry, 0, 12)) return SAME_REGION_AND_DATE;
             return DIFFERENT;
         }
-        if (n == 15 || n == 17) {
+        if (registry.length() == 16 && (n == 15 || n == 17)) {
             String shorter = n == 15 ? submitted : registry;
             String longer = n == 15 ? registry : submitted;
             if (oneInsertion(shorter, longer)) return ONE_INSERTED_OR_DROPPED;
         }
-        return n >= 12 && submitted.regionMatches(0, registry, 0, 12) ? SAME_REGION_AND_DATE : DIFFERENT;
+        return n >= 12 && registry.length() >= 12 && submitted.regionMatches(0, registry, 0, 12) ? SAME_REGION_AND_DATE : DIFFERENT;
     }
 
     /** Does deleting one character of {@code longer} give {@code shorter}? */

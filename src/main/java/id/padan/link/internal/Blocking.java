@@ -27,7 +27,10 @@ final class Blocking {
                 }
             }
             case BIRTH_DATE_KECAMATAN -> {
-                if (r.birthDate != null && r.region != null && r.region.length() >= 6) out.add(r.region.substring(0, 6) + "|" + r.birthDate);
+                // The kecamatan (first 6 digits), or a shorter area code as a source gives it.
+                if (r.birthDate != null && r.region != null && r.region.length() >= 4) {
+                    out.add(r.region.substring(0, Math.min(6, r.region.length())) + "|" + r.birthDate);
+                }
             }
             case KK -> {
                 if (r.kk != null) out.add(r.kk);

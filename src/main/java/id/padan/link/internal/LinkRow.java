@@ -19,6 +19,7 @@ final class LinkRow {
     final LocalDate birthDate;
     final Character sex;
     final String region;
+    final String address;
     /** Phonetic keys of the distinctive name tokens, computed once (blocking uses them for several keys). */
     final java.util.List<String> nameKeys;
 
@@ -32,11 +33,26 @@ final class LinkRow {
         this.birthDate = "OK".equals(row.birthDateStatus()) ? row.birthDate() : null;
         this.sex = row.sex();
         this.region = row.regionCode();
-        this.nameKeys = name.blockingKeys();
+        this.address = row.address();
+        this.nameKeys = distinctiveKeys(name);
     }
 
-    /** A 16-digit NIK, the only kind a registry NIK index can hold. */
-    String nik16() {
-        return digits != null && digits.length() == 16 ? digits : null;
+    /** Phonetic keys of every distinctive token (the standardiser's blocking keys when all tokens are common). */
+    private static java.util.List<String> distinctiveKeys(StandardName name) {
+        java.util.List<String> keys = new java.util.ArrayList<>(3);
+        for (int i = 0; i < name.tokens().size(); i++) {
+            String t = name.tokens().get(i);
+            String k = name.phoneticKeys().get(i);
+            if (t.length() > 1 && !k.isEmpty() && !id.padan.standardise.name.NameStandardiser.isCommonToken(t) && !keys.contains(k)) keys.add(k);
+        }
+        return keys.isEmpty() ? name.blockingKeys() : keys;
+    }
+
+    /**
+     * The identifier to look up in the registry's NIK index as it stands: the row's digits unless they
+     * are 15 or 17 digits long (a NIK with a digit dropped or added, which only its variants can find).
+     */
+    String lookupKey() {
+        return digits != null && digits.length() != 15 && digits.length() != 17 ? digits : null;
     }
 }

@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * The NIKs a submitted digit string may have been meant as: every one-digit substitution and
- * adjacent swap of 16 digits, every one-digit insertion into 15 digits, every one-digit deletion
- * from 17 digits. Only 16-digit strings are produced.
+ * adjacent swap (of 16 digits, or of an identifier of another fixed length from 6 to 14 digits),
+ * every one-digit insertion into 15 digits, every one-digit deletion from 17 digits.
  */
 final class NikVariants {
     private NikVariants() {}
@@ -13,8 +13,8 @@ final class NikVariants {
     static void forEach(String digits, Consumer<String> out) {
         int n = digits.length();
         char[] c = digits.toCharArray();
-        if (n == 16) {
-            for (int i = 0; i < 16; i++) {
+        if (n >= 6 && n <= 16 && n != 15) {
+            for (int i = 0; i < n; i++) {
                 char orig = c[i];
                 for (char d = '0'; d <= '9'; d++) {
                     if (d == orig) continue;
@@ -23,7 +23,7 @@ final class NikVariants {
                 }
                 c[i] = orig;
             }
-            for (int i = 0; i < 15; i++) {
+            for (int i = 0; i < n - 1; i++) {
                 if (c[i] == c[i + 1]) continue;
                 char t = c[i];
                 c[i] = c[i + 1];

@@ -1,5 +1,6 @@
 package id.padan.link.internal;
 
+import id.padan.link.compare.AddressLevel;
 import id.padan.link.compare.DateLevel;
 import id.padan.link.compare.KkLevel;
 import id.padan.link.compare.NameComparator;
@@ -14,6 +15,9 @@ import id.padan.link.model.MatchModel;
  * field by field, giving one level per {@link Comparison}, and weighs the levels with a model.
  */
 final class PairComparer {
+    // Address similarity levels; addresses are long strings where Jaro-Winkler separates well at these.
+    private static final double ADDRESS_HIGH = 0.92;
+    private static final double ADDRESS_LOW = 0.80;
     private final NameComparator names;
     private final RegistryIndex registry;
     private final boolean tfName;
@@ -34,11 +38,12 @@ final class PairComparer {
         l[Comparison.SEX.ordinal()] = SexLevel.compare(p.sex, r.sex).ordinal();
         l[Comparison.KK.ordinal()] = KkLevel.compare(p.kk, r.kk).ordinal();
         l[Comparison.REGION.ordinal()] = RegionLevel.compare(p.region, r.region).ordinal();
+        l[Comparison.ADDRESS.ordinal()] = AddressLevel.compare(p.address, r.address, ADDRESS_HIGH, ADDRESS_LOW).ordinal();
         return l;
     }
 
     private NikLevel nik(LinkRow p, LinkRow r) {
-        String target = r.registry ? r.digits : r.nik16();
+        String target = r.registry ? r.digits : r.lookupKey();
         if (p.digits == null || target == null) return NikLevel.NULL;
         NikLevel level = NikLevel.ofDigits(p.digits, target);
         if (!r.registry || (level != NikLevel.DIFFERENT && level != NikLevel.SAME_REGION_AND_DATE)) return level;

@@ -206,8 +206,8 @@ public final class ProbabilisticLinker implements Linker {
     private static Set<LinkRow> nikCandidates(LinkRow p, RegistryIndex index, boolean always) {
         Set<LinkRow> out = new LinkedHashSet<>();
         if (p.digits == null) return out;
-        String n16 = p.nik16();
-        LinkRow owner = n16 == null ? null : index.byNik.get(n16);
+        String key16 = p.lookupKey();
+        LinkRow owner = key16 == null ? null : index.byNik.get(key16);
         if (owner != null) out.add(owner);
         if (owner != null && !always) return out;
         NikVariants.forEach(p.digits, v -> {
@@ -219,11 +219,11 @@ public final class ProbabilisticLinker implements Linker {
 
     private Set<LinkRow> candidates(LinkRow p, RegistryIndex index, boolean full, Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized) {
         Set<LinkRow> out = nikCandidates(p, index, full);
-        String n16 = p.nik16();
-        LinkRow owner = n16 == null ? null : index.byNik.get(n16);
+        String key16 = p.lookupKey();
+        LinkRow owner = key16 == null ? null : index.byNik.get(key16);
         if (full) {
-            if (n16 != null) {
-                List<LinkRow> family = index.byKk.get(n16);
+            if (key16 != null) {
+                List<LinkRow> family = index.byKk.get(key16);
                 if (family != null) out.addAll(family);
             }
             if (owner != null && owner.kk != null) {
@@ -257,8 +257,8 @@ public final class ProbabilisticLinker implements Linker {
 
     private Decision decide(LinkRow p, RegistryIndex index, PairComparer comparer, MatchModel model,
                             Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized, LongAdder fast) {
-        String n16 = p.nik16();
-        LinkRow owner = n16 == null ? null : index.byNik.get(n16);
+        String key16 = p.lookupKey();
+        LinkRow owner = key16 == null ? null : index.byNik.get(key16);
         if (owner != null) {
             int[] l = comparer.levels(p, owner);
             if (comparer.attributeWeight(model, l, p, owner) >= settings.exactNikMinAttributeBits()) {
@@ -359,7 +359,7 @@ public final class ProbabilisticLinker implements Linker {
         if (unlinked.size() < 2) return links;
         Map<String, List<LinkRow>> blocks = new HashMap<>();
         for (LinkRow r : unlinked) {
-            if (r.nik16() != null) blocks.computeIfAbsent("N" + r.nik16(), k -> new ArrayList<>()).add(r);
+            if (r.lookupKey() != null) blocks.computeIfAbsent("N" + r.lookupKey(), k -> new ArrayList<>()).add(r);
             for (BlockingKey key : List.of(BlockingKey.NAME_SORTED, BlockingKey.BIRTH_DATE_NAME)) {
                 for (String v : Blocking.values(key, r)) blocks.computeIfAbsent(key.ordinal() + v, k -> new ArrayList<>()).add(r);
             }

@@ -1,5 +1,6 @@
 package id.padan.link.model;
 
+import id.padan.link.compare.AddressLevel;
 import id.padan.link.compare.DateLevel;
 import id.padan.link.compare.KkLevel;
 import id.padan.link.compare.NameLevel;
@@ -19,7 +20,8 @@ public enum Comparison {
     BIRTH_DATE(DateLevel.values()),
     SEX(SexLevel.values()),
     KK(KkLevel.values()),
-    REGION(RegionLevel.values());
+    REGION(RegionLevel.values()),
+    ADDRESS(AddressLevel.values());
 
     private final List<String> levels;
 
