@@ -18,6 +18,8 @@ import java.util.Set;
  * rows had before (the most common one; ties to the lowest), and new people get fresh ids.
  */
 public final class PersonResolver {
+    /** The link method of a candidate left for a reviewer. */
+    public static final String REVIEW = "REVIEW";
     private final String registrySource;
 
     public PersonResolver(String registrySource) {
@@ -37,6 +39,7 @@ public final class PersonResolver {
             hasRegistry[i] = rows.get(i).source().equals(registrySource);
         }
         RowLink[] linkOf = new RowLink[n];
+        RowLink[] reviewOf = new RowLink[n];
         // Links to registry rows first, so program-to-program links cannot pull a row away from the registry.
         List<RowLink> ordered = new ArrayList<>(links);
         ordered.sort(Comparator.comparing((RowLink l) -> !l.targetSource().equals(registrySource)).thenComparing(l -> -l.score()));
@@ -44,6 +47,11 @@ public final class PersonResolver {
             Integer a = index.get(key(l.source(), l.recordKey()));
             Integer b = index.get(key(l.targetSource(), l.targetKey()));
             if (a == null || b == null) continue;
+            if (REVIEW.equals(l.method())) {
+                // A candidate for a reviewer, not a link: the row stays its own person until decided.
+                reviewOf[a] = l;
+                continue;
+            }
             int ra = find(parent, a), rb = find(parent, b);
             if (ra == rb) {
                 if (linkOf[a] == null) linkOf[a] = l;
@@ -111,13 +119,13 @@ public final class PersonResolver {
                 StagedRow r = rows.get(i);
                 remember.put(rowKey(r), id);
                 if (i == reg && r.nik() != null) remember.put("NIK:" + r.nik(), id);
-                RowLink l = linkOf[i];
+                RowLink l = linkOf[i] != null ? linkOf[i] : reviewOf[i];
                 String method;
                 double score;
                 if (r.source().equals(registrySource)) {
                     method = "REGISTRY";
                     score = 1.0;
-                } else if (l != null) {
+                } else if (l != null && linkOf[i] != null) {
                     method = l.method();
                     score = l.score();
                 } else if (members.size() > 1) {
