@@ -9,7 +9,7 @@ create table padan.schedule_fire (
     node          text        not null,                 -- Quartz instance id of the daemon that fired it
     pid           bigint,                               -- process id of that daemon
     recovering    boolean     not null default false,   -- re-fired by another daemon because the first one died
-    outcome       text        not null,                 -- WAITING, RUNNING, COMPLETED, FAILED, ALREADY_DONE, NOT_READY, MISSING_SOURCE, INPUT_PROBLEM, REFUSED, ERROR
+    outcome       text        not null,                 -- FIRED, WAITING, RUNNING, COMPLETED, FAILED, ALREADY_DONE, NOT_READY, MISSING_SOURCE, INPUT_PROBLEM, REFUSED, ERROR, INTERRUPTED
     run_id        bigint,
     input_date    date,                                 -- the date of the night's files, when they carry one
     detail        text                                  -- file names and reasons; never row data

@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
 
 /** {@code padan daemon}: runs the scheduled jobs of {@code jobs/} until stopped. */
 @Command(name = "daemon", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the scheduled reconciliations defined in the jobs directory (one YAML file per job: cron in",
-                "Asia/Jakarta time, input directory and how to choose the night's files, as-of date, output directory)",
-                "until stopped (Ctrl-C or SIGTERM). The definitions are checked first; the daemon does not start with a",
-                "broken one.",
-                "Several daemons may run against one database (PADAN_DB_URL): each fire happens once, on one of them,",
-                "and when the daemon running a fire dies another one takes it over and resumes the run.",
-                "Health and metrics: http://BIND:PORT/actuator/health and /actuator/metrics (padan.*)."})
+        description = {"Runs the scheduled reconciliations defined in the jobs directory until stopped (Ctrl-C or SIGTERM). "
+                + "One YAML file per job: cron in Asia/Jakarta time, input directory and how to choose the night's files, "
+                + "as-of date, output directory. The definitions are checked first; the daemon does not start with a broken one.",
+                "",
+                "Several daemons may run against one database (PADAN_DB_URL): each fire happens once, on one of them, "
+                + "and when the daemon running a fire dies another one takes it over and resumes the run.",
+                "",
+                "Health and metrics: http://BIND:PORT/actuator/health and /actuator/metrics (padan.*).",
+                ""})
 public final class DaemonCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(DaemonCommand.class);
 

@@ -18,13 +18,16 @@ import picocli.CommandLine.Option;
 
 /** {@code padan history}: what the runs and the scheduled fires did, for the operator in the morning. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows the newest runs: status, as-of date, start and finish (WIB), duration, rows read, loaded and",
-                "rejected, persons and findings, and rows and seconds per stage; with the reason of each failed run.",
-                "RUNNING means the run is in progress now; INTERRUPTED means its process ended without finishing it",
-                "(killed, crashed, database gone): resume it with 'padan restart RUN'.",
-                "--run N shows one run in full: files, findings by code, stages, and every attempt with its failure.",
-                "--fires shows what the scheduler did at each fire, also when it started no run (inputs not ready,",
-                "a required source missing, another run in progress)."})
+        description = {"Shows the newest runs: status, as-of date, start and finish (WIB), duration, rows read, loaded and "
+                + "rejected, persons and findings, rows and seconds per stage, and the reason of each failed run.",
+                "",
+                "RUNNING means the run is in progress now; INTERRUPTED means its process ended without finishing it "
+                + "(killed, crashed, database gone): resume it with 'padan restart RUN'.",
+                "",
+                "--run N shows one run in full: files, findings by code, stages, and every attempt with its failure. "
+                + "--fires shows what the scheduler did at each fire, also when it started no run (inputs not ready, "
+                + "a required source missing, another run in progress).",
+                ""})
 public final class HistoryCommand implements Callable<Integer> {
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(WIB);

@@ -28,10 +28,13 @@ import picocli.CommandLine.Option;
 
 /** {@code padan jobs}: the scheduled jobs, their next fire times and what their last fire did. */
 @Command(name = "jobs", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lists the scheduled jobs of the jobs directory: schedule, input, as-of rule and output, the next fire",
-                "times (WIB), whether the daemons have registered the job (and the next fire they hold), and what the",
-                "job's last fire did. The definitions are checked as 'padan daemon' checks them; exit status 1 with",
-                "every problem listed when one is broken. --check only checks them (no database needed)."})
+        description = {"Lists the scheduled jobs of the jobs directory: schedule, input, as-of rule and output, the next fire "
+                + "times (WIB), whether the daemons have registered the job (and the next fire they hold), and what the "
+                + "job's last fire did.",
+                "",
+                "The definitions are checked as 'padan daemon' checks them: exit status 1 with every problem listed when "
+                + "one is broken. --check only checks them (no database needed).",
+                ""})
 public final class JobsCommand implements Callable<Integer> {
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);

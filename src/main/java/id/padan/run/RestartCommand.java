@@ -10,13 +10,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code padan restart RUN}: resumes a failed or interrupted run where it stopped. */
 @Command(name = "restart", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Resumes a failed or interrupted run from the stage where it stopped, with the extracts, as-of date and",
-                "output directory it was started with. Stages that completed are not repeated; the stage that failed",
-                "replaces whatever it had written, so the result is the same as that of an uninterrupted run.",
-                "A run whose process was killed (or lost its database) shows as RUNNING or INTERRUPTED in 'padan history';",
-                "it is resumed the same way. Refused while another run is writing the database, and when the run's",
-                "extracts have changed since it started (reconcile those as a new run).",
-                "Exit status 0 when the run completed, 1 when it did not."})
+        description = {"Resumes a failed or interrupted run from the stage where it stopped, with the extracts, as-of date and "
+                + "output directory it was started with. Stages that completed are not repeated; the stage that failed "
+                + "replaces whatever it had written, so the result is the same as that of an uninterrupted run.",
+                "",
+                "A run whose process was killed (or lost its database) shows as INTERRUPTED in 'padan history'; it is "
+                + "resumed the same way. Refused while another run is writing the database, and when the run's extracts "
+                + "have changed since it started (reconcile those as a new run).",
+                "",
+                "Exit status 0 when the run completed, 1 when it did not.",
+                ""})
 public final class RestartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "the run to resume (its number in 'padan history')")
     long runId;

@@ -19,7 +19,7 @@ public final class ScheduleLog {
 
     /** Outcomes of a fire. */
     public enum Outcome {
-        WAITING, RUNNING, COMPLETED, FAILED, ALREADY_DONE, NOT_READY, MISSING_SOURCE, INPUT_PROBLEM, REFUSED, ERROR
+        FIRED, WAITING, RUNNING, COMPLETED, FAILED, ALREADY_DONE, NOT_READY, MISSING_SOURCE, INPUT_PROBLEM, REFUSED, ERROR, INTERRUPTED
     }
 
     /** One fire as recorded. */
@@ -29,8 +29,19 @@ public final class ScheduleLog {
     public long begin(String jobName, Instant scheduledAt, String node, long pid, boolean recovering) {
         return jdbc.queryForObject("""
                 insert into padan.schedule_fire (job_name, scheduled_at, node, pid, recovering, outcome)
-                values (?, ?, ?, ?, ?, 'WAITING') returning fire_id""", Long.class,
+                values (?, ?, ?, ?, ?, 'FIRED') returning fire_id""", Long.class,
                 jobName, scheduledAt == null ? null : Timestamp.from(scheduledAt), node, pid, recovering);
+    }
+
+    /**
+     * Marks the unfinished fires of a job other than {@code fireId} as INTERRUPTED. Quartz never runs two fires of one
+     * job at once in the cluster, so when a fire starts, an older one still unfinished belongs to a daemon that died.
+     */
+    public int markAbandoned(String jobName, long fireId) {
+        return jdbc.update("""
+                update padan.schedule_fire set outcome = 'INTERRUPTED', finished_at = now(),
+                       detail = coalesce(detail || '; ', '') || 'its daemon ended before the fire finished (taken over by fire ' || ? || ')'
+                where job_name = ? and finished_at is null and fire_id <> ?""", fireId, jobName, fireId);
     }
 
     /** Records progress; {@code finished} sets the finish time. Null values leave the recorded ones. */

@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DaemonConfiguration {
 
     @Bean
-    public JobDefinitions jobDefinitions(@Value("${padan.jobs-dir:jobs}") String dir, SourceMappings mappings) {
-        return JobDefinitions.load(Path.of(dir), Path.of("").toAbsolutePath(), mappings);
+    public JobDefinitions jobDefinitions(@Value("${padan.jobs-dir:jobs}") String dir, @Value("${padan.jobs-base:}") String base,
+                                         SourceMappings mappings) {
+        // Relative directories in the definitions are taken from the directory the daemon runs in.
+        return JobDefinitions.load(Path.of(dir), base.isBlank() ? Path.of("").toAbsolutePath() : Path.of(base), mappings);
     }
 
     @Bean

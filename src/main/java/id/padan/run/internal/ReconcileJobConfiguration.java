@@ -35,7 +35,7 @@ public class ReconcileJobConfiguration {
                             IngestStage ingest, LinkStage link, ResolveStage resolve, FindingsStage findings,
                             PublishStage publish, DeliverStage deliver) {
         PlatformTransactionManager tx = new ResourcelessTransactionManager();
-        List<StepExecutionListener> listeners = testDelay.enabled() ? List.of(runLock, testDelay) : List.of(runLock);
+        List<StepExecutionListener> listeners = testDelay.enabled() ? List.of(testDelay, runLock) : List.of(runLock);
         return new JobBuilder(JOB, repository)
                 .listener(registry)
                 .start(step(IngestStage.NAME, ingest, repository, tx, listeners))

@@ -64,6 +64,7 @@ public class ScheduledFire {
      */
     public Outcome fire(String name, Instant scheduledAt, boolean recovering, String node) {
         long fireId = scheduleLog.begin(name, scheduledAt, node, ProcessHandle.current().pid(), recovering);
+        if (scheduleLog.markAbandoned(name, fireId) > 0) log.info("{}: an earlier fire was left unfinished by a daemon that ended", name);
         JobDefinition job = definitions.byName(name).orElse(null);
         Outcome outcome;
         try {
