@@ -13,13 +13,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The matching model's settings from {@code config/matching.yml}, checked for meaning when loaded.
  * {@code prior} of 0 means "1 / number of registry rows".
  */
-public record MatchSettings(double accept, double review, double minMarginBits, double exactNikMinAttributeBits, double prior,
+public record MatchSettings(double accept, double review, double minMarginBits, double exactNikMinAttributeBits, double minAttributeBits, double prior,
                             NameThresholds name, Set<String> termFrequencyFields, double tfMinU,
-                            int randomPairs, int trainingRows, int maxIterations, double tolerance, long seed,
+                            int randomPairs, int trainingRows, int maxIterations, double tolerance, double mSmoothing, long seed,
                             int maxBlockSize, List<BlockingKey> blockingKeys) {
 
     /** The blocking keys padan knows; configuration picks among them. */
-    public enum BlockingKey { NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, KECAMATAN_YEAR_NAME, KK }
+    public enum BlockingKey { NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, KECAMATAN_YEAR_NAME, BIRTH_DATE_KECAMATAN, KK }
 
     public static MatchSettings load(Path configDir) {
         Path file = configDir.resolve("matching.yml");
@@ -33,7 +33,12 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
         if (review > accept) throw problem(file, "thresholds.review (" + review + ") is above thresholds.accept (" + accept + "): no pair could be sent to review");
         double margin = t.path("min-margin-bits").asDouble(4.0);
         if (margin < 0) throw problem(file, "thresholds.min-margin-bits cannot be negative");
-        double exactMin = t.path("exact-nik-min-attribute-bits").asDouble(0.0);
+        double exactMin = t.path("exact-nik-min-attribute-bits").asDouble(4.0);
+        double minAttr = t.path("min-attribute-bits").asDouble(0.0);
+        if (exactMin < minAttr) {
+            throw problem(file, "thresholds.exact-nik-min-attribute-bits (" + exactMin + ") is below min-attribute-bits (" + minAttr
+                    + "): the fast path would accept links the full search refuses");
+        }
 
         String priorText = root.path("prior").asString("auto");
         double prior = 0;
@@ -76,8 +81,10 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
             }
         }
         if (keys.isEmpty()) throw problem(file, "blocking.keys: at least one blocking key is needed, or rows without an exact NIK can never be matched");
-        return new MatchSettings(accept, review, margin, exactMin, prior, name, Set.copyOf(tfFields), minU, randomPairs, trainingRows,
-                maxIterations, est.path("tolerance").asDouble(1e-5), est.path("seed").asLong(1), maxBlock, List.copyOf(keys));
+        double smoothing = est.path("m-smoothing").asDouble(0.01);
+        if (!(smoothing >= 0 && smoothing < 0.5)) throw problem(file, "estimation.m-smoothing must be in [0, 0.5)");
+        return new MatchSettings(accept, review, margin, exactMin, minAttr, prior, name, Set.copyOf(tfFields), minU, randomPairs, trainingRows,
+                maxIterations, est.path("tolerance").asDouble(1e-5), smoothing, est.path("seed").asLong(1), maxBlock, List.copyOf(keys));
     }
 
     private static JsonNode need(Path file, JsonNode root, String key) {

@@ -70,13 +70,16 @@ public final class PersonResolver {
         for (List<Integer> members : clusters.values()) {
             for (int i : members) {
                 StagedRow r = rows.get(i);
-                keys.add(rowKey(r));
-                if (r.source().equals(registrySource) && r.nik() != null) keys.add("NIK:" + r.nik());
+                if (r.source().equals(registrySource)) {
+                    if (r.nik() != null) keys.add("NIK:" + r.nik());
+                } else {
+                    keys.add(rowKey(r));
+                }
             }
         }
         Map<String, Long> known = identities.lookup(keys);
         Set<Long> taken = new HashSet<>();
-        Map<List<Integer>, Long> assigned = new HashMap<>();
+        Map<List<Integer>, Long> assigned = new java.util.IdentityHashMap<>();
         List<List<Integer>> needNew = new ArrayList<>();
         // Registry persons claim their NIK's id first; then larger clusters before smaller ones.
         List<List<Integer>> order = new ArrayList<>(clusters.values());
@@ -117,8 +120,13 @@ public final class PersonResolver {
             persons.add(golden(id, rows, members, reg));
             for (int i : members) {
                 StagedRow r = rows.get(i);
-                remember.put(rowKey(r), id);
-                if (i == reg && r.nik() != null) remember.put("NIK:" + r.nik(), id);
+                // A registry row is remembered by its NIK alone; other rows by their record key.
+                // Only new or changed identities are written.
+                if (i == reg && r.nik() != null) {
+                    rememberIfChanged(remember, known, "NIK:" + r.nik(), id);
+                } else if (!r.source().equals(registrySource)) {
+                    rememberIfChanged(remember, known, rowKey(r), id);
+                }
                 RowLink l = linkOf[i] != null ? linkOf[i] : reviewOf[i];
                 String method;
                 double score;
@@ -140,6 +148,11 @@ public final class PersonResolver {
         }
         identities.remember(remember);
         return new Resolution(persons, resolved);
+    }
+
+    private static void rememberIfChanged(Map<String, Long> remember, Map<String, Long> known, String key, long id) {
+        Long before = known.get(key);
+        if (before == null || before != id) remember.put(key, id);
     }
 
     private int registryRow(List<StagedRow> rows, List<Integer> members) {

@@ -5,6 +5,7 @@ import id.padan.generate.ErrorRates;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * Decides which errors of families 1 to 8 each program row carries, then fixes the values
@@ -13,6 +14,7 @@ import java.util.SplittableRandom;
  * shows every family.
  */
 final class ErrorPlanner {
+    private static final ErrorKind[] KINDS = ErrorKind.values();
     private static final ErrorKind[] NIK_KINDS = {ErrorKind.NIK_BLANK, ErrorKind.NIK_PLACEHOLDER,
             ErrorKind.NIK_EXCEL_SCIENTIFIC, ErrorKind.NIK_APOSTROPHE_OR_SPACES, ErrorKind.NIK_15_DIGITS,
             ErrorKind.NIK_17_DIGITS, ErrorKind.NIK_ONE_DIGIT_WRONG, ErrorKind.NIK_ADJACENT_SWAP,
@@ -45,7 +47,7 @@ final class ErrorPlanner {
         }
         for (ProgramRow r : rows) {
             materialise(r);
-            for (ErrorKind kind : ErrorKind.values()) {
+            for (ErrorKind kind : KINDS) {
                 if (r.has(kind) && kind != ErrorKind.DUPLICATE_ROW) {
                     tally.add(kind);
                 }
@@ -93,12 +95,8 @@ final class ErrorPlanner {
         if (rnd.nextDouble() < rates.nameVariant() || (duplicateVariant && !dupNik)) {
             int count = rnd.nextDouble() < 0.12 ? 2 : 1;
             for (int i = 0; i < count; i++) {
-                ErrorKind k = pick(NameVariants.KINDS, NameVariants.WEIGHTS);
-                if (NameVariants.eligible(k, p)) {
-                    r.add(k);
-                } else {
-                    r.add(ErrorKind.NAME_TYPO);
-                }
+                r.add(pickEligible(NameVariants.KINDS, NameVariants.WEIGHTS, k -> NameVariants.eligible(k, p),
+                        ErrorKind.NAME_TYPO));
             }
         }
         if (p.dead()) {
@@ -116,8 +114,9 @@ final class ErrorPlanner {
             r.add(ErrorKind.DATE_REGISTRY_PLACEHOLDER);
         }
         if (rnd.nextDouble() < rates.birthDateVariant()) {
-            ErrorKind k = pick(DateVariants.KINDS, DateVariants.WEIGHTS);
-            r.add(DateVariants.eligible(k, baseBirthDay(r)) ? k : ErrorKind.DATE_YEAR_OFF);
+            int base = baseBirthDay(r);
+            r.add(pickEligible(DateVariants.KINDS, DateVariants.WEIGHTS, k -> DateVariants.eligible(k, base),
+                    ErrorKind.DATE_YEAR_OFF));
         }
         // family 4: sex
         if (rnd.nextDouble() < rates.sexWrong()) {
@@ -135,19 +134,26 @@ final class ErrorPlanner {
         return r.trueBirth ? r.person.birthDay : r.person.recordedBirthDay;
     }
 
-    private ErrorKind pick(ErrorKind[] kinds, int[] weights) {
+    /** A kind drawn by weight among those {@code eligible} for the row; {@code fallback} if none is. */
+    private ErrorKind pickEligible(ErrorKind[] kinds, int[] weights, Predicate<ErrorKind> eligible,
+                                   ErrorKind fallback) {
         int total = 0;
-        for (int w : weights) {
-            total += w;
+        for (int i = 0; i < kinds.length; i++) {
+            total += eligible.test(kinds[i]) ? weights[i] : 0;
+        }
+        if (total == 0) {
+            return fallback;
         }
         int u = rnd.nextInt(total);
         for (int i = 0; i < kinds.length; i++) {
-            u -= weights[i];
-            if (u < 0) {
-                return kinds[i];
+            if (eligible.test(kinds[i])) {
+                u -= weights[i];
+                if (u < 0) {
+                    return kinds[i];
+                }
             }
         }
-        return kinds[kinds.length - 1];
+        return fallback;
     }
 
     private static boolean hasParentNik(Person p, boolean registryOnly) {

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 /** One generation run: population, programs, errors, file faults, then the files and the truth. */
 public final class Generation {
+    private static final ErrorKind[] KINDS = ErrorKind.values();
     private final GeneratorOptions options;
 
     public Generation(GeneratorOptions options) {
@@ -146,7 +147,7 @@ public final class Generation {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        for (ErrorKind k : ErrorKind.values()) {
+        for (ErrorKind k : KINDS) {
             if ((errors & (1L << k.ordinal())) != 0 || k == damage) {
                 if (b.length() > 0) {
                     b.append(';');

@@ -35,7 +35,7 @@ final class PopulationBuilder {
     private final int asOfDay;
     private final int targetPersons;
     /** Every NIK and KK number issued, so that none repeats. */
-    private final Set<Long> issued = new HashSet<>();
+    private final Set<Long> issued;
 
     PopulationBuilder(Wilayah wilayah, NameBank names, ErrorRates rates, Tally tally, SplittableRandom rnd,
                       LocalDate asOf, int targetPersons) {
@@ -47,6 +47,7 @@ final class PopulationBuilder {
         this.asOf = asOf;
         this.asOfDay = (int) asOf.toEpochDay();
         this.targetPersons = targetPersons;
+        this.issued = new HashSet<>(targetPersons * 3);
     }
 
     Population build() {

@@ -15,7 +15,7 @@ final class Blocking {
                 if (!r.name.isEmpty()) out.add(r.name.sortedKey());
             }
             case BIRTH_DATE_NAME -> {
-                if (r.birthDate != null) for (String k : r.name.blockingKeys()) out.add(r.birthDate + "|" + k);
+                if (r.birthDate != null) for (String k : r.nameKeys) out.add(r.birthDate + "|" + k);
             }
             case NIK_REGION_DATE -> {
                 if (r.digits != null && r.digits.length() >= 15) out.add(r.digits.substring(0, 12));
@@ -23,8 +23,11 @@ final class Blocking {
             case KECAMATAN_YEAR_NAME -> {
                 if (r.birthDate != null && r.region != null && r.region.length() >= 6) {
                     String prefix = r.region.substring(0, 6) + "|" + r.birthDate.getYear() + "|";
-                    for (String k : r.name.blockingKeys()) out.add(prefix + k);
+                    for (String k : r.nameKeys) out.add(prefix + k);
                 }
+            }
+            case BIRTH_DATE_KECAMATAN -> {
+                if (r.birthDate != null && r.region != null && r.region.length() >= 6) out.add(r.region.substring(0, 6) + "|" + r.birthDate);
             }
             case KK -> {
                 if (r.kk != null) out.add(r.kk);

@@ -19,6 +19,8 @@ final class LinkRow {
     final LocalDate birthDate;
     final Character sex;
     final String region;
+    /** Phonetic keys of the distinctive name tokens, computed once (blocking uses them for several keys). */
+    final java.util.List<String> nameKeys;
 
     LinkRow(int index, StagedRow row, boolean registry, StandardName name) {
         this.index = index;
@@ -30,6 +32,7 @@ final class LinkRow {
         this.birthDate = "OK".equals(row.birthDateStatus()) ? row.birthDate() : null;
         this.sex = row.sex();
         this.region = row.regionCode();
+        this.nameKeys = name.blockingKeys();
     }
 
     /** A 16-digit NIK, the only kind a registry NIK index can hold. */

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * padan's linker. For each program row: an exact-NIK registry candidate whose name, birth date and
@@ -41,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * themselves (people the registry lacks), with the same model.
  */
 public final class ProbabilisticLinker implements Linker {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int TRAINING_MAX_BLOCK = 30;
 
     private final String registrySource;
     private final MatchSettings settings;
@@ -73,11 +72,14 @@ public final class ProbabilisticLinker implements Linker {
     @Override
     public List<RowLink> link(List<StagedRow> staged) {
         stats.clear();
+        long t0 = System.nanoTime();
         List<LinkRow> rows = features(staged);
         List<LinkRow> registryRows = new ArrayList<>();
         List<LinkRow> programRows = new ArrayList<>();
         for (LinkRow r : rows) (r.registry ? registryRows : programRows).add(r);
+        long t1 = System.nanoTime();
         RegistryIndex index = new RegistryIndex(registryRows, settings.blockingKeys());
+        long t2 = System.nanoTime();
         NameComparator names = new NameComparator(settings.name());
         PairComparer comparer = new PairComparer(names, index, settings.termFrequencyFields().contains("NAME"),
                 settings.termFrequencyFields().contains("BIRTH_DATE"));
@@ -87,6 +89,7 @@ public final class ProbabilisticLinker implements Linker {
 
         MatchModel model = estimate(programRows, index, comparer, pairsPerKey, oversized);
         lastModel = model;
+        long t3 = System.nanoTime();
         log.accept("link: model estimated from " + programRows.size() + " program rows and " + registryRows.size() + " registry rows\n" + model.describe());
         double maxProbability = MatchModel.probability(model.maxTotalWeight());
         if (!programRows.isEmpty() && !registryRows.isEmpty() && maxProbability < settings.accept()) {
@@ -100,6 +103,7 @@ public final class ProbabilisticLinker implements Linker {
         LongAdder fast = new LongAdder();
         IntStream.range(0, programRows.size()).parallel().forEach(i ->
                 decisions[i] = decide(programRows.get(i), index, comparer, model, pairsPerKey, oversized, fast));
+        long t4 = System.nanoTime();
         pairsPerKey.forEach((k, v) -> stats.put("candidate pairs " + k, v.sum()));
         stats.put("blocks skipped as larger than " + settings.maxBlockSize(), oversized.sum());
         stats.put("exact NIK taken without search", fast.sum());
@@ -120,7 +124,15 @@ public final class ProbabilisticLinker implements Linker {
             }
         }
         unlinked.removeIf(java.util.Objects::isNull);
+        long t5 = System.nanoTime();
         links.addAll(deduplicate(unlinked, index, comparer, model));
+        long t6 = System.nanoTime();
+        stats.put("ms features", (t1 - t0) / 1_000_000);
+        stats.put("ms registry index", (t2 - t1) / 1_000_000);
+        stats.put("ms estimation", (t3 - t2) / 1_000_000);
+        stats.put("ms decisions", (t4 - t3) / 1_000_000);
+        stats.put("ms explanations", (t5 - t4) / 1_000_000);
+        stats.put("ms deduplication", (t6 - t5) / 1_000_000);
         for (RowLink l : links) stats.merge("links " + l.method(), 1L, Long::sum);
         return links;
     }
@@ -159,33 +171,56 @@ public final class ProbabilisticLinker implements Linker {
         List<LinkRow> training = new ArrayList<>(program);
         Collections.shuffle(training, new java.util.Random(settings.seed()));
         if (training.size() > settings.trainingRows()) training = training.subList(0, settings.trainingRows());
-        Map<Long, Long> candidatePatterns = new ConcurrentHashMap<>();
+        // Two training sessions, as Splink recommends: pairs blocked on the NIK (the submitted NIK or a
+        // one-edit repair of it) teach m for every field but the NIK; pairs blocked on the sorted name
+        // teach m for every field but the name. Each session's blocking field agrees by construction,
+        // so it takes no part in that session's estimate.
+        Map<Long, Long> byNik = new ConcurrentHashMap<>();
+        Map<Long, Long> byName = new ConcurrentHashMap<>();
+        Map<String, List<LinkRow>> nameBlocks = index.blocks.get(BlockingKey.NAME_SORTED);
         training.parallelStream().forEach(p -> {
-            // Family expansions and the KK block are left out of training: they bring many pairs that
-            // agree on family and region but are other people, which EM would take for matches.
-            for (LinkRow c : candidates(p, index, false, pairsPerKey, oversized)) {
-                candidatePatterns.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
+            for (LinkRow c : nikCandidates(p, index, false)) byNik.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
+            if (nameBlocks != null && !p.name.isEmpty()) {
+                List<LinkRow> block = nameBlocks.get(p.name.sortedKey());
+                // Small blocks only: a common name's block is mostly namesakes and adds nothing but time.
+                if (block != null && block.size() <= TRAINING_MAX_BLOCK) {
+                    for (LinkRow c : block) byName.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
+                }
             }
         });
-        var estimate = new ModelEstimator(settings.maxIterations(), settings.tolerance()).estimateM(candidatePatterns, u);
-        stats.put("EM iterations", (long) estimate.iterations());
-        stats.put("training candidate pairs", candidatePatterns.values().stream().mapToLong(Long::longValue).sum());
-        return new MatchModel(estimate.m(), u, prior, settings.tfMinU());
+        ModelEstimator estimator = new ModelEstimator(settings.maxIterations(), settings.tolerance());
+        List<java.util.Set<Comparison>> blocked = List.of(java.util.Set.of(Comparison.NIK), java.util.Set.of(Comparison.NAME));
+        var nikSession = estimator.estimateM(byNik, u, blocked.get(0));
+        var nameSession = estimator.estimateM(byName, u, blocked.get(1));
+        stats.put("EM iterations (NIK-blocked session)", (long) nikSession.iterations());
+        stats.put("EM iterations (name-blocked session)", (long) nameSession.iterations());
+        stats.put("training pairs (NIK-blocked session)", byNik.values().stream().mapToLong(Long::longValue).sum());
+        stats.put("training pairs (name-blocked session)", byName.values().stream().mapToLong(Long::longValue).sum());
+        double[][] m = ModelEstimator.combine(List.of(nikSession, nameSession), blocked, settings.mSmoothing());
+        return new MatchModel(m, u, prior, settings.tfMinU());
     }
 
     // ---- candidates and decisions --------------------------------------------------------------
 
-    private Set<LinkRow> candidates(LinkRow p, RegistryIndex index, boolean full, Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized) {
+    /** Registry rows whose NIK the row carries, or one edit of it (edits only when there is no exact owner, unless {@code always}). */
+    private static Set<LinkRow> nikCandidates(LinkRow p, RegistryIndex index, boolean always) {
         Set<LinkRow> out = new LinkedHashSet<>();
+        if (p.digits == null) return out;
         String n16 = p.nik16();
         LinkRow owner = n16 == null ? null : index.byNik.get(n16);
         if (owner != null) out.add(owner);
-        if (p.digits != null) {
-            NikVariants.forEach(p.digits, v -> {
-                LinkRow r = index.byNik.get(v);
-                if (r != null) out.add(r);
-            });
-        }
+        if (owner != null && !always) return out;
+        NikVariants.forEach(p.digits, v -> {
+            LinkRow r = index.byNik.get(v);
+            if (r != null) out.add(r);
+        });
+        return out;
+    }
+
+    private Set<LinkRow> candidates(LinkRow p, RegistryIndex index, boolean full, Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized) {
+        Set<LinkRow> out = nikCandidates(p, index, full);
+        String n16 = p.nik16();
+        LinkRow owner = n16 == null ? null : index.byNik.get(n16);
         if (full) {
             if (n16 != null) {
                 List<LinkRow> family = index.byKk.get(n16);
@@ -196,8 +231,15 @@ public final class ProbabilisticLinker implements Linker {
                 if (family != null) out.addAll(family);
             }
         }
+        if (full && p.kk != null) {
+            List<LinkRow> family = index.byKk.get(p.kk);
+            if (family != null && family.size() <= settings.maxBlockSize()) {
+                pairsPerKey.get(BlockingKey.KK).add(family.size());
+                out.addAll(family);
+            }
+        }
         for (BlockingKey key : settings.blockingKeys()) {
-            if (!full && key == BlockingKey.KK) continue;
+            if (key == BlockingKey.KK) continue; // the family-card index above
             Map<String, List<LinkRow>> blocks = index.blocks.get(key);
             for (String v : Blocking.values(key, p)) {
                 List<LinkRow> block = blocks.get(v);
@@ -226,26 +268,31 @@ public final class ProbabilisticLinker implements Linker {
         }
         Set<LinkRow> cands = candidates(p, index, true, pairsPerKey, oversized);
         if (cands.isEmpty()) return new Decision(p, null, Double.NaN, 0, false);
-        Scored best = null;
-        double second = Double.NEGATIVE_INFINITY;
+        // The best candidate overall, and the best one whose own attributes (name, birth date, sex)
+        // support the link: household evidence (family card, region, a relative's NIK) alone never links.
+        Scored best = null, eligible = null;
         for (LinkRow c : cands) {
             int[] l = comparer.levels(p, c);
-            double w = comparer.weight(model, l, p, c);
-            if (best == null || w > best.weight()) {
-                if (best != null) second = Math.max(second, best.weight());
-                best = new Scored(c, l, w);
-            } else {
-                second = Math.max(second, w);
+            Scored s = new Scored(c, l, comparer.weight(model, l, p, c));
+            if (best == null || s.weight() > best.weight()) best = s;
+            if (comparer.attributeWeight(model, l, p, c) >= settings.minAttributeBits()
+                    && (eligible == null || s.weight() > eligible.weight())) eligible = s;
+        }
+        if (eligible != null) {
+            double rival = Double.NEGATIVE_INFINITY;
+            for (LinkRow c : cands) {
+                if (c == eligible.candidate()) continue;
+                int[] l = comparer.levels(p, c);
+                rival = Math.max(rival, comparer.weight(model, l, p, c));
+            }
+            double probability = MatchModel.probability(model.priorWeight() + eligible.weight());
+            if (probability >= settings.accept() && eligible.weight() - rival >= settings.minMarginBits()) {
+                return new Decision(p, eligible, rival, cands.size(), false);
             }
         }
-        double probability = MatchModel.probability(model.priorWeight() + best.weight());
-        boolean clear = best.weight() - second >= settings.minMarginBits();
-        boolean exactOwner = best.candidate() == owner;
-        // The registry person whose NIK the row carries needs less: the NIK itself is the evidence,
-        // as long as their own attributes do not point elsewhere (a clearer candidate would have won).
-        double needed = exactOwner ? settings.review() : settings.accept();
-        if (probability >= needed && clear) return new Decision(p, best, second, cands.size(), false);
-        if (probability >= settings.review()) return new Decision(p, best, second, cands.size(), true);
+        if (MatchModel.probability(model.priorWeight() + best.weight()) >= settings.review()) {
+            return new Decision(p, best, Double.NaN, cands.size(), true);
+        }
         return new Decision(p, null, Double.NaN, cands.size(), false);
     }
 
@@ -265,32 +312,24 @@ public final class ProbabilisticLinker implements Linker {
         LinkRow p = d.row();
         Scored s = d.best();
         double total = model.priorWeight() + s.weight();
-        Map<String, Object> fields = new LinkedHashMap<>();
+        double probability = MatchModel.probability(total);
+        Explanation e = new Explanation(method, probability, total, model.priorWeight(), d.candidates());
         for (Comparison c : Comparison.values()) {
             int level = s.levels()[c.ordinal()];
-            fields.put(c.name(), Map.of("level", c.levels().get(level),
-                    "weight", round(comparer.fieldWeight(model, c, level, p, s.candidate()))));
+            e.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, p, s.candidate()));
         }
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("method", method);
-        e.put("probability", MatchModel.probability(total));
-        e.put("match_weight", round(total));
-        e.put("prior_weight", round(model.priorWeight()));
-        e.put("fields", fields);
-        e.put("candidates", d.candidates());
-        if (!Double.isNaN(d.runnerUp()) && d.runnerUp() > Double.NEGATIVE_INFINITY) e.put("runner_up_weight", round(model.priorWeight() + d.runnerUp()));
+        if (!Double.isNaN(d.runnerUp()) && d.runnerUp() > Double.NEGATIVE_INFINITY) e.number("runner_up_weight", model.priorWeight() + d.runnerUp());
         NikLevel nik = NikLevel.values()[s.levels()[Comparison.NIK.ordinal()]];
-        if (nik.isRepair()) e.put("nik_repair", nik.name());
+        if (nik.isRepair()) e.text("nik_repair", nik.name());
         List<String> differs = differing(s.levels());
-        if (!differs.isEmpty() && !method.equals("REVIEW")) e.put("attribute_mismatch", String.join(",", differs));
+        if (!differs.isEmpty() && !method.equals("REVIEW")) e.text("attribute_mismatch", String.join(",", differs));
         if (method.equals("REVIEW")) {
-            e.put("review", "kemungkinan orang yang sama dengan satu penduduk di data Dukcapil (peluang "
-                    + String.format(java.util.Locale.ROOT, "%.3f", MatchModel.probability(total)) + "); perlu keputusan petugas");
-            e.put("review_candidate", Map.of("source", s.candidate().row.source(), "record_key", s.candidate().row.recordKey(),
-                    "probability", MatchModel.probability(total)));
+            e.text("review", "kemungkinan orang yang sama dengan satu penduduk di data Dukcapil (peluang "
+                    + String.format(java.util.Locale.ROOT, "%.3f", probability) + "); perlu keputusan petugas");
+            e.candidate(s.candidate().row.source(), s.candidate().row.recordKey(), probability);
         }
         return new RowLink(p.row.source(), p.row.recordKey(), s.candidate().row.source(), s.candidate().row.recordKey(),
-                method, MatchModel.probability(total), JSON.writeValueAsString(e));
+                method, probability, e.json());
     }
 
     /** Attributes of a linked row that differ from the registry beyond normal variation. */
@@ -340,7 +379,8 @@ public final class ProbabilisticLinker implements Linker {
                     compared.incrementAndGet();
                     int[] l = comparer.levels(later, first);
                     double w = comparer.weight(model, l, later, first);
-                    if (MatchModel.probability(priorWeight + w) >= settings.accept()) {
+                    if (MatchModel.probability(priorWeight + w) >= settings.accept()
+                            && comparer.attributeWeight(model, l, later, first) >= settings.minAttributeBits()) {
                         target.put(later, first);
                         evidence.put(later, new Scored(first, l, w));
                     }
@@ -353,19 +393,13 @@ public final class ProbabilisticLinker implements Linker {
             Scored s = evidence.get(row);
             boolean sameNik = s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
             String method = sameNik ? "DEDUP_SAME_NIK" : "DEDUP_PROBABILISTIC";
-            Map<String, Object> fields = new LinkedHashMap<>();
+            Explanation ex = new Explanation(method, MatchModel.probability(priorWeight + s.weight()), priorWeight + s.weight(), priorWeight, 1);
             for (Comparison c : Comparison.values()) {
                 int level = s.levels()[c.ordinal()];
-                fields.put(c.name(), Map.of("level", c.levels().get(level), "weight", round(comparer.fieldWeight(model, c, level, row, s.candidate()))));
+                ex.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, row, s.candidate()));
             }
-            Map<String, Object> ex = new LinkedHashMap<>();
-            ex.put("method", method);
-            ex.put("probability", MatchModel.probability(priorWeight + s.weight()));
-            ex.put("match_weight", round(priorWeight + s.weight()));
-            ex.put("prior_weight", round(priorWeight));
-            ex.put("fields", fields);
             links.add(new RowLink(row.row.source(), row.row.recordKey(), s.candidate().row.source(), s.candidate().row.recordKey(),
-                    method, MatchModel.probability(priorWeight + s.weight()), JSON.writeValueAsString(ex)));
+                    method, MatchModel.probability(priorWeight + s.weight()), ex.json()));
         }
         return links;
     }

@@ -23,7 +23,7 @@ final class RegistryIndex {
     RegistryIndex(List<LinkRow> registryRows, List<BlockingKey> keys) {
         this.rows = registryRows;
         this.byNik = new HashMap<>(registryRows.size() * 2);
-        for (BlockingKey k : keys) blocks.put(k, new HashMap<>());
+        for (BlockingKey k : keys) if (k != BlockingKey.KK) blocks.put(k, new HashMap<>()); // KK uses byKk
         for (LinkRow r : registryRows) {
             if (r.digits != null) byNik.put(r.digits, r);
             if (r.kk != null) byKk.computeIfAbsent(r.kk, k -> new ArrayList<>(4)).add(r);

@@ -60,10 +60,41 @@ public final class ModelEstimator {
         return m;
     }
 
+    /**
+     * Combines sessions: each comparison's m is the mean of the sessions that estimated it (those not
+     * blocked on it); a comparison no session estimated keeps the starting m.
+     */
+    public static double[][] combine(java.util.List<Estimate> sessions, java.util.List<java.util.Set<Comparison>> blockedOn, double smoothing) {
+        double[][] m = initialM();
+        for (Comparison c : Comparison.values()) {
+            int used = 0;
+            double[] sum = new double[c.levelCount()];
+            for (int s = 0; s < sessions.size(); s++) {
+                if (blockedOn.get(s).contains(c)) continue;
+                used++;
+                for (int l = 0; l < c.nullLevel(); l++) sum[l] += sessions.get(s).m()[c.ordinal()][l];
+            }
+            if (used == 0) continue;
+            for (int l = 0; l < c.nullLevel(); l++) {
+                m[c.ordinal()][l] = (1 - smoothing) * sum[l] / used + smoothing / c.nullLevel();
+            }
+        }
+        return m;
+    }
+
     /** The result of estimation: m per level, the share of matches among candidate pairs, iterations run. */
     public record Estimate(double[][] m, double lambda, int iterations) {}
 
     public Estimate estimateM(Map<Long, Long> candidatePatterns, double[][] u) {
+        return estimateM(candidatePatterns, u, java.util.Set.of());
+    }
+
+    /**
+     * EM over one training session's candidate pairs. The comparisons in {@code blockedOn} are the ones
+     * the session's candidates were blocked on: they agree by construction, so they take no part in
+     * the estimate and keep their starting m (the caller takes their m from another session).
+     */
+    public Estimate estimateM(Map<Long, Long> candidatePatterns, double[][] u, java.util.Set<Comparison> blockedOn) {
         double[][] m = initialM();
         double lambda = 0.5;
         int it = 0;
@@ -78,7 +109,7 @@ public final class ModelEstimator {
                 double pm = lambda, pu = 1 - lambda;
                 for (Comparison c : Comparison.values()) {
                     int l = level(p, c.ordinal());
-                    if (l == c.nullLevel()) continue;
+                    if (l == c.nullLevel() || blockedOn.contains(c)) continue;
                     pm *= m[c.ordinal()][l];
                     pu *= u[c.ordinal()][l];
                 }
@@ -87,7 +118,7 @@ public final class ModelEstimator {
                 total += count;
                 for (Comparison c : Comparison.values()) {
                     int l = level(p, c.ordinal());
-                    if (l == c.nullLevel()) continue;
+                    if (l == c.nullLevel() || blockedOn.contains(c)) continue;
                     num[c.ordinal()][l] += count * w;
                     den[c.ordinal()] += count * w;
                 }
@@ -95,6 +126,7 @@ public final class ModelEstimator {
             double change = 0;
             for (Comparison c : Comparison.values()) {
                 int i = c.ordinal();
+                if (blockedOn.contains(c)) continue;
                 for (int l = 0; l < c.nullLevel(); l++) {
                     // A small floor keeps a level no match showed from weighing minus infinity.
                     double next = den[i] == 0 ? m[i][l] : Math.max((num[i][l] + 1e-6) / (den[i] + 1e-6 * c.nullLevel()), 1e-6);
