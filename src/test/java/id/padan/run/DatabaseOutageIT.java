@@ -32,7 +32,7 @@ class DatabaseOutageIT {
         try {
             TestDatabase.Db db = new TestDatabase.Db(server.getJdbcUrl("postgres", "postgres"), "postgres", "");
             try (PadanProcess p = PadanProcess.start(work, db, Map.of("padan.test.pause-before-stages", "findings", "padan.test.pause-ms", "3000",
-                            "padan.db.connection-timeout-ms", "2000"),
+                            "padan.db.connection-timeout-ms", "1000"),
                     "run", "--input", Extracts.input().toString(), "--as-of", Extracts.AS_OF, "--out", work.resolve("out").toString(),
                     "--config", PadanProcess.CONFIG.toString())) {
                 p.awaitLine("pausing 3000 ms before stage findings", Duration.ofSeconds(90));

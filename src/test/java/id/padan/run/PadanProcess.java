@@ -48,18 +48,23 @@ final class PadanProcess implements AutoCloseable {
         pump.start();
     }
 
-    /** Starts padan in {@code workDir} on database {@code db}; {@code properties} become JVM system properties. */
+    /**
+     * Starts padan in {@code workDir} on database {@code db} (null: its own embedded PostgreSQL in {@code workDir/.padan});
+     * {@code properties} become JVM system properties.
+     */
     static PadanProcess start(Path workDir, TestDatabase.Db db, Map<String, String> properties, String... args) throws IOException {
         Files.createDirectories(workDir);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m", "-Xmx768m",
-                "-Dpadan.db.url=" + db.url(), "-Dpadan.db.user=" + db.user(), "-Dpadan.db.password=" + (db.password() == null ? "" : db.password())));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss1m", "-Xmx768m"));
+        if (db != null) {
+            cmd.addAll(List.of("-Dpadan.db.url=" + db.url(), "-Dpadan.db.user=" + db.user(), "-Dpadan.db.password=" + (db.password() == null ? "" : db.password())));
+        }
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(JAR.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
-        pb.environment().remove("PADAN_DB_URL");
+        pb.environment().keySet().removeIf(k -> k.startsWith("PADAN_DB_"));
         return new PadanProcess(pb.start(), args.length == 0 ? "padan" : args[0]);
     }
 
