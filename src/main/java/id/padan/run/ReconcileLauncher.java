@@ -2,14 +2,18 @@ package id.padan.run;
 
 import id.padan.ingest.InputFiles;
 import id.padan.ingest.SourceMappings;
+import id.padan.run.internal.FailureReasons;
 import id.padan.run.internal.ReconcileJobConfiguration;
+import id.padan.run.internal.RunLock;
+import id.padan.run.internal.RunRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
-import javax.sql.DataSource;
+import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -17,35 +21,45 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts, resumes and restarts {@code reconcile}. A run is identified by its inputs: the as-of date
  * and the checksums of the extract files. The same inputs again are recognised as the same run
- * (nothing is reconciled twice) unless forced; a failed run with the same inputs is resumed from
- * the failed stage. Only one run writes a database at a time (a PostgreSQL advisory lock).
+ * (nothing is reconciled twice) unless forced; a failed or interrupted run with the same inputs is
+ * resumed from the stage where it stopped. Only one run writes a database at a time ({@link RunLock}).
+ *
+ * <p>A run whose process was killed (or lost its database) stays STARTED in the job repository. Holding
+ * the run lock proves that no process is running it any more, so the launcher first marks such an
+ * execution FAILED ({@link JobOperator#recover}, then the exit status and any step Spring Batch's
+ * {@code recover} leaves alone, such as one the dying process left UNKNOWN) and then restarts it.
  */
 @Component
 public class ReconcileLauncher {
+    private static final Logger log = LoggerFactory.getLogger(ReconcileLauncher.class);
     /** Key of the advisory lock held while a run writes the database. */
-    public static final long RUN_LOCK = 0x7061_6461_6eL; // "padan"
+    public static final long RUN_LOCK = RunLock.KEY;
+    static final String INTERRUPTED = "interrupted: the process running it ended (killed, crashed, or lost its database connection) before it finished";
 
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final SourceMappings mappings;
+    private final RunLock lock;
+    private final RunRegistry registry;
 
-    public ReconcileLauncher(JobOperator operator, JobRepository repository, Job reconcileJob, DataSource dataSource,
-                             JdbcTemplate jdbc, SourceMappings mappings) {
+    public ReconcileLauncher(JobOperator operator, JobRepository repository, Job reconcileJob, JdbcTemplate jdbc,
+                             SourceMappings mappings, RunLock lock, RunRegistry registry) {
         this.operator = operator;
         this.repository = repository;
         this.job = reconcileJob;
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.mappings = mappings;
+        this.lock = lock;
+        this.registry = registry;
     }
 
     /** How a launch ended: the run, its status, and whether it was only recognised as done before. */
@@ -55,6 +69,13 @@ public class ReconcileLauncher {
         }
     }
 
+    /**
+     * Reconciles the extracts in {@code inputDir} for {@code asOf}: a new run, or the run of these very inputs
+     * resumed where it stopped, or nothing when that run completed (unless {@code force}).
+     *
+     * @throws RunInProgressException when another run is writing the database
+     * @throws RunAbortedException    when the run stopped without being able to record its end (database gone)
+     */
     public Outcome start(Path inputDir, LocalDate asOf, Path outDir, boolean force) throws Exception {
         InputFiles files = InputFiles.scan(inputDir, mappings);
         if (files.bySource().isEmpty()) {
@@ -68,63 +89,120 @@ public class ReconcileLauncher {
                 .addString("outDir", outDir.toAbsolutePath().normalize().toString(), false);
         if (force) params.addLong("forcedAt", System.currentTimeMillis(), true);
         JobParameters jobParameters = params.toJobParameters();
-        JobInstance existing = repository.getJobInstance(ReconcileJobConfiguration.JOB, jobParameters);
-        if (existing != null) {
-            JobExecution last = repository.getLastJobExecution(existing);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                Long runId = jdbc.queryForObject("select run_id from padan.run where job_instance_id = ?", Long.class, existing.getInstanceId());
-                return new Outcome(runId, "COMPLETED", true, null);
+        Outcome done = completedBefore(jobParameters);
+        if (done != null) return done;
+        return lock.holding(() -> {
+            Outcome meanwhile = completedBefore(jobParameters);
+            if (meanwhile != null) return meanwhile;
+            JobInstance existing = repository.getJobInstance(ReconcileJobConfiguration.JOB, jobParameters);
+            if (existing != null) {
+                JobExecution last = repository.getLastJobExecution(existing);
+                if (last != null && interrupted(last)) recoverInterrupted(last);
+                if (last != null) log.info("resuming run {} (same extracts and as-of date) where it stopped", runIdOf(existing));
             }
-        }
-        return underLock(() -> finish(operator.start(job, jobParameters)));
+            return launch(() -> operator.start(job, jobParameters));
+        });
     }
 
-    /** Resumes a failed or interrupted run from the stage where it stopped. */
+    /**
+     * Resumes a failed or interrupted run from the stage where it stopped, with the parameters it was started with.
+     *
+     * @throws IllegalArgumentException when there is no such run
+     * @throws IllegalStateException    when its extracts changed since it started
+     */
     public Outcome restart(long runId) throws Exception {
         Long instance = jdbc.query("select job_instance_id from padan.run where run_id = ?", rs -> rs.next() ? rs.getLong(1) : null, runId);
         if (instance == null) throw new IllegalArgumentException("there is no run " + runId);
         JobInstance ji = repository.getJobInstance(instance);
-        JobExecution last = repository.getLastJobExecution(ji);
+        JobExecution last = ji == null ? null : repository.getLastJobExecution(ji);
         if (last == null) throw new IllegalStateException("run " + runId + " has no execution to restart");
         if (last.getStatus() == BatchStatus.COMPLETED) return new Outcome(runId, "COMPLETED", true, null);
-        return underLock(() -> {
+        return lock.holding(() -> {
             JobExecution current = repository.getLastJobExecution(ji);
-            if (current.getStatus().isRunning()) {
-                // The process that ran it is gone (we hold the run lock): mark it so it can be restarted.
-                operator.recover(current);
-                current = repository.getLastJobExecution(ji);
-            }
-            return finish(operator.restart(current));
+            if (current.getStatus() == BatchStatus.COMPLETED) return new Outcome(runId, "COMPLETED", true, null);
+            if (interrupted(current)) recoverInterrupted(current);
+            JobParameters parameters = current.getJobParameters();
+            checkInputsUnchanged(runId, parameters);
+            return launch(() -> operator.start(job, parameters));
         });
     }
 
-    private Outcome finish(JobExecution execution) {
-        long runId = execution.getExecutionContext().getLong(id.padan.store.RunScope.RUN_ID);
-        var row = jdbc.queryForMap("select status, failure_reason from padan.run where run_id = ?", runId);
-        return new Outcome(runId, (String) row.get("status"), false, (String) row.get("failure_reason"));
+    private Outcome completedBefore(JobParameters parameters) {
+        JobInstance existing = repository.getJobInstance(ReconcileJobConfiguration.JOB, parameters);
+        if (existing == null) return null;
+        JobExecution last = repository.getLastJobExecution(existing);
+        if (last == null || last.getStatus() != BatchStatus.COMPLETED) return null;
+        return new Outcome(runIdOf(existing), "COMPLETED", true, null);
     }
 
-    private interface Work {
-        Outcome run() throws Exception;
+    private Long runIdOf(JobInstance instance) {
+        return jdbc.query("select run_id from padan.run where job_instance_id = ?", rs -> rs.next() ? rs.getLong(1) : null, instance.getInstanceId());
     }
 
-    private Outcome underLock(Work work) throws Exception {
-        try (Connection lock = dataSource.getConnection(); Statement st = lock.createStatement()) {
-            lock.setAutoCommit(true);
-            try (ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + RUN_LOCK + ")")) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    String running = jdbc.query("select string_agg('run ' || run_id || ' (started ' || to_char(started_at, 'YYYY-MM-DD HH24:MI') || ')', ', ') "
-                            + "from padan.run where status = 'RUNNING'", r -> r.next() ? r.getString(1) : null);
-                    throw new RunInProgressException("another padan run is writing to this database"
-                            + (running == null ? "" : ": " + running) + "; try again when it has finished");
-                }
-            }
-            try {
-                return work.run();
-            } finally {
-                st.execute("select pg_advisory_unlock(" + RUN_LOCK + ")");
-            }
+    /** Still marked as running (or left UNKNOWN) in the repository, though no process runs it: we hold the run lock. */
+    private static boolean interrupted(JobExecution execution) {
+        BatchStatus s = execution.getStatus();
+        return s.isRunning() || s == BatchStatus.UNKNOWN
+                || execution.getStepExecutions().stream().anyMatch(st -> st.getStatus().isRunning() || st.getStatus() == BatchStatus.UNKNOWN);
+    }
+
+    /**
+     * Marks a dead execution FAILED so that it can be restarted. {@code JobOperator.recover} (Spring Batch 6) does
+     * the job and its running steps, but leaves the exit status as EXECUTING/UNKNOWN (so the history would not say
+     * why it stopped) and refuses an execution left UNKNOWN (a process that failed while its database was going
+     * away); those are completed here.
+     */
+    private void recoverInterrupted(JobExecution execution) {
+        JobExecution full = repository.getJobExecution(execution.getId());
+        if (full == null) full = execution;
+        if (full.getStatus().isRunning()) full = operator.recover(full);
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : full.getStepExecutions()) {
+            BatchStatus s = step.getStatus();
+            boolean dead = s.isRunning() || s == BatchStatus.UNKNOWN
+                    || (s == BatchStatus.FAILED && ExitStatus.EXECUTING.getExitCode().equals(step.getExitStatus().getExitCode()));
+            if (!dead) continue;
+            step.setStatus(BatchStatus.FAILED);
+            step.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), INTERRUPTED));
+            if (step.getEndTime() == null) step.setEndTime(now);
+            repository.update(step);
+        }
+        full.setStatus(BatchStatus.FAILED);
+        full.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), INTERRUPTED));
+        if (full.getEndTime() == null) full.setEndTime(now);
+        repository.update(full);
+        registry.markInterrupted(full, INTERRUPTED);
+        log.info("run {} was interrupted; marked FAILED so that it can be resumed", runIdOf(full.getJobInstance()));
+    }
+
+    private void checkInputsUnchanged(long runId, JobParameters parameters) {
+        String dir = parameters.getString("inputDir");
+        String expected = parameters.getString("inputFingerprint");
+        if (dir == null || expected == null || !Files.isDirectory(Path.of(dir))) return; // ingest reports a missing directory itself
+        String now = InputFiles.scan(Path.of(dir), mappings).fingerprint();
+        if (!expected.equals(now)) {
+            throw new IllegalStateException("the extracts in " + dir + " changed since run " + runId + " started, so it cannot be resumed "
+                    + "with the same result; reconcile the new extracts as a new run (padan run --input " + dir + ")");
+        }
+    }
+
+    private interface Launch {
+        JobExecution run() throws Exception;
+    }
+
+    private Outcome launch(Launch launch) throws Exception {
+        registry.clearCurrentRun();
+        try {
+            JobExecution execution = launch.run();
+            long runId = execution.getExecutionContext().getLong(id.padan.store.RunScope.RUN_ID);
+            var row = jdbc.queryForMap("select status, failure_reason from padan.run where run_id = ?", runId);
+            return new Outcome(runId, (String) row.get("status"), false, (String) row.get("failure_reason"));
+        } catch (Exception | Error e) {
+            Long runId = registry.currentRun();
+            if (runId == null) throw e;
+            throw new RunAbortedException(runId, FailureReasons.describe(e), e);
+        } finally {
+            registry.clearCurrentRun();
         }
     }
 
@@ -132,6 +210,20 @@ public class ReconcileLauncher {
     public static final class RunInProgressException extends IllegalStateException {
         public RunInProgressException(String message) {
             super(message);
+        }
+    }
+
+    /** A run that stopped so abruptly (typically: its database went away) that its end could not be recorded. */
+    public static final class RunAbortedException extends IllegalStateException {
+        private final long runId;
+
+        public RunAbortedException(long runId, String reason, Throwable cause) {
+            super("run " + runId + " stopped: " + reason, cause);
+            this.runId = runId;
+        }
+
+        public long runId() {
+            return runId;
         }
     }
 }

@@ -41,7 +41,12 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath());
         try (var ctx = Contexts.start(config, Map.of())) {
             var launcher = ctx.getBean(ReconcileLauncher.class);
-            var outcome = launcher.start(input, date, out, force);
+            ReconcileLauncher.Outcome outcome;
+            try {
+                outcome = launcher.start(input, date, out, force);
+            } catch (ReconcileLauncher.RunAbortedException e) {
+                return Cli.fail(e.getMessage() + "; its end could not be recorded. When the database is back: padan restart " + e.runId());
+            }
             if (outcome.alreadyDone()) {
                 System.out.println("these extracts were already reconciled for " + date + " as run " + outcome.runId()
                         + "; nothing to do (use --force to reconcile them again)");

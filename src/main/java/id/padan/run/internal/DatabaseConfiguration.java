@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,12 +27,28 @@ public class DatabaseConfiguration {
                                        @Value("${padan.db.user:}") String user,
                                        @Value("${padan.db.password:}") String password,
                                        @Value("${padan.home:.padan}") String home,
-                                       @Value("${padan.db.pool-size:8}") int poolSize) {
+                                       @Value("${padan.db.pool-size:8}") int poolSize,
+                                       @Value("${padan.db.connection-timeout-ms:30000}") long connectionTimeoutMs) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("padan");
         config.setMaximumPoolSize(poolSize);
+        // How long a stage waits for a connection before it fails, e.g. while the database is restarting.
+        config.setConnectionTimeout(connectionTimeoutMs);
         if (url == null || url.isBlank()) {
-            EmbeddedPostgres pg = startEmbedded(Path.of(home).toAbsolutePath().resolve("pgdata"));
+            Path dataDir = Path.of(home).toAbsolutePath().resolve("pgdata");
+            var running = RunningEmbeddedServer.find(dataDir);
+            if (running.isPresent() && running.get().ownerAlive()) {
+                // Another padan process (a daemon, say) runs the embedded server on this directory: use it as a guest.
+                log.info("using the embedded PostgreSQL of another padan process (data in {}, port {})", dataDir, running.get().port());
+                config.setJdbcUrl(running.get().jdbcUrl());
+                config.setUsername("postgres");
+                return new HikariDataSource(config);
+            }
+            if (running.isPresent()) {
+                log.info("stopping the embedded PostgreSQL (pid {}) left running by a padan process that ended abruptly", running.get().pid());
+                running.get().stop();
+            }
+            EmbeddedPostgres pg = startEmbedded(dataDir);
             config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             config.setUsername("postgres");
             return new EmbeddedBackedDataSource(config, pg);

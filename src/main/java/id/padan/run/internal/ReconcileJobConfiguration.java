@@ -6,7 +6,9 @@ import id.padan.ingest.IngestStage;
 import id.padan.link.LinkStage;
 import id.padan.publish.PublishStage;
 import id.padan.resolve.ResolveStage;
+import java.util.List;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -14,37 +16,50 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job {@code reconcile}: ingest, link, resolve, findings, publish, deliver, one step each.
  * Every stage replaces its own output for the run when it starts, so a restart resumes at the
- * failed step and nothing is written twice.
+ * failed step and nothing is written twice. Before each stage the run checks that it still holds the run lock
+ * ({@link RunLock}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReconcileJobConfiguration {
     public static final String JOB = "reconcile";
 
     @Bean
-    public Job reconcileJob(JobRepository repository, RunRegistry registry,
+    public Job reconcileJob(JobRepository repository, RunRegistry registry, RunLock runLock, StageDelayForTests testDelay,
                             IngestStage ingest, LinkStage link, ResolveStage resolve, FindingsStage findings,
                             PublishStage publish, DeliverStage deliver) {
         PlatformTransactionManager tx = new ResourcelessTransactionManager();
+        List<StepExecutionListener> listeners = testDelay.enabled() ? List.of(testDelay, runLock) : List.of(runLock);
         return new JobBuilder(JOB, repository)
                 .listener(registry)
-                .start(step(IngestStage.NAME, ingest, repository, tx))
-                .next(step(LinkStage.NAME, link, repository, tx))
-                .next(step(ResolveStage.NAME, resolve, repository, tx))
-                .next(step(FindingsStage.NAME, findings, repository, tx))
-                .next(step(PublishStage.NAME, publish, repository, tx))
-                .next(step(DeliverStage.NAME, deliver, repository, tx))
+                .start(step(IngestStage.NAME, ingest, repository, tx, listeners))
+                .next(step(LinkStage.NAME, link, repository, tx, listeners))
+                .next(step(ResolveStage.NAME, resolve, repository, tx, listeners))
+                .next(step(FindingsStage.NAME, findings, repository, tx, listeners))
+                .next(step(PublishStage.NAME, publish, repository, tx, listeners))
+                .next(step(DeliverStage.NAME, deliver, repository, tx, listeners))
                 .build();
     }
 
-    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tx) {
+    /** The test-only delays of {@link StageDelayForTests}; inert unless a {@code padan.test.*} property is set. */
+    @Bean
+    static StageDelayForTests stageDelayForTests(Environment env) {
+        return new StageDelayForTests(env.getProperty("padan.test.pause-before-stages", ""), env.getProperty("padan.test.pause-ms", Long.class, 0L),
+                env.getProperty("padan.test.slow-stages", ""), env.getProperty("padan.test.slow-connection-ms", Long.class, 0L));
+    }
+
+    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tx,
+                             List<StepExecutionListener> listeners) {
         // Each stage manages its own transactions on its own connections (COPY, long work, several threads),
         // so the step itself runs without one; Spring Batch's bookkeeping has its own transactions.
-        return new StepBuilder(name, repository).tasklet(tasklet, tx).build();
+        var builder = new StepBuilder(name, repository).tasklet(tasklet, tx);
+        for (StepExecutionListener l : listeners) builder.listener(l);
+        return builder.build();
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunRegistry implements JobExecutionListener {
     private final JdbcTemplate jdbc;
+    /** The run the current thread's job is working on, for a launcher whose job ended without a recorded end. */
+    private final ThreadLocal<Long> currentRun = new ThreadLocal<>();
 
     public RunRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +36,22 @@ public class RunRegistry implements JobExecutionListener {
             jdbc.update("update padan.run set status = 'RUNNING', failure_reason = null, finished_at = null where run_id = ?", runId);
         }
         execution.getExecutionContext().putLong(RunScope.RUN_ID, runId);
+        currentRun.set(runId);
+    }
+
+    /** The run the current thread's job started or resumed last, or null. */
+    public Long currentRun() {
+        return currentRun.get();
+    }
+
+    public void clearCurrentRun() {
+        currentRun.remove();
+    }
+
+    /** Records that a run's process died before the run ended (found when it is resumed). */
+    public void markInterrupted(JobExecution execution, String reason) {
+        jdbc.update("update padan.run set status = 'FAILED', failure_reason = ?, finished_at = coalesce(finished_at, now()) "
+                + "where job_instance_id = ? and status = 'RUNNING'", reason, execution.getJobInstance().getInstanceId());
     }
 
     @Override
@@ -48,11 +66,8 @@ public class RunRegistry implements JobExecutionListener {
     static String failureReason(JobExecution execution) {
         Throwable t = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         if (t == null) return "stopped with status " + execution.getStatus();
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String where = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
                 .map(s -> "stage " + s.getStepName() + ": ").findFirst().orElse("");
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return where + msg.lines().findFirst().orElse(msg);
+        return where + FailureReasons.describe(t);
     }
 }
