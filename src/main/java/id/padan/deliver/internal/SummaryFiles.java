@@ -54,7 +54,7 @@ public class SummaryFiles implements Deliverable {
             if (!"LOADED".equals(status)) check = "no extract (" + status.toLowerCase(Locale.ROOT) + ")";
             else if (files == 0) check = "registry: not delivered back";
             else {
-                check = inExtracts == rowsRead ? "ok" : "MISMATCH";
+                check = inExtracts == rowsRead ? "ok" : "COUNTS DIFFER";
                 read += rowsRead;
                 delivered += inExtracts;
             }

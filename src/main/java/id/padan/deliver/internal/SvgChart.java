@@ -37,7 +37,7 @@ final class SvgChart {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"8\" width=\"12\" height=\"12\" fill=\"%s\"/>", x, colors.getOrDefault(s, "#888")));
             String label = seriesLabels.getOrDefault(s, s);
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"12\">%s</text>", x + 16, Html.h(label)));
-            x += 24 + label.length() * 7;
+            x += 30 + label.length() * 8;
         }
         int y = TOP;
         for (Bar b : bars) {
