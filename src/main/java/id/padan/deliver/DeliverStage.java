@@ -58,6 +58,9 @@ public class DeliverStage implements Tasklet {
     public List<ManifestLine> deliver(RunScope scope, Path dir) throws Exception {
         Files.createDirectories(dir);
         jdbc.update("delete from padan.delivered_file where run_id = ?", scope.runId());
+        // The run's rows were loaded moments ago, before autovacuum could look at them; without statistics the
+        // planner takes million-row tables for empty ones and joins them row by row.
+        jdbc.execute("analyze padan.staged_row, padan.source_record, padan.person, padan.finding, padan.rejected_row");
         List<ManifestLine> lines = new ArrayList<>();
         for (Deliverable d : deliverables) {
             long t = System.nanoTime();

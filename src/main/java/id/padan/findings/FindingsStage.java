@@ -207,8 +207,9 @@ public class FindingsStage implements Tasklet {
         list.add(new Rule("REGION_MISMATCH",
                 "r.in_dukcapil and r.region_kab is not null and r.person_region is not null and left(r.person_region, 4) <> r.region_kab"
                         + (rules.skipRetiredRegionCodes() ? " and r.region_status is distinct from 'RETIRED'" : ""),
-                "'wilayah dikirim ' || r.region_code || ', domisili Dukcapil ' || r.person_region",
-                "jsonb_build_object('row_region', r.region_code, 'registry_region', r.person_region)"));
+                "'wilayah dikirim ' || r.region_code || case when r.region_status = 'RETIRED' then ' (kode lama sebelum pemekaran)' else '' end"
+                        + " || ', domisili Dukcapil ' || r.person_region",
+                "jsonb_build_object('row_region', r.region_code, 'registry_region', r.person_region, 'row_region_status', r.region_status)"));
         list.add(new Rule("ATTRIBUTE_MISMATCH", present("attribute_mismatch"),
                 "'berbeda dari Dukcapil: ' || " + MISMATCH_FIELDS + " || ' (dikirim ' || coalesce(r.name_raw, '-') || ', ' || coalesce(to_char(r.birth_date, 'DD-MM-YYYY'), '-')"
                         + " || ', ' || coalesce(r.sex, '-') || '; Dukcapil ' || coalesce(r.person_name, '-') || ', ' || coalesce(to_char(r.person_birth, 'DD-MM-YYYY'), '-')"

@@ -43,7 +43,8 @@ final class FindingText {
             }
             case "DECEASED_BENEFICIARY" -> String.format(text.t("d.died"), date(s(d, "death_date")))
                     + (d.path("name_marked_deceased").asBoolean(false) ? "; " + text.t("d.alm") : "");
-            case "REGION_MISMATCH" -> String.format(text.t("d.region"), orBlank(s(d, "row_region")), orBlank(s(d, "registry_region")));
+            case "REGION_MISMATCH" -> String.format(text.t("d.region"), orBlank(s(d, "row_region")), orBlank(s(d, "registry_region")))
+                    + ("RETIRED".equals(s(d, "row_region_status")) ? " (" + text.t("d.retired") + ")" : "");
             case "ATTRIBUTE_MISMATCH" -> {
                 List<String> fields = new ArrayList<>();
                 d.path("fields").forEach(f -> fields.add(f.asString()));
