@@ -9,6 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -60,21 +67,27 @@ public class DeliverStage implements Tasklet {
         jdbc.update("delete from padan.delivered_file where run_id = ?", scope.runId());
         // The run's rows were loaded moments ago, before autovacuum could look at them; without statistics the
         // planner takes million-row tables for empty ones and joins them row by row.
-        jdbc.execute("analyze padan.staged_row, padan.source_record, padan.person, padan.finding, padan.rejected_row");
+        jdbc.execute("analyze padan.finding, padan.row_outcome, padan.rejected_row");
         List<ManifestLine> lines = new ArrayList<>();
-        for (Deliverable d : deliverables) {
-            long t = System.nanoTime();
-            List<WrittenFile> files = d.write(scope, dir);
-            for (WrittenFile f : files) {
-                ManifestLine line = new ManifestLine(dir.relativize(f.path()).toString().replace('\\', '/'), f.kind(), f.source(), f.region(),
-                        f.rows(), Files.size(f.path()), InputFiles.sha256(f.path()));
-                jdbc.update("insert into padan.delivered_file (run_id, path, kind, source, region, rows, bytes, sha256) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                        scope.runId(), line.file(), line.kind(), line.source(), line.region(), line.rows(), line.bytes(), line.sha256());
-                lines.add(line);
+        // Reports and extracts are independent (each reads the store and writes its own folder): they run side by
+        // side; deliverables that account for the others (the summary, @Order 100 and later) run after them.
+        List<Deliverable> first = deliverables.stream().filter(d -> order(d) < LAST).toList();
+        List<Deliverable> last = deliverables.stream().filter(d -> order(d) >= LAST).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(first.size(), 2)));
+        try {
+            List<Future<List<ManifestLine>>> running = new ArrayList<>();
+            for (Deliverable d : first) running.add(pool.submit(() -> run(d, scope, dir)));
+            for (Future<List<ManifestLine>> f : running) {
+                try {
+                    lines.addAll(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
             }
-            metrics.progress(String.format(java.util.Locale.ROOT, "deliver   %-24s %5d files %8.1f s", d.getClass().getSimpleName(), files.size(),
-                    (System.nanoTime() - t) / 1e9));
+        } finally {
+            pool.shutdownNow();
         }
+        for (Deliverable d : last) lines.addAll(run(d, scope, dir));
         Path manifest = dir.resolve("manifest.csv");
         try (BufferedWriter w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
             w.write("file,kind,source,region,rows,bytes,sha256\n");
@@ -83,6 +96,30 @@ public class DeliverStage implements Tasklet {
                         + l.sha256() + "\n");
             }
         }
+        return lines;
+    }
+
+    /** Deliverables ordered at or after this run once the others have written their files. */
+    static final int LAST = 100;
+
+    private static int order(Deliverable d) {
+        Order o = AnnotationUtils.findAnnotation(d.getClass(), Order.class);
+        return o == null ? Ordered.LOWEST_PRECEDENCE : o.value();
+    }
+
+    private List<ManifestLine> run(Deliverable d, RunScope scope, Path dir) throws Exception {
+        long t = System.nanoTime();
+        List<WrittenFile> files = d.write(scope, dir);
+        List<ManifestLine> lines = new ArrayList<>();
+        for (WrittenFile f : files) {
+            ManifestLine line = new ManifestLine(dir.relativize(f.path()).toString().replace('\\', '/'), f.kind(), f.source(), f.region(),
+                    f.rows(), Files.size(f.path()), InputFiles.sha256(f.path()));
+            jdbc.update("insert into padan.delivered_file (run_id, path, kind, source, region, rows, bytes, sha256) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    scope.runId(), line.file(), line.kind(), line.source(), line.region(), line.rows(), line.bytes(), line.sha256());
+            lines.add(line);
+        }
+        metrics.progress(String.format(java.util.Locale.ROOT, "deliver   %-24s %5d files %8.1f s", d.getClass().getSimpleName(), files.size(),
+                (System.nanoTime() - t) / 1e9));
         return lines;
     }
 

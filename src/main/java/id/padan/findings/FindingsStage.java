@@ -81,19 +81,21 @@ public class FindingsStage implements Tasklet {
         Set<String> loaded = loadedSources(c, runId);
         try (PreparedStatement ps = c.prepareStatement("""
                 create temporary table run_rows on commit drop as
-                select st.source, st.record_key, st.nik_raw, st.nik, st.nik_status, st.nik_problem, st.name_raw, st.name_deceased,
+                select st.source, st.record_key, st.line_no, st.nik_raw, st.nik, st.nik_status, st.nik_problem, st.name_raw, st.name, st.name_deceased,
                        st.birth_date, st.birth_date_status, st.sex, st.region_kab, st.region_status, st.program_status,
                        coalesce(st.region_desa, st.region_kec, st.region_kab) as region_code,
                        sr.person_id, sr.match_method, sr.match_score, sr.explanation,
                        p.nik as person_nik, p.in_dukcapil, p.death_date, p.birth_date as person_birth, p.region_code as person_region,
-                       p.name as person_name, p.sex as person_sex,
+                       p.name as person_name, p.sex as person_sex, reg.name_raw as person_name_raw,
                        count(*) over (partition by sr.person_id, st.source) as rows_of_person
                 from padan.staged_row st
                 join padan.source_record sr on sr.run_id = st.run_id and sr.source = st.source and sr.record_key = st.record_key
                 join padan.person p on p.run_id = sr.run_id and p.person_id = sr.person_id
+                left join padan.staged_row reg on reg.run_id = p.run_id and reg.source = ? and reg.record_key = p.nik and p.in_dukcapil
                 where st.run_id = ? and st.source <> ?""")) {
-            ps.setLong(1, runId);
-            ps.setString(2, registry);
+            ps.setString(1, registry);
+            ps.setLong(2, runId);
+            ps.setString(3, registry);
             ps.execute();
         }
         try (Statement st = c.createStatement()) {
@@ -121,7 +123,31 @@ public class FindingsStage implements Tasklet {
                 total += ps.executeUpdate();
             }
         }
+        writeOutcomes(c, runId);
         return total;
+    }
+
+    /** One row per program row with its person, link, registry values and finding codes, for the deliver stage. */
+    private static void writeOutcomes(Connection c, long runId) throws Exception {
+        try (PreparedStatement del = c.prepareStatement("delete from padan.row_outcome where run_id = ?")) {
+            del.setLong(1, runId);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into padan.row_outcome (run_id, source, record_key, line_no, region_code, region_kab, person_id, match_method, match_score,
+                    explanation, nik_raw, nik, name_raw, name, birth_date, sex, in_dukcapil, reg_nik, reg_name_raw, reg_name, reg_birth, reg_sex,
+                    reg_death, codes)
+                select ?, r.source, r.record_key, r.line_no, r.region_code, r.region_kab, r.person_id, r.match_method, r.match_score,
+                       r.explanation, r.nik_raw, r.nik, r.name_raw, r.name, r.birth_date, r.sex, r.in_dukcapil,
+                       case when r.in_dukcapil then r.person_nik end, r.person_name_raw, case when r.in_dukcapil then r.person_name end,
+                       case when r.in_dukcapil then r.person_birth end, case when r.in_dukcapil then r.person_sex end, r.death_date, f.codes
+                from run_rows r
+                left join (select source, record_key, string_agg(code, ' ' order by code) as codes
+                           from padan.finding where run_id = ? group by source, record_key) f on f.source = r.source and f.record_key = r.record_key""")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, runId);
+            ps.executeUpdate();
+        }
     }
 
     private static Set<String> loadedSources(Connection c, long runId) throws Exception {

@@ -112,6 +112,45 @@ class DeliverIT {
     }
 
     @Test
+    void linkExplanationKeysDriveAttributeMismatchAndReview() throws Exception {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                st.executeUpdate("update padan.source_record set explanation = '{\"attribute_mismatch\": [\"birth_date\", \"sex\"]}' "
+                        + "where run_id = " + run2 + " and source = 'PKH' and record_key = 'A9'");
+                st.executeUpdate("update padan.source_record set explanation = '{\"review\": \"nama mirip, tanggal lahir beda\", "
+                        + "\"review_candidate\": {\"source\": \"DUKCAPIL\", \"record_key\": \"3671014502100005\", \"score\": 0.7}}' "
+                        + "where run_id = " + run2 + " and source = 'PKH' and record_key = 'A10'");
+            }
+            var stage = new id.padan.findings.FindingsStage(null, null, id.padan.findings.FindingRules.load(Path.of("config")), null);
+            stage.write(c, run2, java.time.LocalDate.parse("2026-11-23"), "DUKCAPIL");
+            Map<String, String> detail = new HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery("select record_key || ':' || code, detail from padan.finding where run_id = " + run2
+                    + " and code in ('ATTRIBUTE_MISMATCH', 'REVIEW_POSSIBLE_MATCH')")) {
+                while (rs.next()) detail.put(rs.getString(1), rs.getString(2));
+            }
+            assertThat(detail).containsOnlyKeys("A9:ATTRIBUTE_MISMATCH", "A10:REVIEW_POSSIBLE_MATCH");
+            assertThat(detail.get("A9:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: birth_date, sex").contains("20-06-1980");
+            assertThat(detail.get("A10:REVIEW_POSSIBLE_MATCH")).isEqualTo("perlu diperiksa: nama mirip, tanggal lahir beda");
+            c.rollback();
+        }
+    }
+
+    @Test
+    void reportsCanBeWrittenInEnglish() throws Exception {
+        var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(), db.password());
+        var settings = DeliverySettings.defaults().withLanguage("en");
+        var report = new id.padan.deliver.internal.MismatchReport(ds, id.padan.findings.FindingRules.load(Path.of("config")), settings);
+        Path dir = tmp.resolve("english");
+        var scope = new id.padan.store.RunScope(run2, java.time.LocalDate.parse("2026-11-23"), in1, dir);
+        List<WrittenFile> files = report.write(scope, dir);
+        assertThat(files).extracting(WrittenFile::kind).containsOnly("REPORT");
+        String html = Files.readString(dir.resolve("reports/3603/report.html"));
+        assertThat(html).contains("<html lang=\"en\"").contains("Mismatch Report").contains("Resolved").contains("Change since the previous run");
+        assertThat(readCsv(dir.resolve("reports/3603/changes.csv")).get(0)).containsKeys("finding_code", "program", "new", "resolved", "still_open");
+    }
+
+    @Test
     void theSecondRunReportsWhatWasResolved() throws Exception {
         Path changes = out.resolve("run-" + run2).resolve("reports/3603/changes.csv");
         List<Map<String, String>> rows = readCsv(changes);
@@ -173,15 +212,19 @@ class DeliverIT {
     void xlsxSurvivesARoundTripWithTextCellsOnly() throws Exception {
         Path xlsx = out.resolve("run-" + run1).resolve("reports/3603/report.xlsx");
         try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
             for (Sheet sheet : wb) {
                 for (Row row : sheet) {
                     for (Cell cell : row) assertThat(cell.getCellType()).isIn(CellType.STRING, CellType.NUMERIC, CellType.BLANK);
                 }
             }
-            Sheet findings = wb.getSheetAt(3);
-            List<Map<String, String>> csv = readCsv(xlsx.resolveSibling("findings.csv"));
-            assertThat(findings.getLastRowNum()).isEqualTo(csv.size());
+            Sheet decisions = wb.getSheetAt(2);
+            List<Map<String, String>> csv = readCsv(xlsx.resolveSibling("decisions.csv"));
+            assertThat(decisions.getLastRowNum()).isEqualTo(csv.size());
+            for (int r = 1; r <= csv.size(); r++) {
+                assertThat(decisions.getRow(r).getCell(1).getStringCellValue()).isEqualTo(csv.get(r - 1).get("kunci_baris"));
+                assertThat(decisions.getRow(r).getCell(10).getStringCellValue()).isEqualTo(csv.get(r - 1).get("bukti"));
+            }
             Sheet counts = wb.getSheetAt(0);
             assertThat(counts.getRow(0).getCell(0).getStringCellValue()).isEqualTo("kode_kabupaten");
         }

@@ -80,7 +80,7 @@ public class CorrectedExtractWriter implements Deliverable {
     @Override
     public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
         List<WrittenFile> out = new ArrayList<>();
-        String registry = mappings.registry().map(SourceMapping::source).orElse("");
+        List<InputFile> files = new ArrayList<>();
         for (InputFile f : loadedFiles(scope.runId())) {
             SourceMapping m = mappings.bySource(f.source()).orElse(null);
             if (m == null || m.registry()) continue;
@@ -92,9 +92,53 @@ public class CorrectedExtractWriter implements Deliverable {
                 throw new IllegalStateException("cannot write corrected extracts of " + f.source() + ": " + file
                         + " changed since it was reconciled; put the original back to finish the run");
             }
-            out.addAll(new SourceWriter(scope.runId(), m, registry, file, runDir).write(f.rowsRead()));
+            files.add(f);
+        }
+        if (files.isEmpty()) return out;
+        // One cursor over every program row of the run, by source and line: the big tables are read once, not once per source.
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+                ps.setFetchSize(20_000);
+                String[] sources = files.stream().map(InputFile::source).toArray(String[]::new);
+                int i = 1;
+                ps.setLong(i++, scope.runId());
+                ps.setArray(i++, c.createArrayOf("text", sources));
+                ps.setLong(i++, scope.runId());
+                ps.setArray(i++, c.createArrayOf("text", sources));
+                try (ResultSet rs = ps.executeQuery()) {
+                    Cursor cursor = new Cursor(rs);
+                    for (InputFile f : files) {
+                        SourceMapping m = mappings.bySource(f.source()).orElseThrow();
+                        out.addAll(new SourceWriter(m, scope.inputDir().resolve(f.fileName()), runDir).write(cursor, f.rowsRead()));
+                    }
+                }
+            }
+            c.commit();
         }
         return out;
+    }
+
+    /** The shared result set, read one source after the other; a row can be looked at before it is taken. */
+    private static final class Cursor {
+        final ResultSet rs;
+        boolean pending;
+        boolean done;
+
+        Cursor(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        /** The next row if it belongs to {@code source} (then it is taken), else false. */
+        boolean next(String source) throws Exception {
+            if (!pending && !done) {
+                pending = rs.next();
+                done = !pending;
+            }
+            if (!pending || !source.equals(rs.getString("source"))) return false;
+            pending = false;
+            return true;
+        }
     }
 
     private List<InputFile> loadedFiles(long runId) throws Exception {
@@ -112,9 +156,7 @@ public class CorrectedExtractWriter implements Deliverable {
 
     /** One source's extract, split into its regions. */
     private final class SourceWriter {
-        private final long runId;
         private final SourceMapping m;
-        private final String registry;
         private final Path file;
         private final Path dir;
         private final Charset cs;
@@ -127,10 +169,8 @@ public class CorrectedExtractWriter implements Deliverable {
         private int nik, name, birthDate, sex;
         private int[] regionColumns;
 
-        SourceWriter(long runId, SourceMapping m, String registry, Path file, Path runDir) throws IOException {
-            this.runId = runId;
+        SourceWriter(SourceMapping m, Path file, Path runDir) throws IOException {
             this.m = m;
-            this.registry = registry;
             this.file = file;
             this.dir = runDir.resolve("extracts").resolve(m.source());
             this.cs = m.encoding();
@@ -149,12 +189,11 @@ public class CorrectedExtractWriter implements Deliverable {
             return false;
         }
 
-        List<WrittenFile> write(long rowsRead) throws Exception {
+        List<WrittenFile> write(Cursor cursor, long rowsRead) throws Exception {
             Files.createDirectories(dir);
             long written = 0;
             try (ExtractReader reader = new ExtractReader(file, m);
-                 RawLines raw = new RawLines(file);
-                 Connection c = dataSource.getConnection()) {
+                 RawLines raw = new RawLines(file)) {
                 List<String> header = readHeader(reader);
                 for (String added : settings.addedColumns().all()) {
                     if (header.contains(added)) {
@@ -168,35 +207,21 @@ public class CorrectedExtractWriter implements Deliverable {
                 sex = column(reader, Field.SEX);
                 regionColumns = regionColumns(reader);
                 headerBytes = headerLine(raw);
-                c.setAutoCommit(false);
-                try (PreparedStatement ps = c.prepareStatement(QUERY)) {
-                    ps.setFetchSize(20_000);
-                    int i = 1;
-                    ps.setString(i++, registry);
-                    ps.setLong(i++, runId);
-                    ps.setString(i++, m.source());
-                    ps.setLong(i++, runId);
-                    ps.setString(i++, m.source());
-                    ps.setLong(i++, runId);
-                    ps.setString(i++, m.source());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        ExtractRow row;
-                        while ((row = reader.next()) != null) {
-                            if (!rs.next() || rs.getInt("line_no") != row.lineNo()) {
-                                throw new IllegalStateException("line " + row.lineNo() + " of " + file.getFileName()
-                                        + " does not match what was ingested; was the file replaced?");
-                            }
-                            if (!raw.seek(row.lineNo())) throw new IllegalStateException("line " + row.lineNo() + " of " + file + " vanished");
-                            writeRow(row, rs, raw);
-                            written++;
-                        }
-                        if (rs.next()) {
-                            throw new IllegalStateException("line " + rs.getInt("line_no") + " of " + file.getFileName()
-                                    + " was ingested but is no longer in the file; was the file replaced?");
-                        }
+                ResultSet rs = cursor.rs;
+                ExtractRow row;
+                while ((row = reader.next()) != null) {
+                    if (!cursor.next(m.source()) || rs.getInt("line_no") != row.lineNo()) {
+                        throw new IllegalStateException("line " + row.lineNo() + " of " + file.getFileName()
+                                + " does not match what was ingested; was the file replaced?");
                     }
+                    if (!raw.seek(row.lineNo())) throw new IllegalStateException("line " + row.lineNo() + " of " + file + " vanished");
+                    writeRow(row, rs, raw);
+                    written++;
                 }
-                c.commit();
+                if (cursor.next(m.source())) {
+                    throw new IllegalStateException("line " + rs.getInt("line_no") + " of " + file.getFileName()
+                            + " was ingested but is no longer in the file; was the file replaced?");
+                }
             } finally {
                 for (RegionFile f : files.values()) f.close();
             }
@@ -423,23 +448,15 @@ public class CorrectedExtractWriter implements Deliverable {
     }
 
     /**
-     * Every line of one source in line order: loaded rows with their person, link, registry values and
-     * findings, and rejected lines with their reason.
+     * Every line of the program sources in (source, line) order: loaded rows with their person, link, registry
+     * values and findings (as the findings stage recorded them), and rejected lines with their reason.
      */
     private static final String QUERY = """
-            select s.line_no, false as rejected, s.region_kab, sr.person_id, sr.match_method, sr.match_score,
-                   p.in_dukcapil, p.nik as reg_nik, reg.name_raw as reg_name_raw, reg.name as reg_name, p.birth_date as reg_birth,
-                   p.sex as reg_sex, s.nik, s.name, s.birth_date, s.sex, f.codes
-            from padan.staged_row s
-            join padan.source_record sr on sr.run_id = s.run_id and sr.source = s.source and sr.record_key = s.record_key
-            join padan.person p on p.run_id = sr.run_id and p.person_id = sr.person_id
-            left join padan.source_record rsr on rsr.run_id = sr.run_id and rsr.person_id = sr.person_id and rsr.source = ? and p.in_dukcapil
-            left join padan.staged_row reg on reg.run_id = rsr.run_id and reg.source = rsr.source and reg.record_key = rsr.record_key
-            left join (select record_key, string_agg(code, ' ' order by code) as codes
-                       from padan.finding where run_id = ? and source = ? group by record_key) f on f.record_key = s.record_key
-            where s.run_id = ? and s.source = ?
+            select source, line_no, false as rejected, region_kab, person_id, match_method, match_score, in_dukcapil, reg_nik, reg_name_raw,
+                   reg_name, reg_birth, reg_sex, nik, name, birth_date, sex, codes
+            from padan.row_outcome where run_id = ? and source = any(?)
             union all
-            select line_no, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, reason
-            from padan.rejected_row where run_id = ? and source = ?
-            order by 1""";
+            select source, line_no, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, reason
+            from padan.rejected_row where run_id = ? and source = any(?)
+            order by 1, 2""";
 }

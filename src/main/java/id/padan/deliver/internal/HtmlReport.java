@@ -112,6 +112,7 @@ final class HtmlReport {
     String areaName(String code) {
         if (code == null || code.isEmpty()) return text.t("unknown_region");
         String name = code.length() == 4 ? regions.regencyName(code) : regions.districtName(code);
+        if (name == null && code.length() == 4 && regions.isRetiredRegency(code)) return code + " (" + text.t("d.retired") + ")";
         return name == null ? code : code + " " + name;
     }
 

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * language), {@code counts.csv} (findings by kabupaten, kecamatan, code and program),
  * {@code changes.csv} (new, resolved and still open since the previous published run, by code and
  * program), {@code decisions.csv} (the rows needing a decision with their evidence) and
- * {@code report.xlsx} with the same tables; a kabupaten/kota folder also has {@code findings.csv}
- * (every finding row with its change status, and the resolved ones). NIK and KK numbers are masked in
+ * {@code report.xlsx} with the same three tables; a kabupaten/kota folder also has {@code findings.csv}
+ * (every finding row with its change status, and the resolved ones: the row-level list a TKPKD works
+ * through, kept to CSV because a spreadsheet copy of every row would double the time to write them). NIK and KK numbers are masked in
  * all of them.
  *
  * <p>Counts come from group-by queries; the rows stream from one cursor ordered by kabupaten, so only
@@ -127,7 +128,7 @@ public class MismatchReport implements Deliverable {
         if (key.equals(CorrectedExtractWriter.UNKNOWN_REGION)) name = text.t("unknown_region");
         else {
             String n = regions.regencyName(key);
-            name = n == null ? key : n + " (" + key + ")";
+            name = n != null ? n + " (" + key + ")" : regions.isRetiredRegency(key) ? key + " (" + text.t("d.retired") + ")" : key;
         }
         return new ReportModel(key, name, false, scope.runId(), scope.asOf(), previous);
     }
@@ -209,7 +210,6 @@ public class MismatchReport implements Deliverable {
         final ReviewCsv decisions;
         final ReviewXlsx xlsx;
         ReviewCsv findings;
-        boolean findingsSheet;
 
         Output(ReportModel model, Path dir, ReportText text, HtmlReport html) throws IOException {
             this.model = model;
@@ -324,18 +324,11 @@ public class MismatchReport implements Deliverable {
             findings.cell((String) row.get("source")).cell((String) row.get("record_key")).cell((String) row.get("code"))
                     .cell((String) row.get("severity")).cell(text.t("change." + change)).cell(kec).cell(name(kec)).cell(desa)
                     .cell(row.get("person_id") == null ? "" : String.valueOf(row.get("person_id"))).cell(detail).endRow();
-            if (!findingsSheet) {
-                xlsx.sheet(text.t("sheet.findings"), findingsHeader());
-                findingsSheet = true;
-            }
-            xlsx.row(row.get("source"), row.get("record_key"), row.get("code"), row.get("severity"), text.t("change." + change), kec, name(kec), desa,
-                    row.get("person_id"), detail);
         }
 
         List<WrittenFile> close() throws IOException {
             decisions.close();
             if (findings != null) findings.close();
-            if (findings != null && !findingsSheet) xlsx.sheet(text.t("sheet.findings"), findingsHeader());
             xlsx.close();
             List<String> files = new ArrayList<>(List.of("counts.csv", "changes.csv", "decisions.csv"));
             if (findings != null) files.add("findings.csv");
@@ -374,12 +367,10 @@ public class MismatchReport implements Deliverable {
                  p as (select * from padan.finding where run_id = ?)
             select 0 as part, left(c.region_code, 4) as kab, c.source, c.record_key, c.code, c.severity, c.region_code, c.person_id,
                    c.detail_json::text as detail_json, null::text as change,
-                   sr.match_method, sr.match_score, sr.explanation::text as explanation, st.nik_raw, st.name_raw, st.birth_date, st.sex,
-                   pe.in_dukcapil, pe.nik as reg_nik, pe.name as reg_name, pe.birth_date as reg_birth, pe.sex as reg_sex, pe.death_date as reg_death
+                   o.match_method, o.match_score, o.explanation::text as explanation, o.nik_raw, o.name_raw, o.birth_date, o.sex,
+                   o.in_dukcapil, o.reg_nik, o.reg_name, o.reg_birth, o.reg_sex, o.reg_death
             from c
-            join padan.source_record sr on sr.run_id = c.run_id and sr.source = c.source and sr.record_key = c.record_key
-            join padan.staged_row st on st.run_id = c.run_id and st.source = c.source and st.record_key = c.record_key
-            join padan.person pe on pe.run_id = sr.run_id and pe.person_id = sr.person_id
+            join padan.row_outcome o on o.run_id = c.run_id and o.source = c.source and o.record_key = c.record_key
             where c.code = any(?)
             union all
             select 1, left(coalesce(c.region_code, p.region_code), 4), coalesce(c.source, p.source), coalesce(c.record_key, p.record_key),
