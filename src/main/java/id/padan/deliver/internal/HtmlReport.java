@@ -73,8 +73,8 @@ final class HtmlReport {
         w.write(String.join(" · ", links) + "</p></body></html>\n");
     }
 
-    private static void card(Writer w, String label, long value, String cls) throws IOException {
-        w.write("<div class=\"card " + cls + "\"><div class=\"n\">" + String.format(Locale.ROOT, "%,d", value).replace(',', '.')
+    private void card(Writer w, String label, long value, String cls) throws IOException {
+        w.write("<div class=\"card " + cls + "\"><div class=\"n\">" + num(value)
                 + "</div><div class=\"l\">" + Html.h(label) + "</div></div>");
     }
 
@@ -252,8 +252,10 @@ final class HtmlReport {
         w.write("</tbody></table>");
     }
 
-    private static String num(long v) {
-        return String.format(Locale.ROOT, "%,d", v).replace(',', '.');
+    /** A count as readers write it: 1.234.567 in Indonesian, 1,234,567 in English. */
+    private String num(long v) {
+        String s = String.format(Locale.ROOT, "%,d", v);
+        return "id".equals(text.lang) ? s.replace(',', '.') : s;
     }
 
     private static final String CSS = """
