@@ -29,7 +29,7 @@ public record DeliverySettings(String language, List<String> decisionCodes, int 
     /** The settings used when {@code config/reports.yml} is absent. */
     public static DeliverySettings defaults() {
         return new DeliverySettings("id", List.of("REVIEW_POSSIBLE_MATCH", "DECEASED_BENEFICIARY", "DUPLICATE_IN_PROGRAM", "ATTRIBUTE_MISMATCH"),
-                300, 0.99, List.of("NEW_PERSON", "LINKED_VIA_CLUSTER", "REGISTRY"), List.of("ATTRIBUTE_MISMATCH", "REVIEW_POSSIBLE_MATCH"),
+                300, 0.99, List.of("NEW_PERSON", "LINKED_VIA_CLUSTER", "REGISTRY", "REVIEW"), List.of("ATTRIBUTE_MISMATCH", "REVIEW_POSSIBLE_MATCH"),
                 new AddedColumns("PADAN_STATUS", "PADAN_TEMUAN", "PADAN_KOREKSI", "PADAN_PERSON_ID"));
     }
 }

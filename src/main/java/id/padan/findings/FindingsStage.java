@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * <p>Checks that need a source are skipped when that source's extract did not load in the run: without
  * a registry extract no row is {@code NOT_IN_DUKCAPIL}, and without a PBI_JKN extract no PKH row has a
  * PBI gap. The link stage drives two codes through keys of {@code source_record.explanation}:
- * {@code attribute_mismatch} (the fields, any of {@code name}, {@code birth_date}, {@code sex}, as an
- * array of names or an object keyed by them) gives {@code ATTRIBUTE_MISMATCH}; {@code review} (a reason,
+ * {@code attribute_mismatch} (the fields, any of {@code name}, {@code birth_date}, {@code sex}: comma-separated
+ * text, an array of names or an object keyed by them) gives {@code ATTRIBUTE_MISMATCH}; {@code review} (a reason,
  * text or object) gives {@code REVIEW_POSSIBLE_MATCH}, with {@code review_candidate} (the candidate row
  * and its score) as evidence.
  */
@@ -254,7 +254,7 @@ public class FindingsStage implements Tasklet {
     private static final String MISMATCH_FIELDS_JSON = "(case jsonb_typeof(r.explanation->'attribute_mismatch')"
             + " when 'array' then r.explanation->'attribute_mismatch'"
             + " when 'object' then (select jsonb_agg(k order by k) from jsonb_object_keys(r.explanation->'attribute_mismatch') k)"
-            + " else jsonb_build_array(r.explanation->>'attribute_mismatch') end)";
+            + " else to_jsonb(string_to_array(replace(r.explanation->>'attribute_mismatch', ' ', ''), ',')) end)";
     private static final String MISMATCH_FIELDS = "(select string_agg(f, ', ') from jsonb_array_elements_text(" + MISMATCH_FIELDS_JSON + ") f)";
 
     /** True when the link explanation has {@code key} with a value that says something (not null, false or empty). */

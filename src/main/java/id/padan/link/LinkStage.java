@@ -1,7 +1,7 @@
 package id.padan.link;
 
 import id.padan.ingest.SourceMappings;
-import id.padan.link.internal.ExactNikLinker;
+import id.padan.link.internal.ProbabilisticLinker;
 import id.padan.standardise.StagedRow;
 import id.padan.store.CopyWriter;
 import id.padan.store.RunScope;
@@ -22,12 +22,15 @@ public class LinkStage implements Tasklet {
     public static final String NAME = "link";
     private final DataSource dataSource;
     private final SourceMappings mappings;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkStage.class);
     private final StageMetrics metrics;
+    private final MatchSettings settings;
 
-    public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics) {
+    public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
+        this.settings = settings;
     }
 
     @Override
@@ -36,7 +39,9 @@ public class LinkStage implements Tasklet {
         RunScope scope = RunScope.of(chunk);
         List<StagedRow> rows = StagedRows.read(dataSource, scope.runId());
         String registry = mappings.registry().map(m -> m.source()).orElse("");
-        List<RowLink> links = new ExactNikLinker(registry).link(rows);
+        ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, log::info);
+        List<RowLink> links = linker.link(rows);
+        linker.stats().forEach((k, v) -> log.info("link: {} = {}", k, v));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (var st = c.prepareStatement("delete from padan.row_link where run_id = ?")) {

@@ -18,6 +18,8 @@ import java.util.Set;
  * rows had before (the most common one; ties to the lowest), and new people get fresh ids.
  */
 public final class PersonResolver {
+    /** The link method of a candidate left for a reviewer. */
+    public static final String REVIEW = "REVIEW";
     private final String registrySource;
 
     public PersonResolver(String registrySource) {
@@ -37,6 +39,7 @@ public final class PersonResolver {
             hasRegistry[i] = rows.get(i).source().equals(registrySource);
         }
         RowLink[] linkOf = new RowLink[n];
+        RowLink[] reviewOf = new RowLink[n];
         // Links to registry rows first, so program-to-program links cannot pull a row away from the registry.
         List<RowLink> ordered = new ArrayList<>(links);
         ordered.sort(Comparator.comparing((RowLink l) -> !l.targetSource().equals(registrySource)).thenComparing(l -> -l.score()));
@@ -44,6 +47,11 @@ public final class PersonResolver {
             Integer a = index.get(key(l.source(), l.recordKey()));
             Integer b = index.get(key(l.targetSource(), l.targetKey()));
             if (a == null || b == null) continue;
+            if (REVIEW.equals(l.method())) {
+                // A candidate for a reviewer, not a link: the row stays its own person until decided.
+                reviewOf[a] = l;
+                continue;
+            }
             int ra = find(parent, a), rb = find(parent, b);
             if (ra == rb) {
                 if (linkOf[a] == null) linkOf[a] = l;
@@ -62,13 +70,16 @@ public final class PersonResolver {
         for (List<Integer> members : clusters.values()) {
             for (int i : members) {
                 StagedRow r = rows.get(i);
-                keys.add(rowKey(r));
-                if (r.source().equals(registrySource) && r.nik() != null) keys.add("NIK:" + r.nik());
+                if (r.source().equals(registrySource)) {
+                    if (r.nik() != null) keys.add("NIK:" + r.nik());
+                } else {
+                    keys.add(rowKey(r));
+                }
             }
         }
         Map<String, Long> known = identities.lookup(keys);
         Set<Long> taken = new HashSet<>();
-        Map<List<Integer>, Long> assigned = new HashMap<>();
+        Map<List<Integer>, Long> assigned = new java.util.IdentityHashMap<>();
         List<List<Integer>> needNew = new ArrayList<>();
         // Registry persons claim their NIK's id first; then larger clusters before smaller ones.
         List<List<Integer>> order = new ArrayList<>(clusters.values());
@@ -109,15 +120,20 @@ public final class PersonResolver {
             persons.add(golden(id, rows, members, reg));
             for (int i : members) {
                 StagedRow r = rows.get(i);
-                remember.put(rowKey(r), id);
-                if (i == reg && r.nik() != null) remember.put("NIK:" + r.nik(), id);
-                RowLink l = linkOf[i];
+                // A registry row is remembered by its NIK alone; other rows by their record key.
+                // Only new or changed identities are written.
+                if (i == reg && r.nik() != null) {
+                    rememberIfChanged(remember, known, "NIK:" + r.nik(), id);
+                } else if (!r.source().equals(registrySource)) {
+                    rememberIfChanged(remember, known, rowKey(r), id);
+                }
+                RowLink l = linkOf[i] != null ? linkOf[i] : reviewOf[i];
                 String method;
                 double score;
                 if (r.source().equals(registrySource)) {
                     method = "REGISTRY";
                     score = 1.0;
-                } else if (l != null) {
+                } else if (l != null && linkOf[i] != null) {
                     method = l.method();
                     score = l.score();
                 } else if (members.size() > 1) {
@@ -132,6 +148,11 @@ public final class PersonResolver {
         }
         identities.remember(remember);
         return new Resolution(persons, resolved);
+    }
+
+    private static void rememberIfChanged(Map<String, Long> remember, Map<String, Long> known, String key, long id) {
+        Long before = known.get(key);
+        if (before == null || before != id) remember.put(key, id);
     }
 
     private int registryRow(List<StagedRow> rows, List<Integer> members) {

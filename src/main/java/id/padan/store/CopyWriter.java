@@ -1,81 +1,82 @@
 package id.padan.store;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes rows into one table with PostgreSQL {@code COPY ... FROM STDIN} (text format), the fast
  * path for bulk loads. Call the {@code add} methods for each column in table order, then
- * {@link #endRow()}; {@link #close()} finishes the copy. Null values become {@code \N}.
- * The copy runs in the connection's current transaction.
+ * {@link #endRow()}; {@link #close()} finishes the copy. Null values become {@code \N}. Rows are
+ * built in a local buffer and sent in blocks of about 256 KB. The copy runs in the connection's
+ * current transaction. Not thread-safe: one writer per thread and connection.
  */
 public final class CopyWriter implements Closeable {
-    private final Writer out;
-    private final PGCopyOutputStream stream;
+    private static final int FLUSH_AT = 1 << 18;
+    private final CopyIn copy;
+    private final StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
     private boolean first = true;
     private long rows;
 
     public CopyWriter(Connection connection, String table, String columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        this.stream = new PGCopyOutputStream(pg, "COPY " + table + " (" + columns + ") FROM STDIN", 1 << 16);
-        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        this.copy = pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
     }
 
     public CopyWriter add(String value) {
-        try {
-            sep();
-            if (value == null) {
-                out.write("\\N");
-                return this;
-            }
-            for (int i = 0, n = value.length(); i < n; i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> out.write("\\\\");
-                    case '\t' -> out.write("\\t");
-                    case '\n' -> out.write("\\n");
-                    case '\r' -> out.write("\\r");
-                    default -> out.write(c);
-                }
-            }
+        sep();
+        if (value == null) {
+            buf.append("\\N");
             return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> buf.append("\\\\");
+                case '\t' -> buf.append("\\t");
+                case '\n' -> buf.append("\\n");
+                case '\r' -> buf.append("\\r");
+                default -> buf.append(c);
+            }
+        }
+        return this;
     }
 
     public CopyWriter add(long value) {
-        raw(Long.toString(value));
+        sep();
+        buf.append(value);
         return this;
     }
 
     public CopyWriter add(Long value) {
-        raw(value == null ? "\\N" : value.toString());
+        sep();
+        if (value == null) buf.append("\\N");
+        else buf.append(value.longValue());
         return this;
     }
 
     public CopyWriter add(Double value) {
-        raw(value == null || value.isNaN() ? "\\N" : value.toString());
+        sep();
+        if (value == null || value.isNaN()) buf.append("\\N");
+        else buf.append(value.doubleValue());
         return this;
     }
 
     public CopyWriter add(boolean value) {
-        raw(value ? "t" : "f");
+        sep();
+        buf.append(value ? 't' : 'f');
         return this;
     }
 
     public CopyWriter add(LocalDate value) {
-        raw(value == null ? "\\N" : value.toString());
+        sep();
+        if (value == null) buf.append("\\N");
+        else buf.append(value);
         return this;
     }
 
@@ -84,41 +85,46 @@ public final class CopyWriter implements Closeable {
     }
 
     public void endRow() {
-        try {
-            out.write('\n');
-            first = true;
-            rows++;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        buf.append('\n');
+        first = true;
+        rows++;
+        if (buf.length() >= FLUSH_AT) flush();
     }
 
     public long rows() {
         return rows;
     }
 
-    private void raw(String s) {
-        try {
-            sep();
-            out.write(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void sep() {
+        if (!first) buf.append('\t');
+        first = false;
     }
 
-    private void sep() throws IOException {
-        if (!first) out.write('\t');
-        first = false;
+    private void flush() {
+        if (buf.length() == 0) return;
+        byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+        }
+        buf.setLength(0);
     }
 
     @Override
     public void close() throws IOException {
-        out.flush();
         try {
-            stream.endCopy();
-        } catch (SQLException e) {
+            flush();
+            copy.endCopy();
+        } catch (SQLException | RuntimeException e) {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the connection is failing anyway; the original error is what matters
+                }
+            }
             throw new IOException("COPY failed: " + e.getMessage(), e);
         }
-        stream.close();
     }
 }

@@ -105,7 +105,7 @@ class ExtractReaderTest {
         out.write(new byte[] {(byte) 0xC3, (byte) 0x28, '\n'});
         Read r = read("kip.yml", out.toByteArray());
         assertThat(r.rows()).extracting(ExtractRow::ok).containsExactly(true, false);
-        assertThat(r.rows().get(1).problem()).contains("not valid UTF-8");
+        assertThat(r.rows().get(1).problem()).contains("not valid in UTF-8");
     }
 
     @Test

@@ -57,6 +57,15 @@ public final class NameComparator {
             return NameLevel.ONE_SIDE_TRUNCATED_OR_SUBSET;
         }
         double s = similarity(x, y, thresholds.fuzzyHigh());
+        if (s >= thresholds.fuzzyLow()) {
+            // Shared common tokens (NI LUH KETUT, SITI, MUHAMMAD) make long names look alike; when both
+            // names have distinctive tokens and those are clearly unalike, the names are different
+            // (NI LUH KETUT MALIKA / NI LUH KETUT HAMIMA), whatever the common tokens say.
+            double d = distinctiveSimilarity(x, y);
+            if (!Double.isNaN(d) && d < thresholds.fuzzyLow()) {
+                s = d;
+            }
+        }
         if (s >= thresholds.fuzzyHigh()) {
             return NameLevel.FUZZY_HIGH;
         }
@@ -189,6 +198,19 @@ public final class NameComparator {
         return evidence;
     }
 
+    /**
+     * Similarity of the distinctive tokens only (neither common nor a one-letter initial): the best of
+     * Jaro-Winkler on them joined in order, sorted, and their token alignment; NaN when either name has none.
+     */
+    private static double distinctiveSimilarity(Side x, Side y) {
+        Side dx = x.distinctive();
+        Side dy = y.distinctive();
+        if (dx == null || dy == null) {
+            return Double.NaN;
+        }
+        return dx.size() <= dy.size() ? similarity(dx, dy, 1.0) : similarity(dy, dx, 1.0);
+    }
+
     /** Length-weighted greedy pairing of the tokens of {@code x} (the shorter) with those of {@code y}. */
     private static double tokenAlignment(Side x, Side y) {
         int total = 0;
@@ -244,6 +266,25 @@ public final class NameComparator {
 
         int size() {
             return tokens.size();
+        }
+
+        /** This side without common tokens and one-letter initials; null when nothing is left. */
+        Side distinctive() {
+            List<String> t = new ArrayList<>(tokens.size());
+            List<String> p = new ArrayList<>(tokens.size());
+            for (int i = 0; i < tokens.size(); i++) {
+                String tok = tokens.get(i);
+                if (tok.length() > 1 && !NameStandardiser.isCommonToken(tok)) {
+                    t.add(tok);
+                    p.add(phonetic.get(i));
+                }
+            }
+            if (t.isEmpty()) {
+                return null;
+            }
+            String[] sorted = t.toArray(String[]::new);
+            Arrays.sort(sorted);
+            return new Side(t, p, String.join(" ", t), String.join(" ", sorted), rawLength, false);
         }
 
         private static int trimmedLength(String s) {

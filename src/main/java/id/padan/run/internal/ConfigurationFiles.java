@@ -2,6 +2,7 @@ package id.padan.run.internal;
 
 import id.padan.findings.FindingRules;
 import id.padan.ingest.SourceMappings;
+import id.padan.link.MatchSettings;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,11 @@ public class ConfigurationFiles {
     @Bean
     public SourceMappings sourceMappings(@Value("${padan.config-dir:config}") String dir) {
         return SourceMappings.load(Path.of(dir));
+    }
+
+    @Bean
+    public MatchSettings matchSettings(@Value("${padan.config-dir:config}") String dir) {
+        return MatchSettings.load(Path.of(dir));
     }
 
     @Bean

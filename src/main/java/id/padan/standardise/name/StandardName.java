@@ -77,7 +77,7 @@ public record StandardName(
         int longest = -1;
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
-            if (t.length() > 1 && !NameStandardiser.isCommonToken(t)) {
+            if (t.length() > 1 && !NameVocabulary.COMMON_TOKENS.contains(t)) {
                 if (first < 0) {
                     first = i;
                 }

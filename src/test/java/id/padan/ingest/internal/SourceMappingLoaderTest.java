@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class SourceMappingLoaderTest {
     @TempDir
@@ -31,15 +30,20 @@ class SourceMappingLoaderTest {
         assertThat(all.bySource("DUKCAPIL").orElseThrow().quote()).isNull();
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> brokenMappings() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("unknown key", "encoding: UTF-8", "encodng: UTF-8", "unknown key 'encodng'"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown encoding", "encoding: UTF-8", "encoding: EBCDIC-XYZ", "encoding 'EBCDIC-XYZ' is not known"),
+                org.junit.jupiter.params.provider.Arguments.of("two-character delimiter", "delimiter: \",\"", "delimiter: \",,\"", "delimiter must be one character"),
+                org.junit.jupiter.params.provider.Arguments.of("bad date pattern", "date-format: dd-MM-yyyy", "date-format: dd-MM-yyyyb", "date-format 'dd-MM-yyyyb' is not a valid pattern"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown canonical field", "  nik: NIK", "  nikk: NIK", "'nikk' is not a canonical field"),
+                org.junit.jupiter.params.provider.Arguments.of("sex code onto a third value", "  sex: { L: L, P: P }", "  sex: { L: L, P: X }", "values must be L or P"),
+                org.junit.jupiter.params.provider.Arguments.of("optional column not mapped", "optional-columns: [TEMPAT_LAHIR, NAMA_IBU_KANDUNG, JENJANG]",
+                        "optional-columns: [FOO]", "'FOO' is not mapped"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '#', value = {
-            "unknown key                 # 'encoding: UTF-8', 'encodng: UTF-8'                      # unknown key 'encodng'",
-            "unknown encoding            # 'encoding: UTF-8', 'encoding: EBCDIC-XYZ'                 # encoding 'EBCDIC-XYZ' is not known",
-            "two-character delimiter     # 'delimiter: \",\"', 'delimiter: \",,\"'                    # delimiter must be one character",
-            "bad date pattern            # 'date-format: dd-MM-yyyy', 'date-format: dd-MM-yyyyb'       # date-format 'dd-MM-yyyyb' is not a valid pattern",
-            "unknown canonical field     # '  nik: NIK', '  nikk: NIK'                               # 'nikk' is not a canonical field",
-            "sex code onto a third value # '  sex: { L: L, P: P }', '  sex: { L: L, P: X }'           # values must be L or P",
-            "optional column not mapped  # 'optional-columns: [TEMPAT_LAHIR, NAMA_IBU_KANDUNG, JENJANG]', 'optional-columns: [FOO]' # 'FOO' is not mapped"})
+    @org.junit.jupiter.params.provider.MethodSource("brokenMappings")
     void aMappingThatCannotWorkIsRefusedWithItsFileAndProblem(String what, String from, String to, String message) throws Exception {
         String kip = Files.readString(Path.of("config/sources/kip.yml"));
         String broken = kip.replace(from, to);

@@ -1,0 +1,136 @@
+package id.padan.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.padan.TestDatabase;
+import id.padan.generate.ExtractGenerator;
+import id.padan.generate.GeneratorOptions;
+import id.padan.quality.PublishedRun;
+import id.padan.quality.QualityScore;
+import id.padan.quality.TruthFile;
+import id.padan.quality.TruthRow;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The whole job through the command line on generated extracts with ground truth, against a real
+ * PostgreSQL: row accounting, the store agreeing with itself, linkage quality floors, findings,
+ * and runs identified by their inputs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReconcileRunIT {
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+
+    Path input;
+    Path out;
+    JdbcTemplate jdbc;
+    List<TruthRow> truth;
+
+    @BeforeAll
+    void generateAndRun(@TempDir Path tmp) throws Exception {
+        input = tmp.resolve("in");
+        out = tmp.resolve("out");
+        new ExtractGenerator(GeneratorOptions.of(6_000, 42).withAsOf(AS_OF)).generate(input);
+        truth = TruthFile.read(input.resolve("truth.csv"));
+        TestDatabase.Db db = TestDatabase.newDatabase().useForProduct();
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(db.url(), db.user(), db.password()));
+        int exit = Cli.execute("run", "--input", input.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
+        assertThat(exit).isZero();
+    }
+
+    @Test
+    @Order(1)
+    void everyRowIsLoadedOrRejectedAndTheCountsAddUp() {
+        var files = jdbc.queryForList("select source, rows_read, rows_loaded, rows_rejected, status from padan.input_file where run_id = 1");
+        assertThat(files).hasSize(4).allSatisfy(f -> {
+            assertThat(f.get("status")).isEqualTo("LOADED");
+            assertThat(((Number) f.get("rows_read")).longValue())
+                    .isEqualTo(((Number) f.get("rows_loaded")).longValue() + ((Number) f.get("rows_rejected")).longValue());
+        });
+        long read = files.stream().mapToLong(f -> ((Number) f.get("rows_read")).longValue()).sum();
+        assertThat(read).as("every physical data line of the extracts is read").isEqualTo(truth.size());
+        Long rejected = jdbc.queryForObject("select count(*) from padan.rejected_row where run_id = 1", Long.class);
+        long damaged = truth.stream().filter(TruthRow::damaged).count();
+        assertThat(rejected).as("exactly the damaged lines are rejected").isEqualTo(damaged);
+        Long published = jdbc.queryForObject("select count(*) from reconciled.source_record where run_id = 1", Long.class);
+        assertThat(published).isEqualTo(read - rejected);
+        // every rejected row says where and why
+        assertThat(jdbc.queryForObject("select count(*) from padan.rejected_row where run_id = 1 and (reason is null or line_no < 2 or file_name is null)",
+                Long.class)).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void linkageMeetsTheQualityFloors() {
+        QualityScore score = PublishedRun.load(jdbc, 1L).score(truth);
+        assertThat(score.damagedLoaded()).as("no damaged row is loaded as data").isZero();
+        assertThat(score.completeness()).isGreaterThanOrEqualTo(0.999);
+        assertThat(score.precision()).isGreaterThanOrEqualTo(0.998);
+        assertThat(score.f1()).isGreaterThanOrEqualTo(0.997);
+        assertThat(score.nikResolution()).isGreaterThanOrEqualTo(0.9990);
+        assertThat(score.wrongPersonRate()).isLessThanOrEqualTo(0.0005);
+        assertThat(score.correctNikChanged()).as("a row carrying its correct registry NIK is linked to that person").isZero();
+        for (String code : List.of("NIK_MISSING", "NIK_MALFORMED", "NIK_CORRECTED", "NOT_IN_DUKCAPIL", "DUPLICATE_IN_PROGRAM",
+                "DECEASED_BENEFICIARY", "GAP_PKH_NO_PBI", "GAP_PKH_CHILD_NO_KIP", "REGION_MISMATCH")) {
+            QualityScore.CodeScore c = score.findings().get(code);
+            assertThat(c).as(code).isNotNull();
+            assertThat(c.truth()).as(code + " occurs in the generated data").isPositive();
+            assertThat(c.precision()).as(code + " precision").isGreaterThanOrEqualTo(0.97);
+            assertThat(c.recall()).as(code + " recall").isGreaterThanOrEqualTo(0.97);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyLinkIsExplainedFieldByField() {
+        Long unexplained = jdbc.queryForObject("""
+                select count(*) from reconciled.source_record
+                where run_id = 1 and match_method not in ('REGISTRY', 'NEW_PERSON', 'LINKED_VIA_CLUSTER')
+                  and (explanation is null or jsonb_typeof(explanation->'fields') <> 'object'
+                       or (select count(*) from jsonb_object_keys(explanation->'fields')) <> 6)""", Long.class);
+        assertThat(unexplained).isZero();
+        Long nameLevels = jdbc.queryForObject("""
+                select count(*) from reconciled.source_record where run_id = 1 and explanation->'fields'->'NAME'->>'level' is not null""", Long.class);
+        assertThat(nameLevels).isPositive();
+    }
+
+    @Test
+    @Order(4)
+    void theSameExtractsAreNotReconciledTwiceAndAForcedRerunKeepsPersonIds() {
+        int again = Cli.execute("run", "--input", input.toString(), "--as-of", AS_OF.toString(), "--out", out.toString());
+        assertThat(again).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from padan.run", Long.class)).isEqualTo(1L);
+        int forced = Cli.execute("run", "--input", input.toString(), "--as-of", AS_OF.toString(), "--out", out.toString(), "--force");
+        assertThat(forced).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from padan.run where status = 'COMPLETED'", Long.class)).isEqualTo(2L);
+        Long moved = jdbc.queryForObject("""
+                select count(*) from padan.source_record a join padan.source_record b using (source, record_key)
+                where a.run_id = 1 and b.run_id = 2 and a.person_id <> b.person_id""", Long.class);
+        assertThat(moved).as("rows resolved to another person id on a rerun").isZero();
+        assertThat(jdbc.queryForObject("select run_id from reconciled.current_run", Long.class)).isEqualTo(2L);
+    }
+
+    @Test
+    @Order(5)
+    void theSummaryAndTheStoreAgree() {
+        var summary = id.padan.store.RunSummary.load(jdbc, 1);
+        assertThat(summary.rowsRead()).isEqualTo(summary.rowsLoaded() + summary.rowsRejected());
+        Map<String, Object> persons = jdbc.queryForMap("select count(*) as n from padan.person where run_id = 1");
+        assertThat(summary.persons()).isEqualTo(((Number) persons.get("n")).longValue());
+        long findings = summary.findings().stream().mapToLong(id.padan.store.RunSummary.CodeLine::rows).sum();
+        assertThat(findings).isEqualTo(jdbc.queryForObject("select count(*) from reconciled.finding where run_id = 1", Long.class));
+        assertThat(out.resolve("run-1").resolve("manifest.csv")).exists();
+    }
+}
