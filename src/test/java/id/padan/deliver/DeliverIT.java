@@ -117,7 +117,7 @@ class DeliverIT {
             c.setAutoCommit(false);
             try (var st = c.createStatement()) {
                 st.executeUpdate("update padan.source_record set explanation = '{\"attribute_mismatch\": [\"birth_date\", \"sex\"]}' "
-                        + "where run_id = " + run2 + " and source = 'PKH' and record_key = 'A9'");
+                        + "where run_id = " + run2 + " and source = 'PKH' and record_key = 'A2'");
                 st.executeUpdate("update padan.source_record set explanation = '{\"review\": \"nama mirip, tanggal lahir beda\", "
                         + "\"review_candidate\": {\"source\": \"DUKCAPIL\", \"record_key\": \"3671014502100005\", \"score\": 0.7}}' "
                         + "where run_id = " + run2 + " and source = 'PKH' and record_key = 'A10'");
@@ -129,8 +129,9 @@ class DeliverIT {
                     + " and code in ('ATTRIBUTE_MISMATCH', 'REVIEW_POSSIBLE_MATCH')")) {
                 while (rs.next()) detail.put(rs.getString(1), rs.getString(2));
             }
-            assertThat(detail).containsOnlyKeys("A9:ATTRIBUTE_MISMATCH", "A10:REVIEW_POSSIBLE_MATCH");
-            assertThat(detail.get("A9:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: birth_date, sex").contains("20-06-1980");
+            assertThat(detail).containsOnlyKeys("A2:ATTRIBUTE_MISMATCH", "A9:ATTRIBUTE_MISMATCH", "A10:REVIEW_POSSIBLE_MATCH");
+            assertThat(detail.get("A2:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: birth_date, sex").contains("12-03-1985");
+            assertThat(detail.get("A9:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: SEX").contains("20-06-1980");
             assertThat(detail.get("A10:REVIEW_POSSIBLE_MATCH")).isEqualTo("perlu diperiksa: nama mirip, tanggal lahir beda");
             c.rollback();
         }
@@ -276,12 +277,19 @@ class DeliverIT {
         Path pkh = out.resolve("run-" + run1).resolve("extracts/PKH/pkh_20261123_3603.csv");
         List<String> lines = Files.readAllLines(pkh, SampleExtracts.CP1252);
         assertThat(lines.get(0)).isEqualTo(SampleExtracts.PKH_HEADER + ";PADAN_STATUS;PADAN_TEMUAN;PADAN_KOREKSI;PADAN_PERSON_ID");
+        // A certain link (exact NIK, no finding that needs a person first): the registry's name and birth date replace what was sent.
+        String a3 = lines.stream().filter(l -> l.startsWith("A3;")).findFirst().orElseThrow();
+        assertThat(a3).startsWith("A3;K1;3603015505150003;3603010101100001;ANI RAHMAWATI;15/05/2015;2;3;SD;")
+                .contains(";CORRECTED;GAP_PKH_CHILD_NO_KIP;NAMA_ART;");
+        // A link with differing attributes is not certain: the row stays as sent, with its finding.
         String a9 = lines.stream().filter(l -> l.startsWith("A9;")).findFirst().orElseThrow();
-        assertThat(a9).startsWith("A9;K5;3603016006800006;;O'NEIL MARIA;20/06/1980;2;1;")
-                .contains(";CORRECTED;;NAMA_ART TGL_LAHIR JENIS_KELAMIN;");
+        assertThat(a9).startsWith("A9;K5;3603016006800006;;\"Maria O'Neil; S.Pd\";02/06/1980;1;1;").contains(";FINDING;ATTRIBUTE_MISMATCH;;");
+        String pbi6 = Files.readAllLines(out.resolve("run-" + run1).resolve("extracts/PBI_JKN/pbi_20261123_3603.csv")).stream()
+                .filter(l -> l.startsWith("0001000000006,")).findFirst().orElseThrow();
+        assertThat(pbi6).startsWith("0001000000006,3603016006800006,,O'NEIL MARIA,1980-06-20,P,").contains(",CORRECTED,,NAMA_PESERTA,");
         // Unchanged rows are byte for byte what was sent, with the added columns after them.
         List<String> sent = SampleExtracts.pkhLines(true);
-        for (String key : List.of("A2;", "A5;", "A6;", "A8;")) {
+        for (String key : List.of("A2;", "A5;", "A6;", "A8;", "A9;")) {
             String original = sent.stream().filter(l -> l.startsWith(key)).findFirst().orElseThrow();
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(original + ";"));
         }
