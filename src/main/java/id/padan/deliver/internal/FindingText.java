@@ -111,6 +111,9 @@ final class FindingText {
     /** A JSON value as short readable text: {@code key: value; key: value}, nested objects in brackets. */
     static String compact(JsonNode n) {
         if (n == null || n.isMissingNode() || n.isNull()) return "";
+        if (n.isObject() && n.has("level") && n.size() <= 2) {
+            return n.get("level").asString() + (n.has("weight") ? " (" + compact(n.get("weight")) + ")" : "");
+        }
         if (n.isObject()) {
             List<String> parts = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : n.properties()) parts.add(e.getKey() + ": " + (e.getValue().isContainer() ? "[" + compact(e.getValue()) + "]" : compact(e.getValue())));
@@ -121,6 +124,7 @@ final class FindingText {
             n.forEach(v -> parts.add(v.isContainer() ? "[" + compact(v) + "]" : compact(v)));
             return String.join(", ", parts);
         }
+        if (n.isFloatingPointNumber()) return String.format(java.util.Locale.ROOT, "%.3f", n.asDouble());
         return n.asString();
     }
 

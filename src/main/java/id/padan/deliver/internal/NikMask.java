@@ -2,8 +2,8 @@ package id.padan.deliver.internal;
 
 /**
  * Masks identity numbers in text meant for review: every run of 14 or more digits (a NIK or KK number,
- * also one typed with a digit too few or too many, or written with single spaces, dots or dashes between
- * digit groups) keeps its first four and last four digits, the rest become {@code *}
+ * also one typed with a digit too few or too many, or written with single spaces or dashes between digit
+ * groups; a dot ends a run, so decimals such as {@code 0.9640000000003991} stay as they are) keeps its first four and last four digits, the rest become {@code *}
  * ({@code 3671010101500004} gives {@code 3671********0004}). Shorter numbers (record keys such as NOKA
  * with 13 digits or NISN with 10, region codes, dates, amounts) are left alone. Null gives null.
  */
@@ -34,13 +34,14 @@ public final class NikMask {
                     digits++;
                     j++;
                     end = j;
-                } else if ((c == ' ' || c == '.' || c == '-') && j + 1 < n && isDigit(text.charAt(j + 1))) {
+                } else if ((c == ' ' || c == '-') && j + 1 < n && isDigit(text.charAt(j + 1))) {
                     j++;
                 } else {
                     break;
                 }
             }
-            if (digits >= MIN_DIGITS) {
+            boolean fraction = start >= 2 && text.charAt(start - 1) == '.' && isDigit(text.charAt(start - 2));
+            if (digits >= MIN_DIGITS && !fraction) {
                 if (out == null) out = new StringBuilder(n);
                 out.append(text, copied, start);
                 StringBuilder d = new StringBuilder(digits);

@@ -30,7 +30,7 @@ class FindingTextTest {
     void reviewAndAttributeMismatchReadTheLinkExplanation() {
         String review = "{\"review\":\"name close, birth date differs\",\"candidate\":{\"source\":\"DUKCAPIL\",\"record_key\":\"3603014708900001\",\"score\":0.71}}";
         assertThat(en.detail("REVIEW_POSSIBLE_MATCH", "PBI_JKN", review))
-                .isEqualTo("to be reviewed: name close, birth date differs; candidate source: DUKCAPIL; record_key: 3603014708900001; score: 0.71");
+                .isEqualTo("to be reviewed: name close, birth date differs; candidate source: DUKCAPIL; record_key: 3603014708900001; score: 0.710");
         String attr = "{\"fields\":[\"birth_date\",\"sex\"],\"row\":{\"name\":\"Ani\",\"birth_date\":\"2015-05-15\",\"sex\":\"L\"},"
                 + "\"registry\":{\"name\":\"ANI\",\"birth_date\":\"2015-05-16\",\"sex\":\"P\"}}";
         assertThat(id.detail("ATTRIBUTE_MISMATCH", "PKH", attr))
