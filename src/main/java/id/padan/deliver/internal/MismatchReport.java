@@ -77,8 +77,9 @@ public class MismatchReport implements Deliverable {
                 ps.setFetchSize(10_000);
                 int i = 1;
                 ps.setLong(i++, runId);
-                ps.setLong(i++, previous == null ? -1 : previous);
                 ps.setArray(i++, c.createArrayOf("text", settings.decisionCodes().toArray()));
+                ps.setLong(i++, runId);
+                ps.setLong(i++, previous == null ? -1 : previous);
                 try (ResultSet rs = ps.executeQuery()) {
                     ResultSetMetaData md = rs.getMetaData();
                     Map<String, Object> row = new HashMap<>();
@@ -363,21 +364,20 @@ public class MismatchReport implements Deliverable {
      * their evidence, then every finding with its change status, and the resolved ones (part 1).
      */
     private static final String ROWS = """
-            with c as (select * from padan.finding where run_id = ?),
-                 p as (select * from padan.finding where run_id = ?)
             select 0 as part, left(c.region_code, 4) as kab, c.source, c.record_key, c.code, c.severity, c.region_code, c.person_id,
                    c.detail_json::text as detail_json, null::text as change,
                    o.match_method, o.match_score, o.explanation::text as explanation, o.nik_raw, o.name_raw, o.birth_date, o.sex,
                    o.in_dukcapil, o.reg_nik, o.reg_name, o.reg_birth, o.reg_sex, o.reg_death
-            from c
+            from padan.finding c
             join padan.row_outcome o on o.run_id = c.run_id and o.source = c.source and o.record_key = c.record_key
-            where c.code = any(?)
+            where c.run_id = ? and c.code = any(?)
             union all
             select 1, left(coalesce(c.region_code, p.region_code), 4), coalesce(c.source, p.source), coalesce(c.record_key, p.record_key),
                    coalesce(c.code, p.code), coalesce(c.severity, p.severity), coalesce(c.region_code, p.region_code), coalesce(c.person_id, p.person_id),
                    coalesce(c.detail_json, p.detail_json)::text,
                    case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end,
                    null, null, null, null, null, null, null, null, null, null, null, null, null
-            from c full join p on p.source = c.source and p.record_key = c.record_key and p.code = c.code
+            from (select * from padan.finding where run_id = ?) c
+            full join (select * from padan.finding where run_id = ?) p on p.source = c.source and p.record_key = c.record_key and p.code = c.code
             order by 2 nulls last, 1, 5, 3, 4""";
 }
