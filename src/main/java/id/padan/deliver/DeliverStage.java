@@ -9,50 +9,125 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Stage 6: writes what the run's users receive into {@code <out>/run-<id>/}, then a
- * {@code manifest.csv} listing every file with its row count and SHA-256.
+ * Stage 6: writes what the run's users receive into {@code <out>/run-<id>/} (deliverables in their
+ * {@code @Order}: reports, corrected extracts, then the summary), records every file with its row count,
+ * size and SHA-256 in {@code padan.delivered_file} as soon as its deliverable is done (so the summary can
+ * account for them), and ends with {@code manifest.csv} listing them all.
  */
 @Component
 public class DeliverStage implements Tasklet {
     public static final String NAME = "deliver";
     private final List<Deliverable> deliverables;
     private final StageMetrics metrics;
+    private final JdbcTemplate jdbc;
 
-    public DeliverStage(List<Deliverable> deliverables, StageMetrics metrics) {
+    public DeliverStage(List<Deliverable> deliverables, StageMetrics metrics, JdbcTemplate jdbc) {
         this.deliverables = deliverables;
         this.metrics = metrics;
+        this.jdbc = jdbc;
     }
 
     public static Path runDir(RunScope scope) {
         return scope.outDir().resolve("run-" + scope.runId());
     }
 
+    /** One line of the manifest. */
+    public record ManifestLine(String file, String kind, String source, String region, long rows, long bytes, String sha256) {}
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
         Path dir = runDir(scope);
+        List<ManifestLine> lines = deliver(scope, dir);
+        long rows = lines.stream().mapToLong(ManifestLine::rows).sum();
+        metrics.record(scope.runId(), NAME, rows, start);
+        metrics.progress("output    " + dir.toAbsolutePath() + " (" + (lines.size() + 1) + " files)");
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Runs every deliverable for the run into {@code dir} and writes the manifest; returns its lines. */
+    public List<ManifestLine> deliver(RunScope scope, Path dir) throws Exception {
         Files.createDirectories(dir);
-        List<WrittenFile> written = new ArrayList<>();
-        for (Deliverable d : deliverables) written.addAll(d.write(scope, dir));
+        jdbc.update("delete from padan.delivered_file where run_id = ?", scope.runId());
+        // The run's rows were loaded moments ago, before autovacuum could look at them; without statistics the
+        // planner takes million-row tables for empty ones and joins them row by row.
+        jdbc.execute("analyze padan.finding, padan.row_outcome, padan.rejected_row");
+        List<ManifestLine> lines = new ArrayList<>();
+        // Reports and extracts are independent (each reads the store and writes its own folder): they run side by
+        // side; deliverables that account for the others (the summary, @Order 100 and later) run after them.
+        List<Deliverable> first = deliverables.stream().filter(d -> order(d) < LAST).toList();
+        List<Deliverable> last = deliverables.stream().filter(d -> order(d) >= LAST).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(first.size(), 2)));
+        try {
+            List<Future<List<ManifestLine>>> running = new ArrayList<>();
+            for (Deliverable d : first) running.add(pool.submit(() -> run(d, scope, dir)));
+            for (Future<List<ManifestLine>> f : running) {
+                try {
+                    lines.addAll(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Deliverable d : last) lines.addAll(run(d, scope, dir));
         Path manifest = dir.resolve("manifest.csv");
         try (BufferedWriter w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
-            w.write("file,rows,bytes,sha256\n");
-            for (WrittenFile f : written) {
-                w.write(dir.relativize(f.path()).toString().replace('\\', '/') + "," + f.rows() + "," + Files.size(f.path()) + ","
-                        + InputFiles.sha256(f.path()) + "\n");
+            w.write("file,kind,source,region,rows,bytes,sha256\n");
+            for (ManifestLine l : lines) {
+                w.write(csv(l.file()) + "," + l.kind() + "," + nz(l.source()) + "," + nz(l.region()) + "," + l.rows() + "," + l.bytes() + ","
+                        + l.sha256() + "\n");
             }
         }
-        long rows = written.stream().mapToLong(WrittenFile::rows).sum();
-        metrics.record(scope.runId(), NAME, rows, start);
-        metrics.progress("output    " + dir.toAbsolutePath() + " (" + (written.size() + 1) + " files)");
-        return RepeatStatus.FINISHED;
+        return lines;
+    }
+
+    /** Deliverables ordered at or after this run once the others have written their files. */
+    static final int LAST = 100;
+
+    private static int order(Deliverable d) {
+        Order o = AnnotationUtils.findAnnotation(d.getClass(), Order.class);
+        return o == null ? Ordered.LOWEST_PRECEDENCE : o.value();
+    }
+
+    private List<ManifestLine> run(Deliverable d, RunScope scope, Path dir) throws Exception {
+        long t = System.nanoTime();
+        List<WrittenFile> files = d.write(scope, dir);
+        List<ManifestLine> lines = new ArrayList<>();
+        for (WrittenFile f : files) {
+            ManifestLine line = new ManifestLine(dir.relativize(f.path()).toString().replace('\\', '/'), f.kind(), f.source(), f.region(),
+                    f.rows(), Files.size(f.path()), InputFiles.sha256(f.path()));
+            jdbc.update("insert into padan.delivered_file (run_id, path, kind, source, region, rows, bytes, sha256) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    scope.runId(), line.file(), line.kind(), line.source(), line.region(), line.rows(), line.bytes(), line.sha256());
+            lines.add(line);
+        }
+        metrics.progress(String.format(java.util.Locale.ROOT, "deliver   %-24s %5d files %8.1f s", d.getClass().getSimpleName(), files.size(),
+                (System.nanoTime() - t) / 1e9));
+        return lines;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

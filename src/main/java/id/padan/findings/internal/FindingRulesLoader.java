@@ -49,7 +49,7 @@ public final class FindingRulesLoader {
             }
         }
         JsonNode rm = root.get("region-mismatch");
-        boolean skipRetired = rm == null || !rm.has("skip-retired-codes") || rm.get("skip-retired-codes").asBoolean();
+        boolean skipRetired = rm != null && rm.has("skip-retired-codes") && rm.get("skip-retired-codes").asBoolean();
         return new FindingRules(Map.copyOf(severity), List.copyOf(gaps), skipRetired);
     }
 

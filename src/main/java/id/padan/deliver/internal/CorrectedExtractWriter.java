@@ -1,0 +1,462 @@
+package id.padan.deliver.internal;
+
+import id.padan.deliver.Deliverable;
+import id.padan.deliver.DeliverySettings;
+import id.padan.deliver.WrittenFile;
+import id.padan.ingest.ExtractReader;
+import id.padan.ingest.ExtractRow;
+import id.padan.ingest.Field;
+import id.padan.ingest.InputFiles;
+import id.padan.ingest.SourceMapping;
+import id.padan.ingest.SourceMappings;
+import id.padan.ingest.UnreadableFileException;
+import id.padan.reference.RegionReference;
+import id.padan.standardise.RegionCode;
+import id.padan.standardise.RegionCodes;
+import id.padan.store.RunScope;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Corrected extracts: for every program source whose extract loaded, one file per kabupaten/kota under
+ * {@code extracts/<SOURCE>/}, in the source's own format, holding every line the dinas sent for that
+ * region (rejected lines included) in the order sent, with four columns added at the end: status
+ * ({@code OK}, {@code FINDING}, {@code CORRECTED}, {@code REJECTED}), the row's finding codes (for a
+ * rejected line: why it was rejected), the columns padan corrected, and the person_id.
+ *
+ * <p>The original file is read again (its SHA-256 must still be the one ingested). A line that is not
+ * corrected is given back byte for byte, so a dinas gets exactly what it sent plus the added columns;
+ * a corrected line is written field by field with the source's delimiter, quote, encoding and date
+ * format. A line is corrected only when its link is certain (see {@link DeliverySettings}); then NIK,
+ * name, birth date and sex take the registry's values where they differ (the name only when its
+ * standard form differs: case, spacing and titles are not errors). A registry value that the source's
+ * encoding cannot hold, that would need quoting in a source that never quotes, or that begins with a
+ * spreadsheet formula character is not written (the value stays as sent).
+ *
+ * <p>Routing: a loaded row goes to the kabupaten/kota of its own region code as sent; a rejected line
+ * goes there too when its fields could still be split, else, like a row with no readable region, to
+ * {@code <name>_unknown_region}. The files of a source together hold exactly the lines read from its
+ * extract, which is checked before the files are handed over.
+ */
+@Component
+@Order(20)
+public class CorrectedExtractWriter implements Deliverable {
+    public static final String UNKNOWN_REGION = "_unknown_region";
+    private final DataSource dataSource;
+    private final SourceMappings mappings;
+    private final DeliverySettings settings;
+
+    public CorrectedExtractWriter(DataSource dataSource, SourceMappings mappings, DeliverySettings settings) {
+        this.dataSource = dataSource;
+        this.mappings = mappings;
+        this.settings = settings;
+    }
+
+    private record InputFile(String source, String fileName, String sha256, long rowsRead) {}
+
+    @Override
+    public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
+        List<WrittenFile> out = new ArrayList<>();
+        List<InputFile> files = new ArrayList<>();
+        for (InputFile f : loadedFiles(scope.runId())) {
+            SourceMapping m = mappings.bySource(f.source()).orElse(null);
+            if (m == null || m.registry()) continue;
+            Path file = scope.inputDir().resolve(f.fileName());
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("cannot write corrected extracts of " + f.source() + ": " + file + " is gone; put it back to finish the run");
+            }
+            if (!InputFiles.sha256(file).equals(f.sha256())) {
+                throw new IllegalStateException("cannot write corrected extracts of " + f.source() + ": " + file
+                        + " changed since it was reconciled; put the original back to finish the run");
+            }
+            files.add(f);
+        }
+        if (files.isEmpty()) return out;
+        // One cursor over every program row of the run, by source and line: the big tables are read once, not once per source.
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(QUERY)) {
+                ps.setFetchSize(20_000);
+                String[] sources = files.stream().map(InputFile::source).toArray(String[]::new);
+                int i = 1;
+                ps.setLong(i++, scope.runId());
+                ps.setArray(i++, c.createArrayOf("text", sources));
+                ps.setLong(i++, scope.runId());
+                ps.setArray(i++, c.createArrayOf("text", sources));
+                try (ResultSet rs = ps.executeQuery()) {
+                    Cursor cursor = new Cursor(rs);
+                    for (InputFile f : files) {
+                        SourceMapping m = mappings.bySource(f.source()).orElseThrow();
+                        out.addAll(new SourceWriter(m, scope.inputDir().resolve(f.fileName()), runDir).write(cursor, f.rowsRead()));
+                    }
+                }
+            }
+            c.commit();
+        }
+        return out;
+    }
+
+    /** The shared result set, read one source after the other; a row can be looked at before it is taken. */
+    private static final class Cursor {
+        final ResultSet rs;
+        boolean pending;
+        boolean done;
+
+        Cursor(ResultSet rs) {
+            this.rs = rs;
+        }
+
+        /** The next row if it belongs to {@code source} (then it is taken), else false. */
+        boolean next(String source) throws Exception {
+            if (!pending && !done) {
+                pending = rs.next();
+                done = !pending;
+            }
+            if (!pending || !source.equals(rs.getString("source"))) return false;
+            pending = false;
+            return true;
+        }
+    }
+
+    private List<InputFile> loadedFiles(long runId) throws Exception {
+        List<InputFile> files = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select source, file_name, sha256, rows_read from padan.input_file where run_id = ? and status = 'LOADED' order by source")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) files.add(new InputFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            }
+        }
+        return files;
+    }
+
+    /** One source's extract, split into its regions. */
+    private final class SourceWriter {
+        private final SourceMapping m;
+        private final Path file;
+        private final Path dir;
+        private final Charset cs;
+        private final byte[] lineEnd;
+        private final Map<String, RegionFile> files = new LinkedHashMap<>();
+        private final RegionCodes regions = new RegionCodes(RegionReference.kemendagri());
+        private final DateTimeFormatter dateFormat;
+        private final Map<Character, String> sexCodes = new LinkedHashMap<>();
+        private byte[] headerBytes;
+        private int nik, name, birthDate, sex;
+        private int[] regionColumns;
+
+        SourceWriter(SourceMapping m, Path file, Path runDir) throws IOException {
+            this.m = m;
+            this.file = file;
+            this.dir = runDir.resolve("extracts").resolve(m.source());
+            this.cs = m.encoding();
+            this.dateFormat = DateTimeFormatter.ofPattern(m.dateFormat(), Locale.ROOT);
+            Map<String, String> codes = m.codes().get(Field.SEX);
+            if (codes != null) codes.forEach((sent, canonical) -> sexCodes.putIfAbsent(canonical.charAt(0), sent));
+            try (RawLines raw = new RawLines(file)) {
+                this.lineEnd = firstLineEndsWithCrlf(raw) ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+            }
+        }
+
+        private boolean firstLineEndsWithCrlf(RawLines raw) throws IOException {
+            for (int i = 1; raw.seek(i); i++) {
+                if (raw.length() > 0) return raw.crlf();
+            }
+            return false;
+        }
+
+        List<WrittenFile> write(Cursor cursor, long rowsRead) throws Exception {
+            Files.createDirectories(dir);
+            long written = 0;
+            try (ExtractReader reader = new ExtractReader(file, m);
+                 RawLines raw = new RawLines(file)) {
+                List<String> header = readHeader(reader);
+                for (String added : settings.addedColumns().all()) {
+                    if (header.contains(added)) {
+                        throw new IllegalStateException("the extract " + file.getFileName() + " already has a column " + added
+                                + "; choose other names under corrected-extracts.added-columns in config/reports.yml");
+                    }
+                }
+                nik = column(reader, Field.NIK);
+                name = column(reader, Field.NAME);
+                birthDate = column(reader, Field.BIRTH_DATE);
+                sex = column(reader, Field.SEX);
+                regionColumns = regionColumns(reader);
+                headerBytes = headerLine(raw);
+                ResultSet rs = cursor.rs;
+                ExtractRow row;
+                while ((row = reader.next()) != null) {
+                    if (!cursor.next(m.source()) || rs.getInt("line_no") != row.lineNo()) {
+                        throw new IllegalStateException("line " + row.lineNo() + " of " + file.getFileName()
+                                + " does not match what was ingested; was the file replaced?");
+                    }
+                    if (!raw.seek(row.lineNo())) throw new IllegalStateException("line " + row.lineNo() + " of " + file + " vanished");
+                    writeRow(row, rs, raw);
+                    written++;
+                }
+                if (cursor.next(m.source())) {
+                    throw new IllegalStateException("line " + rs.getInt("line_no") + " of " + file.getFileName()
+                            + " was ingested but is no longer in the file; was the file replaced?");
+                }
+            } finally {
+                for (RegionFile f : files.values()) f.close();
+            }
+            if (written != rowsRead) {
+                throw new IllegalStateException("corrected extracts of " + m.source() + " hold " + written + " lines but " + rowsRead
+                        + " were read from " + file.getFileName());
+            }
+            List<WrittenFile> out = new ArrayList<>();
+            for (RegionFile f : files.values()) out.add(new WrittenFile(f.path, f.rows, "EXTRACT", m.source(), f.region));
+            return out;
+        }
+
+        private List<String> readHeader(ExtractReader reader) throws IOException {
+            try {
+                return reader.readHeader();
+            } catch (UnreadableFileException e) {
+                throw new IllegalStateException("cannot read " + file.getFileName() + " again: " + e.getMessage(), e);
+            }
+        }
+
+        private int column(ExtractReader reader, Field f) {
+            String h = m.columns().get(f);
+            return h == null ? -1 : reader.column(h);
+        }
+
+        private int[] regionColumns(ExtractReader reader) {
+            var r = m.region();
+            List<String> cols = new ArrayList<>(r.parts());
+            if (r.desa() != null) cols.add(r.desa());
+            if (r.kecamatan() != null) cols.add(r.kecamatan());
+            cols.addAll(r.fallback());
+            return cols.stream().mapToInt(reader::column).toArray();
+        }
+
+        /** The header as sent (a byte-order mark kept), then the added column names. */
+        private byte[] headerLine(RawLines raw) throws IOException {
+            int i = 1;
+            while (raw.seek(i) && isBlank(raw)) i++;
+            StringBuilder added = new StringBuilder();
+            for (String a : settings.addedColumns().all()) added.append(m.delimiter()).append(a);
+            byte[] tail = added.toString().getBytes(cs);
+            byte[] out = new byte[raw.length() + tail.length];
+            System.arraycopy(raw.bytes(), 0, out, 0, raw.length());
+            System.arraycopy(tail, 0, out, raw.length(), tail.length);
+            return out;
+        }
+
+        private void writeRow(ExtractRow row, ResultSet rs, RawLines raw) throws Exception {
+            boolean rejected = rs.getBoolean("rejected");
+            String region = rejected ? regionOf(row) : rs.getString("region_kab");
+            RegionFile out = file(region == null ? UNKNOWN_REGION : region);
+            String codes = rs.getString("codes");
+            if (rejected) {
+                out.raw(raw.bytes(), raw.length());
+                out.added(List.of("REJECTED", codes == null ? "" : codes, "", ""));
+                return;
+            }
+            long personId = rs.getLong("person_id");
+            List<String> corrected = new ArrayList<>(4);
+            String[] fields = certain(rs, codes) ? correct(row.fields(), rs, corrected) : null;
+            String status = !corrected.isEmpty() ? "CORRECTED" : codes != null ? "FINDING" : "OK";
+            if (corrected.isEmpty()) {
+                out.raw(raw.bytes(), raw.length());
+            } else {
+                out.fields(fields);
+            }
+            out.added(List.of(status, codes == null ? "" : codes, String.join(" ", corrected), Long.toString(personId)));
+        }
+
+        private boolean certain(ResultSet rs, String codes) throws Exception {
+            if (!rs.getBoolean("in_dukcapil")) return false;
+            double score = rs.getDouble("match_score");
+            if (rs.wasNull() || score < settings.minScore()) return false;
+            if (settings.uncertainMethods().contains(rs.getString("match_method"))) return false;
+            if (codes != null) {
+                for (String code : codes.split(" ")) if (settings.uncertainCodes().contains(code)) return false;
+            }
+            return true;
+        }
+
+        /** The row's fields with the registry's values where they differ and can be written; {@code corrected} gets the column names. */
+        private String[] correct(String[] sent, ResultSet rs, List<String> corrected) throws Exception {
+            String[] f = sent.clone();
+            String regNik = rs.getString("reg_nik");
+            if (nik >= 0 && regNik != null && !regNik.equals(rs.getString("nik"))) set(f, nik, regNik, Field.NIK, corrected);
+            String regName = rs.getString("reg_name_raw");
+            if (name >= 0 && regName != null && !Objects.equals(rs.getString("name"), rs.getString("reg_name"))) {
+                set(f, name, regName.strip(), Field.NAME, corrected);
+            }
+            Date regBirth = rs.getDate("reg_birth");
+            if (birthDate >= 0 && regBirth != null && !regBirth.equals(rs.getDate("birth_date"))) {
+                set(f, birthDate, regBirth.toLocalDate().format(dateFormat), Field.BIRTH_DATE, corrected);
+            }
+            String regSex = rs.getString("reg_sex");
+            if (sex >= 0 && regSex != null && !regSex.equals(rs.getString("sex"))) {
+                String code = sexCodes.isEmpty() ? regSex : sexCodes.get(regSex.charAt(0));
+                if (code != null) set(f, sex, code, Field.SEX, corrected);
+            }
+            return f;
+        }
+
+        private void set(String[] f, int i, String value, Field field, List<String> corrected) {
+            if (value.isEmpty() || !writable(value)) return;
+            f[i] = value;
+            corrected.add(m.columns().get(field));
+        }
+
+        /** A registry value the source's file can carry unchanged, and that no spreadsheet would take for a formula. */
+        private boolean writable(String v) {
+            char first = v.charAt(0);
+            if (first == '=' || first == '+' || first == '-' || first == '@') return false;
+            if (!cs.newEncoder().canEncode(v)) return false;
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch == '\n' || ch == '\r') return false;
+                if (m.quote() == null && (ch == m.delimiter())) return false;
+            }
+            return true;
+        }
+
+        private String regionOf(ExtractRow row) {
+            if (row.fields() == null) return null;
+            String[] f = row.fields();
+            var r = m.region();
+            RegionCode code;
+            if (r.parts().size() == 4) {
+                code = regions.of(get(f, regionColumns[0]), get(f, regionColumns[1]), get(f, regionColumns[2]), get(f, regionColumns[3]));
+            } else {
+                code = regions.of(get(f, regionColumns[0]));
+                for (int i = 1; code.kabupaten() == null && i < regionColumns.length; i++) code = regions.of(get(f, regionColumns[i]));
+            }
+            return code.kabupaten();
+        }
+
+        private RegionFile file(String region) throws IOException {
+            RegionFile f = files.get(region);
+            if (f == null) {
+                String original = file.getFileName().toString();
+                int dot = original.lastIndexOf('.');
+                String stem = dot > 0 ? original.substring(0, dot) : original;
+                String ext = dot > 0 ? original.substring(dot) : "";
+                String suffix = region.equals(UNKNOWN_REGION) ? UNKNOWN_REGION : "_" + region;
+                f = new RegionFile(region, dir.resolve(stem + suffix + ext));
+                files.put(region, f);
+            }
+            return f;
+        }
+
+        /** One output file: header first, then lines. */
+        private final class RegionFile {
+            final String region;
+            final Path path;
+            final OutputStream out;
+            final CharsetEncoder encoder = cs.newEncoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+            long rows;
+
+            RegionFile(String region, Path path) throws IOException {
+                this.region = region;
+                this.path = path;
+                this.out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+                out.write(headerBytes);
+                out.write(lineEnd);
+            }
+
+            void raw(byte[] b, int len) throws IOException {
+                out.write(b, 0, len);
+            }
+
+            void fields(String[] f) throws IOException {
+                StringBuilder sb = new StringBuilder(256);
+                for (int i = 0; i < f.length; i++) {
+                    if (i > 0) sb.append(m.delimiter());
+                    sb.append(quote(f[i]));
+                }
+                out.write(encode(sb));
+            }
+
+            void added(List<String> values) throws IOException {
+                StringBuilder sb = new StringBuilder(64);
+                for (String v : values) sb.append(m.delimiter()).append(quote(v));
+                out.write(encode(sb));
+                out.write(lineEnd);
+                rows++;
+            }
+
+            private byte[] encode(CharSequence s) throws CharacterCodingException {
+                ByteBuffer bb = encoder.reset().encode(CharBuffer.wrap(s));
+                byte[] b = new byte[bb.remaining()];
+                bb.get(b);
+                return b;
+            }
+
+            void close() throws IOException {
+                out.close();
+            }
+        }
+
+        /** A field as the source writes it: quoted (quotes doubled) only when it has to be. */
+        private String quote(String v) {
+            if (v == null) return "";
+            Character q = m.quote();
+            boolean needs = false;
+            for (int i = 0; i < v.length() && !needs; i++) {
+                char ch = v.charAt(i);
+                needs = ch == m.delimiter() || ch == '\n' || ch == '\r' || (q != null && ch == q);
+            }
+            if (!needs) return v;
+            if (q == null) return v.replace(m.delimiter(), ' ').replace('\n', ' ').replace('\r', ' ');
+            String qs = String.valueOf(q);
+            return qs + v.replace(qs, qs + qs) + qs;
+        }
+    }
+
+    private static boolean isBlank(RawLines raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            byte b = raw.bytes()[i];
+            if (b != ' ' && b != '\t' && b != '\r') return false;
+        }
+        return true;
+    }
+
+    private static String get(String[] f, int i) {
+        return i < 0 || i >= f.length ? null : f[i];
+    }
+
+    /**
+     * Every line of the program sources in (source, line) order: loaded rows with their person, link, registry
+     * values and findings (as the findings stage recorded them), and rejected lines with their reason.
+     */
+    private static final String QUERY = """
+            select source, line_no, false as rejected, region_kab, person_id, match_method, match_score, in_dukcapil, reg_nik, reg_name_raw,
+                   reg_name, reg_birth, reg_sex, nik, name, birth_date, sex, codes
+            from padan.row_outcome where run_id = ? and source = any(?)
+            union all
+            select source, line_no, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, reason
+            from padan.rejected_row where run_id = ? and source = any(?)
+            order by 1, 2""";
+}
