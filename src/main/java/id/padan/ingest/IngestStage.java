@@ -71,6 +71,9 @@ public class IngestStage implements Tasklet {
             }
             long read = 0;
             for (Future<SourceIngest.Result> f : results) read += f.get().read();
+            // Fresh statistics, so the later stages' joins over this run are planned as bulk joins.
+            jdbc.execute("analyze padan.staged_row");
+            jdbc.execute("analyze padan.rejected_row");
             metrics.record(scope.runId(), NAME, read, start);
             contribution.incrementWriteCount(read);
         } finally {

@@ -57,6 +57,9 @@ public class LinkStage implements Tasklet {
                 }
             }
             c.commit();
+            try (var st = c.createStatement()) {
+                st.execute("analyze padan.row_link");
+            }
         }
         metrics.record(scope.runId(), NAME, rows.size(), start);
         return RepeatStatus.FINISHED;

@@ -65,15 +65,35 @@ public class ResolveStage implements Tasklet {
                     w.endRow();
                 }
             }
-            try (CopyWriter w = new CopyWriter(c, "padan.source_record",
-                    "run_id, source, record_key, line_no, person_id, match_method, match_score, explanation")) {
+            // The explanations stay in the database: rows are copied without them and joined to the
+            // link stage's explanations in one statement.
+            try (var st = c.createStatement()) {
+                st.execute("create temporary table resolved_row (source text, record_key text, line_no int, person_id bigint, "
+                        + "match_method text, match_score double precision) on commit drop");
+            }
+            try (CopyWriter w = new CopyWriter(c, "resolved_row", "source, record_key, line_no, person_id, match_method, match_score")) {
                 for (ResolvedRow r : resolution.rows()) {
-                    w.add(runId).add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId()).add(r.method())
-                            .add(r.score()).add(r.explanation());
+                    w.add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId()).add(r.method()).add(r.score());
                     w.endRow();
                 }
             }
+            try (var ps = c.prepareStatement("""
+                    insert into padan.source_record (run_id, source, record_key, line_no, person_id, match_method, match_score, explanation)
+                    select ?, r.source, r.record_key, r.line_no, r.person_id, r.match_method, r.match_score,
+                           coalesce(l.explanation, v.explanation)
+                    from resolved_row r
+                    left join padan.row_link l on l.run_id = ? and l.source = r.source and l.record_key = r.record_key and l.method <> 'REVIEW'
+                    left join padan.row_link v on v.run_id = ? and v.source = r.source and v.record_key = r.record_key and v.method = 'REVIEW'""")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, runId);
+                ps.setLong(3, runId);
+                ps.executeUpdate();
+            }
             c.commit();
+            try (var st = c.createStatement()) {
+                st.execute("analyze padan.person");
+                st.execute("analyze padan.source_record");
+            }
             metrics.record(runId, NAME, rows.size(), start);
         }
         return RepeatStatus.FINISHED;
@@ -82,13 +102,13 @@ public class ResolveStage implements Tasklet {
     private static List<RowLink> readLinks(Connection c, long runId) throws Exception {
         List<RowLink> links = new ArrayList<>();
         try (var ps = c.prepareStatement(
-                "select source, record_key, target_source, target_key, method, score, explanation::text from padan.row_link where run_id = ?")) {
+                "select source, record_key, target_source, target_key, method, score from padan.row_link where run_id = ?")) {
             ps.setFetchSize(20_000);
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     links.add(new RowLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getDouble(6), rs.getString(7)));
+                            rs.getDouble(6), null));
                 }
             }
         }

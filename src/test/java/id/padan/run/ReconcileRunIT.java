@@ -99,7 +99,7 @@ class ReconcileRunIT {
                 select count(*) from reconciled.source_record
                 where run_id = 1 and match_method not in ('REGISTRY', 'NEW_PERSON', 'LINKED_VIA_CLUSTER')
                   and (explanation is null or jsonb_typeof(explanation->'fields') <> 'object'
-                       or (select count(*) from jsonb_object_keys(explanation->'fields')) <> 6)""", Long.class);
+                       or (select count(*) from jsonb_object_keys(explanation->'fields')) <> %d)""".formatted(id.padan.link.model.Comparison.COUNT), Long.class);
         assertThat(unexplained).isZero();
         Long nameLevels = jdbc.queryForObject("""
                 select count(*) from reconciled.source_record where run_id = 1 and explanation->'fields'->'NAME'->>'level' is not null""", Long.class);

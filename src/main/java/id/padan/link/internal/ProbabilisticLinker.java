@@ -78,7 +78,9 @@ public final class ProbabilisticLinker implements Linker {
         List<LinkRow> programRows = new ArrayList<>();
         for (LinkRow r : rows) (r.registry ? registryRows : programRows).add(r);
         long t1 = System.nanoTime();
-        RegistryIndex index = new RegistryIndex(registryRows, settings.blockingKeys());
+        java.util.Set<String> programNames = new java.util.HashSet<>(programRows.size() * 2);
+        for (LinkRow p : programRows) if (!p.name.isEmpty()) programNames.add(p.name.key());
+        RegistryIndex index = new RegistryIndex(registryRows, programNames);
         long t2 = System.nanoTime();
         NameComparator names = new NameComparator(settings.name());
         PairComparer comparer = new PairComparer(names, index, settings.termFrequencyFields().contains("NAME"),
@@ -101,8 +103,21 @@ public final class ProbabilisticLinker implements Linker {
 
         Decision[] decisions = new Decision[programRows.size()];
         LongAdder fast = new LongAdder();
-        IntStream.range(0, programRows.size()).parallel().forEach(i ->
-                decisions[i] = decide(programRows.get(i), index, comparer, model, pairsPerKey, oversized, fast));
+        // First the rows whose exact NIK settles them; blocking indexes are then built only for the
+        // values the remaining rows carry, in one pass over the registry.
+        IntStream.range(0, programRows.size()).parallel().forEach(i -> decisions[i] = fastPath(programRows.get(i), index, comparer, model));
+        Map<BlockingKey, java.util.Set<String>> wanted = new EnumMap<>(BlockingKey.class);
+        for (BlockingKey k : settings.blockingKeys()) if (k != BlockingKey.KK) wanted.put(k, new java.util.HashSet<>());
+        for (int i = 0; i < decisions.length; i++) {
+            if (decisions[i] != null) continue;
+            LinkRow p = programRows.get(i);
+            wanted.forEach((k, set) -> set.addAll(Blocking.values(k, p)));
+        }
+        index.buildBlocks(wanted);
+        IntStream.range(0, programRows.size()).parallel().forEach(i -> {
+            if (decisions[i] == null) decisions[i] = decide(programRows.get(i), index, comparer, model, pairsPerKey, oversized);
+            else fast.increment();
+        });
         long t4 = System.nanoTime();
         pairsPerKey.forEach((k, v) -> stats.put("candidate pairs " + k, v.sum()));
         stats.put("blocks skipped as larger than " + settings.maxBlockSize(), oversized.sum());
@@ -177,6 +192,9 @@ public final class ProbabilisticLinker implements Linker {
         // so it takes no part in that session's estimate.
         Map<Long, Long> byNik = new ConcurrentHashMap<>();
         Map<Long, Long> byName = new ConcurrentHashMap<>();
+        java.util.Set<String> trainingNames = new java.util.HashSet<>();
+        for (LinkRow p : training) if (!p.name.isEmpty()) trainingNames.add(p.name.sortedKey());
+        index.buildBlocks(Map.of(BlockingKey.NAME_SORTED, trainingNames));
         Map<String, List<LinkRow>> nameBlocks = index.blocks.get(BlockingKey.NAME_SORTED);
         training.parallelStream().forEach(p -> {
             for (LinkRow c : nikCandidates(p, index, false)) byNik.merge(ModelEstimator.pack(comparer.levels(p, c)), 1L, Long::sum);
@@ -255,17 +273,18 @@ public final class ProbabilisticLinker implements Linker {
         return out;
     }
 
+    /** The exact-NIK registry person when the row's own attributes clearly agree; null when a search is needed. */
+    private Decision fastPath(LinkRow p, RegistryIndex index, PairComparer comparer, MatchModel model) {
+        String key = p.lookupKey();
+        LinkRow owner = key == null ? null : index.byNik.get(key);
+        if (owner == null) return null;
+        int[] l = comparer.levels(p, owner);
+        if (comparer.attributeWeight(model, l, p, owner) < settings.exactNikMinAttributeBits()) return null;
+        return new Decision(p, new Scored(owner, l, comparer.weight(model, l, p, owner)), Double.NaN, 1, false);
+    }
+
     private Decision decide(LinkRow p, RegistryIndex index, PairComparer comparer, MatchModel model,
-                            Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized, LongAdder fast) {
-        String key16 = p.lookupKey();
-        LinkRow owner = key16 == null ? null : index.byNik.get(key16);
-        if (owner != null) {
-            int[] l = comparer.levels(p, owner);
-            if (comparer.attributeWeight(model, l, p, owner) >= settings.exactNikMinAttributeBits()) {
-                fast.increment();
-                return new Decision(p, new Scored(owner, l, comparer.weight(model, l, p, owner)), Double.NaN, 1, false);
-            }
-        }
+                            Map<BlockingKey, LongAdder> pairsPerKey, LongAdder oversized) {
         Set<LinkRow> cands = candidates(p, index, true, pairsPerKey, oversized);
         if (cands.isEmpty()) return new Decision(p, null, Double.NaN, 0, false);
         // The best candidate overall, and the best one whose own attributes (name, birth date, sex)

@@ -20,18 +20,36 @@ final class RegistryIndex {
     private final Map<String, Integer> nameFrequency = new HashMap<>();
     private final Map<LocalDate, Integer> dateFrequency = new HashMap<>();
 
-    RegistryIndex(List<LinkRow> registryRows, List<BlockingKey> keys) {
+    /**
+     * Indexes the registry by NIK and family card, and counts name keys and birth dates for
+     * term-frequency adjustment (names only where some program row has the same name key, the only
+     * ones ever looked up). Blocking indexes are built later, for the values that are needed.
+     */
+    RegistryIndex(List<LinkRow> registryRows, java.util.Set<String> programNameKeys) {
         this.rows = registryRows;
         this.byNik = new HashMap<>(registryRows.size() * 2);
-        for (BlockingKey k : keys) if (k != BlockingKey.KK) blocks.put(k, new HashMap<>()); // KK uses byKk
         for (LinkRow r : registryRows) {
             if (r.digits != null) byNik.put(r.digits, r);
             if (r.kk != null) byKk.computeIfAbsent(r.kk, k -> new ArrayList<>(4)).add(r);
-            for (var e : blocks.entrySet()) {
-                for (String v : Blocking.values(e.getKey(), r)) e.getValue().computeIfAbsent(v, k -> new ArrayList<>(2)).add(r);
-            }
-            if (!r.name.isEmpty()) nameFrequency.merge(r.name.key(), 1, Integer::sum);
+            if (!r.name.isEmpty() && programNameKeys.contains(r.name.key())) nameFrequency.merge(r.name.key(), 1, Integer::sum);
             if (r.birthDate != null) dateFrequency.merge(r.birthDate, 1, Integer::sum);
+        }
+    }
+
+    /**
+     * (Re)builds the blocking indexes for exactly the wanted values of each key, in one pass over the
+     * registry: a registry row is filed under a value only when some row being matched has it.
+     */
+    void buildBlocks(Map<BlockingKey, java.util.Set<String>> wanted) {
+        blocks.clear();
+        wanted.keySet().forEach(k -> blocks.put(k, new HashMap<>()));
+        for (LinkRow r : rows) {
+            for (var e : wanted.entrySet()) {
+                if (e.getValue().isEmpty()) continue;
+                for (String v : Blocking.values(e.getKey(), r)) {
+                    if (e.getValue().contains(v)) blocks.get(e.getKey()).computeIfAbsent(v, k -> new ArrayList<>(2)).add(r);
+                }
+            }
         }
     }
 
