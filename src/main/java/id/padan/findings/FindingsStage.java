@@ -84,13 +84,15 @@ public class FindingsStage implements Tasklet {
                 select st.source, st.record_key, st.line_no, st.nik_raw, st.nik, st.nik_status, st.nik_problem, st.name_raw, st.name, st.name_deceased,
                        st.birth_date, st.birth_date_status, st.sex, st.region_kab, st.region_status, st.program_status,
                        coalesce(st.region_desa, st.region_kec, st.region_kab) as region_code,
-                       sr.person_id, sr.match_method, sr.match_score, sr.explanation,
+                       sr.person_id, sr.match_method, sr.match_score, coalesce(lk.explanation, rv.explanation) as explanation,
                        p.nik as person_nik, p.in_dukcapil, p.death_date, p.birth_date as person_birth, p.region_code as person_region,
                        p.name as person_name, p.sex as person_sex, reg.name_raw as person_name_raw,
                        count(*) over (partition by sr.person_id, st.source) as rows_of_person
                 from padan.staged_row st
                 join padan.source_record sr on sr.run_id = st.run_id and sr.source = st.source and sr.record_key = st.record_key
                 join padan.person p on p.run_id = sr.run_id and p.person_id = sr.person_id
+                left join padan.row_link lk on lk.run_id = st.run_id and lk.source = st.source and lk.record_key = st.record_key and lk.method <> 'REVIEW'
+                left join padan.row_link rv on rv.run_id = st.run_id and rv.source = st.source and rv.record_key = st.record_key and rv.method = 'REVIEW'
                 left join padan.staged_row reg on reg.run_id = p.run_id and reg.source = ? and reg.record_key = p.nik and p.in_dukcapil
                 where st.run_id = ? and st.source <> ?""")) {
             ps.setString(1, registry);

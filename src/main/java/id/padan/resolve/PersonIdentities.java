@@ -14,4 +14,9 @@ public interface PersonIdentities {
     long[] newIds(int count);
 
     void remember(Map<String, Long> keyToId);
+
+    /** As {@link #remember(Map)}, told which of the keys are already stored (the rest are new). */
+    default void remember(Map<String, Long> keyToId, java.util.Set<String> existing) {
+        remember(keyToId);
+    }
 }

@@ -65,7 +65,9 @@ public final class PersonResolver {
         Map<Integer, List<Integer>> clusters = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
 
-        // Identity keys of every cluster, looked up in one go.
+        // Identity keys of every cluster, looked up in one go: registry rows by NIK, other rows by record key.
+        String[] rowKeys = new String[n];
+        for (int i = 0; i < n; i++) if (!rows.get(i).source().equals(registrySource)) rowKeys[i] = rowKey(rows.get(i));
         Set<String> keys = new HashSet<>(n * 2);
         for (List<Integer> members : clusters.values()) {
             for (int i : members) {
@@ -73,7 +75,7 @@ public final class PersonResolver {
                 if (r.source().equals(registrySource)) {
                     if (r.nik() != null) keys.add("NIK:" + r.nik());
                 } else {
-                    keys.add(rowKey(r));
+                    keys.add(rowKeys[i]);
                 }
             }
         }
@@ -82,24 +84,37 @@ public final class PersonResolver {
         Map<List<Integer>, Long> assigned = new java.util.IdentityHashMap<>();
         List<List<Integer>> needNew = new ArrayList<>();
         // Registry persons claim their NIK's id first; then larger clusters before smaller ones.
-        List<List<Integer>> order = new ArrayList<>(clusters.values());
-        order.sort(Comparator.comparing((List<Integer> m) -> registryRow(rows, m) < 0).thenComparing(m -> -m.size()));
+        List<List<Integer>> order = new ArrayList<>(clusters.size());
+        List<List<Integer>> others = new ArrayList<>();
+        Map<List<Integer>, Integer> registryOf = new java.util.IdentityHashMap<>(clusters.size() * 2);
+        for (List<Integer> members : clusters.values()) {
+            int reg = registryRow(rows, members);
+            registryOf.put(members, reg);
+            (reg >= 0 ? order : others).add(members);
+        }
+        others.sort(Comparator.comparingInt((List<Integer> m) -> -m.size()));
+        order.addAll(others);
         for (List<Integer> members : order) {
             Long id = null;
-            int reg = registryRow(rows, members);
+            int reg = registryOf.get(members);
             if (reg >= 0 && rows.get(reg).nik() != null) {
                 Long byNik = known.get("NIK:" + rows.get(reg).nik());
                 if (byNik != null && !taken.contains(byNik)) id = byNik;
             }
-            if (id == null) {
-                Map<Long, Integer> votes = new HashMap<>();
+            if (id == null && !known.isEmpty()) {
+                Map<Long, Integer> votes = null;
                 for (int i : members) {
-                    Long prev = known.get(rowKey(rows.get(i)));
-                    if (prev != null && !taken.contains(prev)) votes.merge(prev, 1, Integer::sum);
+                    if (rowKeys[i] == null) continue;
+                    Long prev = known.get(rowKeys[i]);
+                    if (prev == null || taken.contains(prev)) continue;
+                    if (votes == null) votes = new HashMap<>(4);
+                    votes.merge(prev, 1, Integer::sum);
                 }
-                id = votes.entrySet().stream()
-                        .max(Comparator.comparing((Map.Entry<Long, Integer> e) -> e.getValue()).thenComparing(e -> -e.getKey()))
-                        .map(Map.Entry::getKey).orElse(null);
+                if (votes != null) {
+                    id = votes.entrySet().stream()
+                            .max(Comparator.comparing((Map.Entry<Long, Integer> e) -> e.getValue()).thenComparing(e -> -e.getKey()))
+                            .map(Map.Entry::getKey).orElse(null);
+                }
             }
             if (id == null) {
                 needNew.add(members);
@@ -116,7 +131,7 @@ public final class PersonResolver {
         Map<String, Long> remember = new HashMap<>(n * 2);
         for (List<Integer> members : clusters.values()) {
             long id = assigned.get(members);
-            int reg = registryRow(rows, members);
+            int reg = registryOf.get(members);
             persons.add(golden(id, rows, members, reg));
             for (int i : members) {
                 StagedRow r = rows.get(i);
@@ -124,8 +139,8 @@ public final class PersonResolver {
                 // Only new or changed identities are written.
                 if (i == reg && r.nik() != null) {
                     rememberIfChanged(remember, known, "NIK:" + r.nik(), id);
-                } else if (!r.source().equals(registrySource)) {
-                    rememberIfChanged(remember, known, rowKey(r), id);
+                } else if (rowKeys[i] != null) {
+                    rememberIfChanged(remember, known, rowKeys[i], id);
                 }
                 RowLink l = linkOf[i] != null ? linkOf[i] : reviewOf[i];
                 String method;
@@ -146,7 +161,7 @@ public final class PersonResolver {
                 resolved.add(new ResolvedRow(r.source(), r.recordKey(), r.lineNo(), id, method, score, l == null ? null : l.explanation()));
             }
         }
-        identities.remember(remember);
+        identities.remember(remember, known.keySet());
         return new Resolution(persons, resolved);
     }
 

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ResolveStage implements Tasklet {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResolveStage.class);
     public static final String NAME = "resolve";
     private final DataSource dataSource;
     private final SourceMappings mappings;
@@ -42,6 +43,7 @@ public class ResolveStage implements Tasklet {
         RunScope scope = RunScope.of(chunk);
         long runId = scope.runId();
         List<StagedRow> rows = StagedRows.read(dataSource, runId);
+        long tRead = System.nanoTime();
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -50,7 +52,9 @@ public class ResolveStage implements Tasklet {
                 st.execute("lock table padan.person_identity in exclusive mode");
             }
             List<RowLink> links = readLinks(c, runId);
+            long tLinks = System.nanoTime();
             var resolution = new PersonResolver(registry).resolve(rows, links, new JdbcPersonIdentities(c));
+            long tResolved = System.nanoTime();
             for (String table : List.of("padan.person", "padan.source_record")) {
                 try (var st = c.prepareStatement("delete from " + table + " where run_id = ?")) {
                     st.setLong(1, runId);
@@ -65,31 +69,21 @@ public class ResolveStage implements Tasklet {
                     w.endRow();
                 }
             }
-            // The explanations stay in the database: rows are copied without them and joined to the
-            // link stage's explanations in one statement.
-            try (var st = c.createStatement()) {
-                st.execute("create temporary table resolved_row (source text, record_key text, line_no int, person_id bigint, "
-                        + "match_method text, match_score double precision) on commit drop");
-            }
-            try (CopyWriter w = new CopyWriter(c, "resolved_row", "source, record_key, line_no, person_id, match_method, match_score")) {
+            long tPersons = System.nanoTime();
+            // Explanations stay where the link stage wrote them (padan.row_link); the published view and
+            // the findings join them, so the largest column of a run is written once.
+            try (CopyWriter w = new CopyWriter(c, "padan.source_record",
+                    "run_id, source, record_key, line_no, person_id, match_method, match_score")) {
                 for (ResolvedRow r : resolution.rows()) {
-                    w.add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId()).add(r.method()).add(r.score());
+                    w.add(runId).add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId()).add(r.method()).add(r.score());
                     w.endRow();
                 }
             }
-            try (var ps = c.prepareStatement("""
-                    insert into padan.source_record (run_id, source, record_key, line_no, person_id, match_method, match_score, explanation)
-                    select ?, r.source, r.record_key, r.line_no, r.person_id, r.match_method, r.match_score,
-                           coalesce(l.explanation, v.explanation)
-                    from resolved_row r
-                    left join padan.row_link l on l.run_id = ? and l.source = r.source and l.record_key = r.record_key and l.method <> 'REVIEW'
-                    left join padan.row_link v on v.run_id = ? and v.source = r.source and v.record_key = r.record_key and v.method = 'REVIEW'""")) {
-                ps.setLong(1, runId);
-                ps.setLong(2, runId);
-                ps.setLong(3, runId);
-                ps.executeUpdate();
-            }
+            long tRows = System.nanoTime();
             c.commit();
+            log.info("resolve: ms read rows {}, read links {}, resolve and identities {}, persons {}, source records {}",
+                    (tRead - start) / 1_000_000, (tLinks - tRead) / 1_000_000, (tResolved - tLinks) / 1_000_000,
+                    (tPersons - tResolved) / 1_000_000, (tRows - tPersons) / 1_000_000);
             try (var st = c.createStatement()) {
                 st.execute("analyze padan.person");
                 st.execute("analyze padan.source_record");

@@ -58,11 +58,33 @@ public final class JdbcPersonIdentities implements PersonIdentities {
 
     @Override
     public void remember(Map<String, Long> keyToId) {
+        remember(keyToId, Set.of());
+    }
+
+    /**
+     * Stores identities; keys not in {@code existing} are new and go straight in with COPY (the common
+     * case of a first run), the others are updated.
+     */
+    public void remember(Map<String, Long> keyToId, Set<String> existing) {
+        Map<String, Long> changed = new HashMap<>();
+        try (CopyWriter w = new CopyWriter(connection, "padan.person_identity", "identity_key, person_id")) {
+            for (var e : keyToId.entrySet()) {
+                if (existing.contains(e.getKey())) {
+                    changed.put(e.getKey(), e.getValue());
+                } else {
+                    w.add(e.getKey()).add(e.getValue().longValue());
+                    w.endRow();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store person identities: " + e.getMessage(), e);
+        }
+        if (changed.isEmpty()) return;
         try (Statement st = connection.createStatement()) {
             st.execute("create temporary table if not exists identity_in (identity_key text, person_id bigint) on commit drop");
             st.execute("truncate identity_in");
             try (CopyWriter w = new CopyWriter(connection, "identity_in", "identity_key, person_id")) {
-                for (var e : keyToId.entrySet()) {
+                for (var e : changed.entrySet()) {
                     w.add(e.getKey()).add(e.getValue().longValue());
                     w.endRow();
                 }
