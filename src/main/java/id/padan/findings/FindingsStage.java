@@ -84,7 +84,7 @@ public class FindingsStage implements Tasklet {
                 select st.source, st.record_key, st.line_no, st.nik_raw, st.nik, st.nik_status, st.nik_problem, st.name_raw, st.name, st.name_deceased,
                        st.birth_date, st.birth_date_status, st.sex, st.region_kab, st.region_status, st.program_status,
                        coalesce(st.region_desa, st.region_kec, st.region_kab) as region_code,
-                       sr.person_id, sr.match_method, sr.match_score, coalesce(lk.explanation, rv.explanation) as explanation,
+                       sr.person_id, sr.match_method, sr.match_score, coalesce(sr.explanation, lk.explanation, rv.explanation) as explanation,
                        p.nik as person_nik, p.in_dukcapil, p.death_date, p.birth_date as person_birth, p.region_code as person_region,
                        p.name as person_name, p.sex as person_sex, reg.name_raw as person_name_raw,
                        count(*) over (partition by sr.person_id, st.source) as rows_of_person
