@@ -37,7 +37,8 @@ public class LinkStage implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
-        List<StagedRow> rows = StagedRows.read(dataSource, scope.runId());
+        List<StagedRow> rows = StagedRows.read(dataSource, scope.runId(),
+                java.util.Set.of("nik", "kk", "name_raw", "birth_date", "sex", "region_desa", "region_kec", "region_kab", "address"));
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, log::info);
         List<RowLink> links = linker.link(rows);

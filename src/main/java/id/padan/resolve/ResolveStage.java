@@ -42,7 +42,8 @@ public class ResolveStage implements Tasklet {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
         long runId = scope.runId();
-        List<StagedRow> rows = StagedRows.read(dataSource, runId);
+        List<StagedRow> rows = StagedRows.read(dataSource, runId,
+                java.util.Set.of("nik", "kk", "name", "birth_date", "sex", "region_desa", "region_kec", "region_kab", "death_date"));
         long tRead = System.nanoTime();
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         try (Connection c = dataSource.getConnection()) {

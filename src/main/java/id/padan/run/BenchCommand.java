@@ -37,6 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}", description = "configuration directory")
     String config;
 
+    @Option(names = "--heap", defaultValue = "12g", paramLabel = "SIZE", description = "maximum heap of the benchmarked JVM (default: ${DEFAULT-VALUE})")
+    String heap;
+
     @Option(names = "--single", hidden = true, description = "run one size in this JVM (used by bench itself)")
     boolean single;
 
@@ -46,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (single) return runOne(persons.get(0));
         List<String> lines = new ArrayList<>();
         for (int n : persons) {
-            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", jarPath(), "bench", "--single", "--persons", Integer.toString(n),
+            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jarPath(), "bench", "--single", "--persons", Integer.toString(n),
                     "--seed", Long.toString(seed), "--work", work.toString(), "--config", config));
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) return Cli.fail("benchmark at " + n + " persons failed");
