@@ -22,6 +22,20 @@ public final class Cli implements Runnable {
         return cl.execute(args);
     }
 
+    /**
+     * The job definitions of {@code jobs}, checked against the source mappings of {@code config}; null
+     * after printing every problem (one per line) on standard error when a definition is broken.
+     */
+    static id.padan.schedule.JobDefinitions jobDefinitionsOrReport(java.nio.file.Path jobs, String config) {
+        var mappings = id.padan.ingest.SourceMappings.load(java.nio.file.Path.of(config));
+        try {
+            return id.padan.schedule.JobDefinitions.load(jobs, java.nio.file.Path.of("").toAbsolutePath(), mappings);
+        } catch (IllegalStateException broken) {
+            System.err.println("padan: " + broken.getMessage());
+            return null;
+        }
+    }
+
     /** Prints a one-line reason on standard error and returns the failure exit status. */
     static int fail(String reason) {
         System.err.println("padan: " + reason);

@@ -47,14 +47,8 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Check everything an operator edits before the database starts, with the files' own messages.
-        SourceMappings mappings = SourceMappings.load(Path.of(config));
-        JobDefinitions definitions;
-        try {
-            definitions = JobDefinitions.load(jobs, Path.of("").toAbsolutePath(), mappings);
-        } catch (IllegalStateException broken) {
-            System.err.println("padan: " + broken.getMessage()); // every problem, one per line
-            return 1;
-        }
+        JobDefinitions definitions = Cli.jobDefinitionsOrReport(jobs, config);
+        if (definitions == null) return 1;
         if (definitions.all().isEmpty()) {
             return Cli.fail("no job definitions (*.yml) in " + jobs.toAbsolutePath() + "; see docs/operations.md for an example");
         }

@@ -55,14 +55,8 @@ public final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SourceMappings mappings = SourceMappings.load(Path.of(config));
-        JobDefinitions definitions;
-        try {
-            definitions = JobDefinitions.load(jobs, Path.of("").toAbsolutePath(), mappings);
-        } catch (IllegalStateException broken) {
-            System.err.println("padan: " + broken.getMessage()); // every problem, one per line
-            return 1;
-        }
+        JobDefinitions definitions = Cli.jobDefinitionsOrReport(jobs, config);
+        if (definitions == null) return 1;
         if (definitions.all().isEmpty()) System.out.println("no job definitions (*.yml) in " + jobs.toAbsolutePath());
         for (JobDefinition d : definitions.all()) describe(d);
         if (check) {
