@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FindingsStage implements Tasklet {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FindingsStage.class);
     public static final String NAME = "findings";
     private final DataSource dataSource;
     private final SourceMappings mappings;
@@ -79,6 +80,7 @@ public class FindingsStage implements Tasklet {
 
     /** Replaces the findings of run {@code runId}; returns how many were written. Runs in the caller's transaction. */
     public long write(Connection c, long runId, LocalDate asOf, String registry) throws Exception {
+        long begun = System.nanoTime();
         try (PreparedStatement del = c.prepareStatement("delete from padan.finding where run_id = ?")) {
             del.setLong(1, runId);
             del.executeUpdate();
@@ -121,7 +123,9 @@ public class FindingsStage implements Tasklet {
             st.execute("analyze duplicate_group");
         }
         long total = 0;
+        log.info("findings: working tables ready in {} ms", (System.nanoTime() - begun) / 1_000_000);
         for (Rule rule : rules(registry, loaded)) {
+            long ruleStart = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into padan.finding (run_id, source, record_key, code, person_id, region_code, severity, detail, detail_json)
                     select ?, r.source, r.record_key, ?, r.person_id, r.region_code, ?, %s, %s
@@ -133,8 +137,11 @@ public class FindingsStage implements Tasklet {
                 for (Object p : rule.conditionParams()) ps.setObject(i++, p);
                 total += ps.executeUpdate();
             }
+            log.info("findings: {} in {} ms", rule.code(), (System.nanoTime() - ruleStart) / 1_000_000);
         }
+        long outcomes = System.nanoTime();
         writeOutcomes(c, runId);
+        log.info("findings: row outcomes in {} ms", (System.nanoTime() - outcomes) / 1_000_000);
         return total;
     }
 
