@@ -67,12 +67,20 @@ public class DatabaseConfiguration {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
+                    // Settings for one batch writer on one machine: bulk COPY loads, large joins over a
+                    // run's rows and temporary working tables. fsync stays on; a commit that is lost in
+                    // a power cut is redone by the restart of the run (each stage replaces its output).
                     .setServerConfig("max_connections", "50")
-                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("shared_buffers", "1GB")
+                    .setServerConfig("temp_buffers", "256MB")
                     .setServerConfig("work_mem", "64MB")
-                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("maintenance_work_mem", "512MB")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("wal_level", "minimal")
+                    .setServerConfig("max_wal_senders", "0")
+                    .setServerConfig("wal_buffers", "64MB")
+                    .setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("checkpoint_timeout", "30min")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir
