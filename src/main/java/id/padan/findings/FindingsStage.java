@@ -123,7 +123,7 @@ public class FindingsStage implements Tasklet {
             st.execute("analyze duplicate_group");
         }
         long total = 0;
-        log.info("findings: working tables ready in {} ms", (System.nanoTime() - begun) / 1_000_000);
+        log.debug("findings: working tables ready in {} ms", (System.nanoTime() - begun) / 1_000_000);
         for (Rule rule : rules(registry, loaded)) {
             long ruleStart = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement("""
@@ -137,11 +137,11 @@ public class FindingsStage implements Tasklet {
                 for (Object p : rule.conditionParams()) ps.setObject(i++, p);
                 total += ps.executeUpdate();
             }
-            log.info("findings: {} in {} ms", rule.code(), (System.nanoTime() - ruleStart) / 1_000_000);
+            log.debug("findings: {} in {} ms", rule.code(), (System.nanoTime() - ruleStart) / 1_000_000);
         }
         long outcomes = System.nanoTime();
         writeOutcomes(c, runId);
-        log.info("findings: row outcomes in {} ms", (System.nanoTime() - outcomes) / 1_000_000);
+        log.debug("findings: row outcomes in {} ms", (System.nanoTime() - outcomes) / 1_000_000);
         return total;
     }
 

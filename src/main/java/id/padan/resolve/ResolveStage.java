@@ -82,7 +82,7 @@ public class ResolveStage implements Tasklet {
             }
             long tRows = System.nanoTime();
             c.commit();
-            log.info("resolve: ms read rows {}, read links {}, resolve and identities {}, persons {}, source records {}",
+            log.debug("resolve: ms read rows {}, read links {}, resolve and identities {}, persons {}, source records {}",
                     (tRead - start) / 1_000_000, (tLinks - tRead) / 1_000_000, (tResolved - tLinks) / 1_000_000,
                     (tPersons - tResolved) / 1_000_000, (tRows - tPersons) / 1_000_000);
             try (var st = c.createStatement()) {
