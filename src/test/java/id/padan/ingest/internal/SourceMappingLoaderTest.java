@@ -37,7 +37,7 @@ class SourceMappingLoaderTest {
                 org.junit.jupiter.params.provider.Arguments.of("two-character delimiter", "delimiter: \",\"", "delimiter: \",,\"", "delimiter must be one character"),
                 org.junit.jupiter.params.provider.Arguments.of("bad date pattern", "date-format: dd-MM-yyyy", "date-format: dd-MM-yyyyb", "date-format 'dd-MM-yyyyb' is not a valid pattern"),
                 org.junit.jupiter.params.provider.Arguments.of("unknown canonical field", "  nik: NIK", "  nikk: NIK", "'nikk' is not a canonical field"),
-                org.junit.jupiter.params.provider.Arguments.of("sex code onto a third value", "  sex: { L: L, P: P }", "  sex: { L: L, P: X }", "values must be L or P"),
+                org.junit.jupiter.params.provider.Arguments.of("sex code onto a third value", "  sex: { L: L, P: P,", "  sex: { L: L, P: X,", "values must be L or P"),
                 org.junit.jupiter.params.provider.Arguments.of("optional column not mapped", "optional-columns: [TEMPAT_LAHIR, NAMA_IBU_KANDUNG, JENJANG]",
                         "optional-columns: [FOO]", "'FOO' is not mapped"));
     }
