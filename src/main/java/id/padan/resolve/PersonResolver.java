@@ -39,7 +39,6 @@ public final class PersonResolver {
             hasRegistry[i] = rows.get(i).source().equals(registrySource);
         }
         RowLink[] linkOf = new RowLink[n];
-        RowLink[] reviewOf = new RowLink[n];
         // Links to registry rows first, so program-to-program links cannot pull a row away from the registry.
         List<RowLink> ordered = new ArrayList<>(links);
         ordered.sort(Comparator.comparing((RowLink l) -> !l.targetSource().equals(registrySource)).thenComparing(l -> -l.score()));
@@ -49,7 +48,6 @@ public final class PersonResolver {
             if (a == null || b == null) continue;
             if (REVIEW.equals(l.method())) {
                 // A candidate for a reviewer, not a link: the row stays its own person until decided.
-                reviewOf[a] = l;
                 continue;
             }
             int ra = find(parent, a), rb = find(parent, b);
@@ -142,13 +140,13 @@ public final class PersonResolver {
                 } else if (rowKeys[i] != null) {
                     rememberIfChanged(remember, known, rowKeys[i], id);
                 }
-                RowLink l = linkOf[i] != null ? linkOf[i] : reviewOf[i];
+                RowLink l = linkOf[i];
                 String method;
                 double score;
                 if (r.source().equals(registrySource)) {
                     method = "REGISTRY";
                     score = 1.0;
-                } else if (l != null && linkOf[i] != null) {
+                } else if (l != null) {
                     method = l.method();
                     score = l.score();
                 } else if (members.size() > 1) {
@@ -158,7 +156,7 @@ public final class PersonResolver {
                     method = "NEW_PERSON";
                     score = 0.0;
                 }
-                resolved.add(new ResolvedRow(r.source(), r.recordKey(), r.lineNo(), id, method, score, l == null ? null : l.explanation()));
+                resolved.add(new ResolvedRow(r.source(), r.recordKey(), r.lineNo(), id, method, score));
             }
         }
         identities.remember(remember, known.keySet());

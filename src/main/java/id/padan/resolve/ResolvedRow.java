@@ -1,4 +1,7 @@
 package id.padan.resolve;
 
-/** One loaded row and the person it was resolved to, with how and how strongly it was linked. */
-public record ResolvedRow(String source, String recordKey, int lineNo, long personId, String method, double score, String explanation) {}
+/**
+ * One loaded row and the person it was resolved to, with how and how strongly it was linked. The
+ * explanation of the link stays with the link ({@code padan.row_link}).
+ */
+public record ResolvedRow(String source, String recordKey, int lineNo, long personId, String method, double score) {}
