@@ -2,6 +2,7 @@ package id.padan.findings;
 
 import id.padan.ingest.SourceMappings;
 import id.padan.store.RunScope;
+import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,10 +82,7 @@ public class FindingsStage implements Tasklet {
     /** Replaces the findings of run {@code runId}; returns how many were written. Runs in the caller's transaction. */
     public long write(Connection c, long runId, LocalDate asOf, String registry) throws Exception {
         long begun = System.nanoTime();
-        try (PreparedStatement del = c.prepareStatement("delete from padan.finding where run_id = ?")) {
-            del.setLong(1, runId);
-            del.executeUpdate();
-        }
+        RunTables.clear(c, runId, "padan.finding");
         try (PreparedStatement ps = c.prepareStatement("select set_config('padan.as_of', ?, true)")) {
             ps.setString(1, asOf.toString());
             ps.execute();
@@ -147,10 +145,7 @@ public class FindingsStage implements Tasklet {
 
     /** One row per program row with its person, link, registry values and finding codes, for the deliver stage. */
     private static void writeOutcomes(Connection c, long runId) throws Exception {
-        try (PreparedStatement del = c.prepareStatement("delete from padan.row_outcome where run_id = ?")) {
-            del.setLong(1, runId);
-            del.executeUpdate();
-        }
+        RunTables.clear(c, runId, "padan.row_outcome");
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into padan.row_outcome (run_id, source, record_key, line_no, region_code, region_kab, person_id, match_method, match_score,
                     explanation, nik_raw, nik, name_raw, name, birth_date, sex, in_dukcapil, reg_nik, reg_name_raw, reg_name, reg_birth, reg_sex,

@@ -5,6 +5,7 @@ import id.padan.link.internal.ProbabilisticLinker;
 import id.padan.standardise.StagedRow;
 import id.padan.store.CopyWriter;
 import id.padan.store.RunScope;
+import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
 import id.padan.store.StagedRows;
 import java.sql.Connection;
@@ -45,10 +46,7 @@ public class LinkStage implements Tasklet {
         linker.stats().forEach((k, v) -> log.info("link: {} = {}", k, v));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (var st = c.prepareStatement("delete from padan.row_link where run_id = ?")) {
-                st.setLong(1, scope.runId());
-                st.executeUpdate();
-            }
+            RunTables.clear(c, scope.runId(), "padan.row_link");
             try (CopyWriter w = new CopyWriter(c, "padan.row_link",
                     "run_id, source, record_key, target_source, target_key, method, score, explanation")) {
                 for (RowLink l : links) {

@@ -96,9 +96,4 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
     private static IllegalStateException problem(Path file, String message) {
         return new IllegalStateException("matching settings " + file + ": " + message);
     }
-
-    /** Match weight (bits, prior excluded) a pair needs to reach a probability. */
-    public static double bitsFor(double probability) {
-        return Math.log(probability / (1 - probability)) / Math.log(2);
-    }
 }

@@ -13,10 +13,6 @@ public interface PersonIdentities {
 
     long[] newIds(int count);
 
-    void remember(Map<String, Long> keyToId);
-
-    /** As {@link #remember(Map)}, told which of the keys are already stored (the rest are new). */
-    default void remember(Map<String, Long> keyToId, java.util.Set<String> existing) {
-        remember(keyToId);
-    }
+    /** Stores identities; {@code existing} names the keys already stored (they are updated, the rest inserted). */
+    void remember(Map<String, Long> keyToId, java.util.Set<String> existing);
 }

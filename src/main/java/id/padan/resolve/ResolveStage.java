@@ -6,6 +6,7 @@ import id.padan.resolve.internal.JdbcPersonIdentities;
 import id.padan.standardise.StagedRow;
 import id.padan.store.CopyWriter;
 import id.padan.store.RunScope;
+import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
 import id.padan.store.StagedRows;
 import java.sql.Connection;
@@ -56,12 +57,7 @@ public class ResolveStage implements Tasklet {
             long tLinks = System.nanoTime();
             var resolution = new PersonResolver(registry).resolve(rows, links, new JdbcPersonIdentities(c));
             long tResolved = System.nanoTime();
-            for (String table : List.of("padan.person", "padan.source_record")) {
-                try (var st = c.prepareStatement("delete from " + table + " where run_id = ?")) {
-                    st.setLong(1, runId);
-                    st.executeUpdate();
-                }
-            }
+            RunTables.clear(c, runId, "padan.person", "padan.source_record");
             try (CopyWriter w = new CopyWriter(c, "padan.person",
                     "run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil")) {
                 for (Person p : resolution.persons()) {

@@ -14,10 +14,6 @@ public final class StagedRows {
 
     private StagedRows() {}
 
-    public static List<StagedRow> read(DataSource dataSource, long runId) {
-        return read(dataSource, runId, null);
-    }
-
     /**
      * Reads only the named columns (plus source, record_key and line_no, always); the others come
      * back null (false for name_deceased). A stage that needs half the columns reads half the data.

@@ -33,7 +33,7 @@ final class Blocking {
                 }
             }
             case KK -> {
-                if (r.kk != null) out.add(r.kk);
+                // served by the registry's family-card index, not by a blocking index
             }
         }
         return out;

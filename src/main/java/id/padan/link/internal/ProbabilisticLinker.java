@@ -46,18 +46,12 @@ public final class ProbabilisticLinker implements Linker {
     private final MatchSettings settings;
     private final Consumer<String> log;
     private final NameStandardiser standardiser = new NameStandardiser();
-    private MatchModel lastModel;
     private final Map<String, Long> stats = new LinkedHashMap<>();
 
     public ProbabilisticLinker(String registrySource, MatchSettings settings, Consumer<String> log) {
         this.registrySource = registrySource;
         this.settings = settings;
         this.log = log;
-    }
-
-    /** The model estimated by the last {@link #link} call. */
-    public MatchModel model() {
-        return lastModel;
     }
 
     /** Counters of the last call (candidate pairs per blocking key, links per method), for the log. */
@@ -90,7 +84,6 @@ public final class ProbabilisticLinker implements Linker {
         LongAdder oversized = new LongAdder();
 
         MatchModel model = estimate(programRows, index, comparer, pairsPerKey, oversized);
-        lastModel = model;
         long t3 = System.nanoTime();
         log.accept("link: model estimated from " + programRows.size() + " program rows and " + registryRows.size() + " registry rows\n" + model.describe());
         double maxProbability = MatchModel.probability(model.maxTotalWeight());
@@ -126,8 +119,8 @@ public final class ProbabilisticLinker implements Linker {
         List<RowLink> links = new ArrayList<>();
         List<LinkRow> unlinked = new ArrayList<>();
         for (Decision d : decisions) {
-            if (d == null || d.best() == null) {
-                unlinked.add(d == null ? null : d.row());
+            if (d.best() == null) {
+                unlinked.add(d.row());
                 continue;
             }
             if (d.review()) {
@@ -138,7 +131,6 @@ public final class ProbabilisticLinker implements Linker {
                 links.add(link(d, model, comparer, method));
             }
         }
-        unlinked.removeIf(java.util.Objects::isNull);
         long t5 = System.nanoTime();
         links.addAll(deduplicate(unlinked, index, comparer, model));
         long t6 = System.nanoTime();
@@ -332,11 +324,7 @@ public final class ProbabilisticLinker implements Linker {
         Scored s = d.best();
         double total = model.priorWeight() + s.weight();
         double probability = MatchModel.probability(total);
-        Explanation e = new Explanation(method, probability, total, model.priorWeight(), d.candidates());
-        for (Comparison c : Comparison.values()) {
-            int level = s.levels()[c.ordinal()];
-            e.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, p, s.candidate()));
-        }
+        Explanation e = explanation(method, model.priorWeight(), s, p, d.candidates(), model, comparer);
         if (!Double.isNaN(d.runnerUp()) && d.runnerUp() > Double.NEGATIVE_INFINITY) e.number("runner_up_weight", model.priorWeight() + d.runnerUp());
         NikLevel nik = NikLevel.values()[s.levels()[Comparison.NIK.ordinal()]];
         if (nik.isRepair()) e.text("nik_repair", nik.name());
@@ -351,6 +339,18 @@ public final class ProbabilisticLinker implements Linker {
                 method, probability, e.json());
     }
 
+    /** The explanation of a pair: method, probability and weight, and the level and weight of every field comparison. */
+    private static Explanation explanation(String method, double priorWeight, Scored s, LinkRow row, int candidates, MatchModel model,
+                                           PairComparer comparer) {
+        double total = priorWeight + s.weight();
+        Explanation e = new Explanation(method, MatchModel.probability(total), total, priorWeight, candidates);
+        for (Comparison c : Comparison.values()) {
+            int level = s.levels()[c.ordinal()];
+            e.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, row, s.candidate()));
+        }
+        return e;
+    }
+
     /** Attributes of a linked row that differ from the registry beyond normal variation. */
     private static List<String> differing(int[] levels) {
         List<String> out = new ArrayList<>(3);
@@ -359,10 +359,6 @@ public final class ProbabilisticLinker implements Linker {
         if (levels[Comparison.BIRTH_DATE.ordinal()] == DateLevel.DIFFERENT.ordinal()) out.add("BIRTH_DATE");
         if (levels[Comparison.SEX.ordinal()] == SexLevel.DIFFERENT.ordinal()) out.add("SEX");
         return out;
-    }
-
-    private static double round(double w) {
-        return Math.round(w * 100) / 100.0;
     }
 
     // ---- people the registry lacks ---------------------------------------------------------------
@@ -384,8 +380,7 @@ public final class ProbabilisticLinker implements Linker {
             }
         }
         double priorWeight = Math.log(1.0 / unlinked.size() / (1 - 1.0 / unlinked.size())) / Math.log(2);
-        Map<LinkRow, LinkRow> target = new HashMap<>();
-        Map<LinkRow, Scored> evidence = new HashMap<>();
+        Map<LinkRow, Scored> target = new HashMap<>(); // later row -> the earliest row it matches, with the evidence
         AtomicLong compared = new AtomicLong();
         for (List<LinkRow> block : blocks.values()) {
             if (block.size() < 2 || block.size() > settings.maxBlockSize()) continue;
@@ -393,15 +388,14 @@ public final class ProbabilisticLinker implements Linker {
                 for (int j = i + 1; j < block.size(); j++) {
                     LinkRow a = block.get(i), b = block.get(j);
                     LinkRow first = a.index < b.index ? a : b, later = a.index < b.index ? b : a;
-                    LinkRow known = target.get(later);
-                    if (known != null && known.index <= first.index) continue;
+                    Scored known = target.get(later);
+                    if (known != null && known.candidate().index <= first.index) continue;
                     compared.incrementAndGet();
                     int[] l = comparer.levels(later, first);
                     double w = comparer.weight(model, l, later, first);
                     if (MatchModel.probability(priorWeight + w) >= settings.accept()
                             && comparer.attributeWeight(model, l, later, first) >= settings.minAttributeBits()) {
-                        target.put(later, first);
-                        evidence.put(later, new Scored(first, l, w));
+                        target.put(later, new Scored(first, l, w));
                     }
                 }
             }
@@ -409,14 +403,10 @@ public final class ProbabilisticLinker implements Linker {
         stats.put("dedup pairs compared", compared.get());
         for (var e : target.entrySet()) {
             LinkRow row = e.getKey();
-            Scored s = evidence.get(row);
+            Scored s = e.getValue();
             boolean sameNik = s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
             String method = sameNik ? "DEDUP_SAME_NIK" : "DEDUP_PROBABILISTIC";
-            Explanation ex = new Explanation(method, MatchModel.probability(priorWeight + s.weight()), priorWeight + s.weight(), priorWeight, 1);
-            for (Comparison c : Comparison.values()) {
-                int level = s.levels()[c.ordinal()];
-                ex.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, row, s.candidate()));
-            }
+            Explanation ex = explanation(method, priorWeight, s, row, 1, model, comparer);
             links.add(new RowLink(row.row.source(), row.row.recordKey(), s.candidate().row.source(), s.candidate().row.recordKey(),
                     method, MatchModel.probability(priorWeight + s.weight()), ex.json()));
         }

@@ -67,11 +67,4 @@ final class RegistryIndex {
         Integer n = dateFrequency.get(d);
         return n == null || rows.isEmpty() ? 0 : (double) n / rows.size();
     }
-
-    /** Number of distinct values and of pairs a program row could meet per key, for the log. */
-    Map<BlockingKey, long[]> blockSizes() {
-        Map<BlockingKey, long[]> out = new EnumMap<>(BlockingKey.class);
-        blocks.forEach((k, m) -> out.put(k, new long[] {m.size(), m.values().stream().mapToLong(List::size).max().orElse(0)}));
-        return out;
-    }
 }

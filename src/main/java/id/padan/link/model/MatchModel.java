@@ -1,8 +1,6 @@
 package id.padan.link.model;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Fellegi-Sunter weights for every level of every {@link Comparison}: {@code log2(m/u)}, with m the
@@ -77,20 +75,6 @@ public final class MatchModel {
             }
         }
         return sb.toString();
-    }
-
-    /** The model as a nested map (comparison → level → m, u, weight), for storing with a run. */
-    public Map<String, Object> asMap() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("prior_weight", priorWeight);
-        for (Comparison c : Comparison.values()) {
-            Map<String, Object> levels = new LinkedHashMap<>();
-            for (int l = 0; l < c.nullLevel(); l++) {
-                levels.put(c.levels().get(l), Map.of("m", m[c.ordinal()][l], "u", u[c.ordinal()][l], "weight", weight[c.ordinal()][l]));
-            }
-            out.put(c.name(), levels);
-        }
-        return out;
     }
 
     static double log2(double x) {

@@ -85,10 +85,6 @@ public final class ModelEstimator {
     /** The result of estimation: m per level, the share of matches among candidate pairs, iterations run. */
     public record Estimate(double[][] m, double lambda, int iterations) {}
 
-    public Estimate estimateM(Map<Long, Long> candidatePatterns, double[][] u) {
-        return estimateM(candidatePatterns, u, java.util.Set.of());
-    }
-
     /**
      * EM over one training session's candidate pairs. The comparisons in {@code blockedOn} are the ones
      * the session's candidates were blocked on: they agree by construction, so they take no part in

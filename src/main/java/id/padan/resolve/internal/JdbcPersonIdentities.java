@@ -56,15 +56,8 @@ public final class JdbcPersonIdentities implements PersonIdentities {
         return ids;
     }
 
+    /** New keys go straight in with COPY (the common case of a first run); keys in {@code existing} are updated. */
     @Override
-    public void remember(Map<String, Long> keyToId) {
-        remember(keyToId, Set.of());
-    }
-
-    /**
-     * Stores identities; keys not in {@code existing} are new and go straight in with COPY (the common
-     * case of a first run), the others are updated.
-     */
     public void remember(Map<String, Long> keyToId, Set<String> existing) {
         Map<String, Long> changed = new HashMap<>();
         try (CopyWriter w = new CopyWriter(connection, "padan.person_identity", "identity_key, person_id")) {
