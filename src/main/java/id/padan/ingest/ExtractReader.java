@@ -233,7 +233,14 @@ public final class ExtractReader implements Closeable {
         return bb.position() + 1;
     }
 
+    /**
+     * Splits one line into its fields. A line without the quote character is cut at each delimiter,
+     * which is all CSV parsing would do with it; a line with one goes through Jackson CSV, which knows
+     * RFC 4180 quoting and reports what is wrong with it.
+     */
     private String[] split(String text) {
+        Character quote = mapping.quote();
+        if (quote == null || text.indexOf(quote) < 0) return splitPlain(text, mapping.delimiter());
         try (JsonParser p = splitter.createParser(text)) {
             List<String> out = new ArrayList<>(Math.max(8, header == null ? 16 : header.size()));
             JsonToken t;
@@ -243,6 +250,21 @@ public final class ExtractReader implements Closeable {
             }
             return out.toArray(new String[0]);
         }
+    }
+
+    /** Cuts {@code text} at every {@code delimiter}, keeping empty fields (a trailing delimiter ends in an empty field). */
+    static String[] splitPlain(String text, char delimiter) {
+        int count = 1;
+        for (int i = text.indexOf(delimiter); i >= 0; i = text.indexOf(delimiter, i + 1)) count++;
+        String[] out = new String[count];
+        int start = 0;
+        for (int f = 0; f < count - 1; f++) {
+            int end = text.indexOf(delimiter, start);
+            out[f] = text.substring(start, end);
+            start = end + 1;
+        }
+        out[count - 1] = text.substring(start);
+        return out;
     }
 
     private boolean hasBom(int len) {

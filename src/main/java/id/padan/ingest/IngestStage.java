@@ -1,8 +1,11 @@
 package id.padan.ingest;
 
 import id.padan.ingest.internal.SourceIngest;
+import id.padan.standardise.StagedRow;
+import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
 import id.padan.store.StageMetrics;
+import id.padan.store.StagedRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,14 +33,17 @@ public class IngestStage implements Tasklet {
     private final SourceMappings mappings;
     private final StageMetrics metrics;
     private final int threads;
+    private final RunMemory memory;
 
     public IngestStage(DataSource dataSource, JdbcTemplate jdbc, SourceMappings mappings, StageMetrics metrics,
-                       @org.springframework.beans.factory.annotation.Value("${padan.ingest.threads:2}") int threads) {
+                       @org.springframework.beans.factory.annotation.Value("${padan.ingest.threads:2}") int threads,
+                       RunMemory memory) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.metrics = metrics;
         this.threads = threads;
+        this.memory = memory;
     }
 
     @Override
@@ -70,7 +76,13 @@ public class IngestStage implements Tasklet {
                         .ingest(scope.runId(), file, files.sha256().get(m.source()))));
             }
             long read = 0;
-            for (Future<SourceIngest.Result> f : results) read += f.get().read();
+            List<StagedRow> rows = new ArrayList<>();
+            for (Future<SourceIngest.Result> f : results) {
+                read += f.get().read();
+                rows.addAll(f.get().rows());
+            }
+            rows.sort(StagedRows.ORDER);
+            memory.keep(scope.runId(), StagedRows.ROWS, rows);
             // Fresh statistics, so the later stages' joins over this run are planned as bulk joins.
             jdbc.execute("analyze padan.staged_row");
             jdbc.execute("analyze padan.rejected_row");

@@ -4,6 +4,7 @@ import id.padan.ingest.SourceMappings;
 import id.padan.link.internal.ProbabilisticLinker;
 import id.padan.standardise.StagedRow;
 import id.padan.store.CopyWriter;
+import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
 import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
@@ -26,24 +27,30 @@ public class LinkStage implements Tasklet {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkStage.class);
     private final StageMetrics metrics;
     private final MatchSettings settings;
+    private final RunMemory memory;
 
-    public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings) {
+    /** The links of the run, explanations included, for the resolve stage of the same process. */
+    public static final RunMemory.Key<List<RowLink>> LINKS = new RunMemory.Key<>("row links");
+
+    public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings,
+                     RunMemory memory) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
         this.settings = settings;
+        this.memory = memory;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
-        List<StagedRow> rows = StagedRows.read(dataSource, scope.runId(),
-                java.util.Set.of("nik", "kk", "name_raw", "birth_date", "sex", "region_desa", "region_kec", "region_kab", "address"));
+        List<StagedRow> rows = StagedRows.of(memory, dataSource, scope.runId());
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, log::info);
         List<RowLink> links = linker.link(rows);
         linker.stats().forEach((k, v) -> log.info("link: {} = {}", k, v));
+        memory.keep(scope.runId(), LINKS, links);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             RunTables.clear(c, scope.runId(), "padan.row_link");

@@ -1,10 +1,12 @@
 package id.padan.resolve;
 
 import id.padan.ingest.SourceMappings;
+import id.padan.link.LinkStage;
 import id.padan.link.RowLink;
 import id.padan.resolve.internal.JdbcPersonIdentities;
 import id.padan.standardise.StagedRow;
 import id.padan.store.CopyWriter;
+import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
 import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
@@ -31,11 +33,13 @@ public class ResolveStage implements Tasklet {
     private final DataSource dataSource;
     private final SourceMappings mappings;
     private final StageMetrics metrics;
+    private final RunMemory memory;
 
-    public ResolveStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics) {
+    public ResolveStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, RunMemory memory) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
+        this.memory = memory;
     }
 
     @Override
@@ -43,8 +47,7 @@ public class ResolveStage implements Tasklet {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
         long runId = scope.runId();
-        List<StagedRow> rows = StagedRows.read(dataSource, runId,
-                java.util.Set.of("nik", "kk", "name", "birth_date", "sex", "region_desa", "region_kec", "region_kab", "death_date"));
+        List<StagedRow> rows = StagedRows.of(memory, dataSource, runId);
         long tRead = System.nanoTime();
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         try (Connection c = dataSource.getConnection()) {
@@ -53,7 +56,7 @@ public class ResolveStage implements Tasklet {
             try (var st = c.createStatement()) {
                 st.execute("lock table padan.person_identity in exclusive mode");
             }
-            List<RowLink> links = readLinks(c, runId);
+            List<RowLink> links = memory.find(runId, LinkStage.LINKS, () -> readLinks(c, runId));
             long tLinks = System.nanoTime();
             var resolution = new PersonResolver(registry).resolve(rows, links, new JdbcPersonIdentities(c));
             long tResolved = System.nanoTime();
@@ -90,7 +93,8 @@ public class ResolveStage implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static List<RowLink> readLinks(Connection c, long runId) throws Exception {
+    /** The links as the link stage stored them, without their explanations (resolution does not use them). */
+    private static List<RowLink> readLinks(Connection c, long runId) {
         List<RowLink> links = new ArrayList<>();
         try (var ps = c.prepareStatement(
                 "select source, record_key, target_source, target_key, method, score from padan.row_link where run_id = ?")) {
@@ -102,6 +106,8 @@ public class ResolveStage implements Tasklet {
                             rs.getDouble(6), null));
                 }
             }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the links of run " + runId + ": " + e.getMessage(), e);
         }
         return links;
     }

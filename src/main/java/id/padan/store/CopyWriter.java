@@ -34,7 +34,15 @@ public final class CopyWriter implements Closeable {
             buf.append("\\N");
             return this;
         }
-        for (int i = 0, n = value.length(); i < n; i++) {
+        int n = value.length();
+        int i = 0;
+        while (i < n && !special(value.charAt(i))) i++;
+        if (i == n) {
+            buf.append(value);
+            return this;
+        }
+        buf.append(value, 0, i);
+        for (; i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> buf.append("\\\\");
@@ -93,6 +101,10 @@ public final class CopyWriter implements Closeable {
 
     public long rows() {
         return rows;
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private void sep() {

@@ -12,7 +12,26 @@ import javax.sql.DataSource;
 public final class StagedRows {
     private static final int COLUMNS = StagedRow.COLUMNS.split(",").length;
 
+    /** The run's standardised rows, all columns, in (source, line) order, as {@link #of} gives them. */
+    public static final RunMemory.Key<List<StagedRow>> ROWS = new RunMemory.Key<>("staged rows");
+
+    /** Source by name (as {@link String#compareTo}), then line: the order every stage sees the rows in. */
+    public static final java.util.Comparator<StagedRow> ORDER =
+            java.util.Comparator.comparing(StagedRow::source).thenComparingInt(StagedRow::lineNo);
+
     private StagedRows() {}
+
+    /**
+     * All rows of the run with every column: the ones ingest kept in {@code memory}, else read from
+     * {@code padan.staged_row} (and kept for the stages after).
+     */
+    public static List<StagedRow> of(RunMemory memory, DataSource dataSource, long runId) {
+        return memory.find(runId, ROWS, () -> {
+            List<StagedRow> rows = read(dataSource, runId, null);
+            memory.keep(runId, ROWS, rows);
+            return rows;
+        });
+    }
 
     /**
      * Reads only the named columns (plus source, record_key and line_no, always); the others come
@@ -31,7 +50,7 @@ public final class StagedRows {
         }
         List<StagedRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            CopyReader.read(c, "select " + select + " from padan.staged_row where run_id = " + runId + " order by source, line_no",
+            CopyReader.read(c, "select " + select + " from padan.staged_row where run_id = " + runId + " order by source collate \"C\", line_no",
                     COLUMNS, f -> rows.add(map(f)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read staged rows of run " + runId + ": " + e.getMessage(), e);
