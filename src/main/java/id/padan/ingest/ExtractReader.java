@@ -25,15 +25,18 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Streams one extract file line by line in its source's format. Each physical line is decoded
- * strictly in the declared encoding and split with Jackson CSV on its own, so that a bad line
- * (undecodable bytes, an unterminated quote, a stray delimiter, a truncated tail) is reported with
- * its line number and never swallows its neighbours. Quoted values spanning lines are therefore
- * not supported: none of the configured exports writes them, and a quote left open at the end of a
- * line is exactly the fault operators need to see. Blank lines are skipped and counted.
+ * strictly in the declared encoding and split on its own, so that a bad line (undecodable bytes, an
+ * unterminated quote, a stray delimiter, a truncated tail) is reported with its line number and never
+ * swallows its neighbours. A quoted value may hold line breaks (RFC 4180; an Excel cell with Alt+Enter):
+ * when a line ends inside a quote, the next lines (at most {@value #MAX_CONTINUATION}) are joined to it,
+ * but only if that closes the quote and gives exactly the header's number of fields. Otherwise the first
+ * line alone is rejected as an unterminated quote and reading goes on with the line after it. Blank
+ * lines are skipped and counted.
  */
 public final class ExtractReader implements Closeable {
     private static final CsvMapper CSV = CsvMapper.builder().build();
     private static final int MAX_LINE_BYTES = 1 << 20;
+    private static final int MAX_CONTINUATION = 20;
 
     private final Path file;
     private final SourceMapping mapping;
@@ -51,6 +54,9 @@ public final class ExtractReader implements Closeable {
     private boolean eof;
     private List<String> header;
     private final Map<String, Integer> index = new HashMap<>();
+    /** Lines read ahead while looking for the end of a quoted value, given back when there was none. */
+    private final java.util.ArrayDeque<byte[]> returned = new java.util.ArrayDeque<>();
+    private int current;
 
     public ExtractReader(Path file, SourceMapping mapping) throws IOException {
         this.file = file;
@@ -114,43 +120,44 @@ public final class ExtractReader implements Closeable {
     /** The next data line, or null at end of file. */
     public ExtractRow next() throws IOException {
         while (true) {
-            int len = readLine();
+            int len = physical();
             if (len < 0) return null;
             if (isBlank(line, 0, len)) {
                 blankLines++;
                 continue;
             }
             if (len >= MAX_LINE_BYTES) {
-                return new ExtractRow(lineNo, lenient(0, Math.min(len, 200)) + "...", null,
+                return new ExtractRow(current, lenient(0, Math.min(len, 200)) + "...", null,
                         "line longer than " + MAX_LINE_BYTES + " bytes; is this a binary file?");
             }
             String text;
             try {
                 text = decode(0, len);
             } catch (CharacterCodingException e) {
-                return new ExtractRow(lineNo, lenient(0, len), null,
+                return new ExtractRow(current, lenient(0, len), null,
                         "bytes not valid in " + mapping.encoding().name() + " at byte " + badByte(len) + " of the line");
             }
             String control = controlCharacter(text);
-            if (control != null) return new ExtractRow(lineNo, text, null, control);
+            if (control != null) return new ExtractRow(current, text, null, control);
             String[] fields;
             try {
                 fields = split(text);
             } catch (RuntimeException e) {
-                return new ExtractRow(lineNo, text, null, describe(e));
+                ExtractRow joined = openQuote(text) ? joinContinuation(text) : null;
+                return joined != null ? joined : new ExtractRow(current, text, null, describe(e));
             }
             if (fields.length != header.size()) {
                 String hint = fields.length > header.size()
                         ? " (a '" + mapping.delimiter() + "' inside an unquoted value?)"
-                        : (eof && !lastLineTerminated ? " (the file ends in the middle of this row)" : "");
-                return new ExtractRow(lineNo, text, null,
+                        : (atUnterminatedEnd() ? " (the file ends in the middle of this row)" : "");
+                return new ExtractRow(current, text, null,
                         "expected " + header.size() + " fields, found " + fields.length + hint);
             }
-            if (eof && !lastLineTerminated && mapping.finalNewlineRequired()) {
-                return new ExtractRow(lineNo, text, null,
+            if (atUnterminatedEnd() && mapping.finalNewlineRequired()) {
+                return new ExtractRow(current, text, null,
                         "the file ends in the middle of this row (no line break after it); the row may be cut short");
             }
-            return new ExtractRow(lineNo, text, fields, null);
+            return new ExtractRow(current, text, fields, null);
         }
     }
 
@@ -165,6 +172,76 @@ public final class ExtractReader implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** The next physical line into {@link #line} (a line given back first) and its number into {@link #current}; -1 at end. */
+    private int physical() throws IOException {
+        byte[] back = returned.pollFirst();
+        if (back == null) {
+            int len = readLine();
+            current = lineNo;
+            return len;
+        }
+        current = lineNo - returned.size();
+        if (back.length > line.length) line = java.util.Arrays.copyOf(line, back.length);
+        System.arraycopy(back, 0, line, 0, back.length);
+        return back.length;
+    }
+
+    /** Whether the current line is the file's last and has no line break after it. */
+    private boolean atUnterminatedEnd() {
+        return eof && returned.isEmpty() && !lastLineTerminated;
+    }
+
+    /** Whether a line leaves a quote open: an odd number of quote characters (doubled quotes count twice). */
+    private boolean openQuote(String text) {
+        Character q = mapping.quote();
+        if (q == null) return false;
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == q) n++;
+        return n % 2 == 1;
+    }
+
+    /**
+     * Joins the lines after {@code first} until its quote closes; the record if that gives a well-formed
+     * row, else null with every line read ahead given back.
+     */
+    private ExtractRow joinContinuation(String first) throws IOException {
+        int firstNo = current;
+        StringBuilder record = new StringBuilder(first);
+        List<byte[]> taken = new ArrayList<>();
+        ExtractRow joined = null;
+        for (int k = 0; k < MAX_CONTINUATION; k++) {
+            int len = physical();
+            if (len < 0) break;
+            taken.add(java.util.Arrays.copyOf(line, len));
+            String text;
+            try {
+                text = decode(0, len);
+            } catch (CharacterCodingException e) {
+                break;
+            }
+            if (controlCharacter(text) != null) break;
+            record.append('\n').append(text);
+            if (openQuote(record.toString())) continue;
+            try {
+                String[] fields = split(record.toString());
+                if (header != null && fields.length == header.size()) {
+                    joined = atUnterminatedEnd() && mapping.finalNewlineRequired()
+                            ? new ExtractRow(firstNo, k + 2, record.toString(), null,
+                                    "the file ends in the middle of this row (no line break after it); the row may be cut short")
+                            : new ExtractRow(firstNo, k + 2, record.toString(), fields, null);
+                }
+            } catch (RuntimeException e) {
+                // not a well-formed record either: the first line is the fault
+            }
+            break;
+        }
+        if (joined == null) {
+            for (int i = taken.size() - 1; i >= 0; i--) returned.addFirst(taken.get(i));
+            current = firstNo;
+        }
+        return joined;
     }
 
     /** Reads one physical line into {@link #line} without its terminator; -1 at end of file. */

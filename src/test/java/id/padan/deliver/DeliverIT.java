@@ -294,6 +294,9 @@ class DeliverIT {
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(original + ";"));
         }
         assertThat(Files.readAllBytes(pkh)).contains((byte) '\r'); // CRLF kept
+        // A record on two lines comes back whole, byte for byte (the line break inside the value is the LF sent).
+        String kota = Files.readString(pkh.resolveSibling("pkh_20261123_3671.csv"), SampleExtracts.CP1252);
+        assertThat(kota).contains("3671011001;\"JL KENANGA\nRT 01\";2026-IV;0;FINDING;");
         String unknown = Files.readString(pkh.resolveSibling("pkh_20261123_unknown_region.csv"), SampleExtracts.CP1252);
         assertThat(unknown).contains("BAD;K9;3603;Tono;01/01/1990;1;REJECTED;");
         // The repeated record key is rejected but its region could be read: it goes back to 3603, marked.

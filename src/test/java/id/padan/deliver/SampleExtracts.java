@@ -44,7 +44,8 @@ final class SampleExtracts {
         // The registry has 3603016006800006 as a woman born 20-06-1980; this row has another sex and birth date:
         // the link stage reports ATTRIBUTE_MISMATCH, so the row is not corrected until someone has looked at it.
         l.add("A9;K5;3603016006800006;;\"Maria O'Neil; S.Pd\";02/06/1980;1;1;;36;3603;360301;3603012003;JL ANGGREK;2026-IV;0");
-        l.add("A10;K6;3671010101200005;;Joko;01/01/1990;1;1;;36;3671;367101;3671011001;JL KENANGA;2026-IV;0");
+        // An address typed over two lines in one Excel cell: one record on two physical lines.
+        l.add("A10;K6;3671010101200005;;Joko;01/01/1990;1;1;;36;3671;367101;3671011001;\"JL KENANGA\nRT 01\";2026-IV;0");
         l.add("BAD;K9;3603;Tono;01/01/1990;1"); // wrong column count: region unreadable
         l.add("A1;K1;3603014708900001;3603010101100001;Siti Dup Key;07/08/1990;2;2;;36;3603;360301;3603012003;JL MAWAR;2026-IV;0"); // record key repeats
         return l;

@@ -179,4 +179,40 @@ class ExtractReaderTest {
         String[] jackson = tools.jackson.dataformat.csv.CsvMapper.builder().build().readerFor(String[].class).with(schema).readValue(line);
         assertThat(ExtractReader.splitPlain(line, '|')).containsExactly(jackson);
     }
+
+    @Test
+    void aQuotedValueWithLineBreaksIsOneRecordAndTheLinesAfterItKeepTheirNumbers() throws Exception {
+        Charset w = Charset.forName("windows-1252");
+        String multi = PKH_GOOD.replace("JL MAWAR", "\"JL MAWAR\nRT 03\r\nRW 01\"");
+        Read r = read("pkh.yml", bytes(w, PKH_HEADER, PKH_GOOD, multi, PKH_GOOD2));
+        assertThat(r.rows()).extracting(ExtractRow::ok).containsExactly(true, true, true);
+        ExtractRow row = r.rows().get(1);
+        assertThat(row.lineNo()).isEqualTo(3);
+        assertThat(row.lines()).isEqualTo(3);
+        assertThat(row.fields()[13]).isEqualTo("JL MAWAR\nRT 03\nRW 01");
+        assertThat(r.rows().get(2).lineNo()).isEqualTo(6);
+    }
+
+    @Test
+    void anUnterminatedQuoteDoesNotSwallowTheRowsAfterIt() throws Exception {
+        // Line 4 closes the quote, but lines 2-4 joined are no row: the first line alone is the fault.
+        String open = PKH_GOOD.replace("Siti Aminah", "\"Siti Aminah");
+        String closing = PKH_GOOD.replace("A1;", "A3;").replace("Siti Aminah", "Siti\" Aminah");
+        Read r = read("pkh.yml", bytes(Charset.forName("windows-1252"), PKH_HEADER, open, PKH_GOOD2, closing, PKH_GOOD));
+        assertThat(r.rows()).extracting(ExtractRow::lineNo).containsExactly(2, 3, 4, 5);
+        assertThat(r.rows()).extracting(ExtractRow::ok).containsExactly(false, true, true, true);
+        assertThat(r.rows().get(0).problem()).contains("unterminated quote");
+        assertThat(r.rows().get(1).fields()[4]).isEqualTo("Budi; Santoso");
+        // A quote inside an unquoted value is text (as Jackson CSV reads it), so line 4 is a row of its own.
+        assertThat(r.rows().get(2).fields()[0]).isEqualTo("A3");
+        assertThat(r.rows()).extracting(ExtractRow::lines).containsOnly(1);
+    }
+
+    @Test
+    void aQuoteOpenAtTheEndOfTheFileIsRejectedAlone() throws Exception {
+        String open = PKH_GOOD.replace("Siti Aminah", "\"Siti Aminah");
+        Read r = read("pkh.yml", bytes(Charset.forName("windows-1252"), PKH_HEADER, PKH_GOOD, PKH_GOOD2, open));
+        assertThat(r.rows()).extracting(ExtractRow::ok).containsExactly(true, true, false);
+        assertThat(r.rows().get(2).lineNo()).isEqualTo(4);
+    }
 }

@@ -275,7 +275,7 @@ public class CorrectedExtractWriter implements Deliverable {
             RegionFile out = file(region == null ? UNKNOWN_REGION : region);
             String codes = rs.getString("codes");
             if (rejected) {
-                out.raw(raw.bytes(), raw.length());
+                rawRecord(out, row, raw);
                 out.added(List.of("REJECTED", codes == null ? "" : codes, "", ""));
                 return;
             }
@@ -284,11 +284,25 @@ public class CorrectedExtractWriter implements Deliverable {
             String[] fields = certain(rs, codes) ? correct(row.fields(), rs, corrected) : null;
             String status = !corrected.isEmpty() ? "CORRECTED" : codes != null ? "FINDING" : "OK";
             if (corrected.isEmpty()) {
-                out.raw(raw.bytes(), raw.length());
+                rawRecord(out, row, raw);
             } else {
                 out.fields(fields);
             }
             out.added(List.of(status, codes == null ? "" : codes, String.join(" ", corrected), Long.toString(personId)));
+        }
+
+        private static final byte[] CRLF = {'\r', '\n'};
+        private static final byte[] LF = {'\n'};
+
+        /** The record's bytes as sent: its first line, and any further lines of a quoted value with line breaks. */
+        private void rawRecord(RegionFile out, ExtractRow row, RawLines raw) throws IOException {
+            out.raw(raw.bytes(), raw.length());
+            for (int i = 1; i < row.lines(); i++) {
+                byte[] end = raw.crlf() ? CRLF : LF;
+                if (!raw.seek(row.lineNo() + i)) throw new IllegalStateException("line " + (row.lineNo() + i) + " of " + file + " vanished");
+                out.raw(end, end.length);
+                out.raw(raw.bytes(), raw.length());
+            }
         }
 
         private boolean certain(ResultSet rs, String codes) throws Exception {
