@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The configurable rules behind findings, bound from {@code config/findings.yml} and checked when loaded. */
-public record FindingRules(Map<String, String> severity, List<GapRule> gaps, boolean skipRetiredRegionCodes) {
+public record FindingRules(Map<String, String> severity, List<GapRule> gaps, RetiredCodes retiredRegionCodes) {
+
+    /**
+     * How REGION_MISMATCH treats a row that still carries a kabupaten code retired by a pemekaran split:
+     * {@code SUCCESSOR} compares the kabupaten it became (the person did not move, the code aged),
+     * {@code REPORT} compares the code as sent (every retired code is reported), {@code SKIP} never reports it.
+     */
+    public enum RetiredCodes { SUCCESSOR, REPORT, SKIP }
 
     /** All finding codes padan writes; a severity must be configured for each. */
     public static final List<String> CODES = List.of("NIK_MISSING", "NIK_MALFORMED", "NIK_STRUCTURE", "NIK_CORRECTED",

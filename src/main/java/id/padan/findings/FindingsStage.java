@@ -1,6 +1,7 @@
 package id.padan.findings;
 
 import id.padan.ingest.SourceMappings;
+import id.padan.reference.RegionReference;
 import id.padan.store.RunScope;
 import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
@@ -120,6 +121,7 @@ public class FindingsStage implements Tasklet {
             st.execute("create index on duplicate_group (person_id, source)");
             st.execute("analyze duplicate_group");
         }
+        regionSuccessors(c);
         long total = 0;
         log.debug("findings: working tables ready in {} ms", (System.nanoTime() - begun) / 1_000_000);
         for (Rule rule : rules(registry, loaded)) {
@@ -160,6 +162,23 @@ public class FindingsStage implements Tasklet {
             ps.setLong(1, runId);
             ps.setLong(2, runId);
             ps.executeUpdate();
+        }
+    }
+
+    /** Retired kecamatan and kabupaten codes and the kabupaten they became, for REGION_MISMATCH (see {@link FindingRules.RetiredCodes}). */
+    private static void regionSuccessors(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("create temporary table region_successor (old_code text, new_kab text) on commit drop");
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into region_successor values (?, ?)")) {
+            for (var e : RegionReference.kemendagri().allSuccessors().entrySet()) {
+                for (String to : e.getValue()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, to);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
         }
     }
 
@@ -245,7 +264,12 @@ public class FindingsStage implements Tasklet {
         }
         list.add(new Rule("REGION_MISMATCH",
                 "r.in_dukcapil and r.region_kab is not null and r.person_region is not null and left(r.person_region, 4) <> r.region_kab"
-                        + (rules.skipRetiredRegionCodes() ? " and r.region_status is distinct from 'RETIRED'" : ""),
+                        + switch (rules.retiredRegionCodes()) {
+                            case SKIP -> " and r.region_status is distinct from 'RETIRED'";
+                            case SUCCESSOR -> " and not exists (select 1 from region_successor s where s.old_code = left(r.region_code, 6)"
+                                    + " and s.new_kab = left(r.person_region, 4))";
+                            case REPORT -> "";
+                        },
                 "'wilayah dikirim ' || r.region_code || case when r.region_status = 'RETIRED' then ' (kode lama sebelum pemekaran)' else '' end"
                         + " || ', domisili Dukcapil ' || r.person_region",
                 "jsonb_build_object('row_region', r.region_code, 'registry_region', r.person_region, 'row_region_status', r.region_status)"));

@@ -40,6 +40,8 @@ public final class RegionReference {
     private final Set<String> retiredRegencies;
     private final Map<String, String> districtNames;
     private final Map<String, String> villageNames;
+    /** Retired kecamatan (6 digits) or kabupaten (4) code to the current kabupaten codes it went to. */
+    private final Map<String, Set<String>> successors = new java.util.TreeMap<>();
 
     private RegionReference(Map<String, String> regencyNames, Set<String> retiredRegencies,
                             Map<String, String> districtNames, Map<String, String> villageNames) {
@@ -83,6 +85,20 @@ public final class RegionReference {
      */
     public boolean isRetiredRegency(String code) {
         return code != null && retiredRegencies.contains(code);
+    }
+
+    /**
+     * The current kabupaten codes that a retired kecamatan (6 digits, e.g. {@code 910101} Merauke) or a
+     * retired kabupaten (4 digits, e.g. {@code 9101}) now belongs to ({@code 9301}, Papua Selatan), found
+     * by kecamatan name (see {@code findSuccessors}). Empty for a code that is not retired.
+     */
+    public Set<String> successors(String retiredCode) {
+        return successors.getOrDefault(retiredCode, Set.of());
+    }
+
+    /** Every retired kecamatan and kabupaten code with its successors (see {@link #successors}). */
+    public Map<String, Set<String>> allSuccessors() {
+        return Collections.unmodifiableMap(successors);
     }
 
     /** Status of a 6-digit kecamatan code, e.g. {@code "360301"}; malformed codes are {@code UNKNOWN}. */
@@ -159,6 +175,7 @@ public final class RegionReference {
             ref.districtStatus[code(row, 6)] = DISTRICT_CURRENT;
             districts.put(row[0], row[1]);
         });
+        Map<String, List<String[]>> retiredDistricts = new HashMap<>();
         read("districts_history.csv", List.of("code", "regency_code", "name", "in_current"), row -> {
             int code = code(row, 6);
             if (ref.districtStatus[code] == DISTRICT_UNKNOWN && !"true".equals(row[3])) {
@@ -166,11 +183,47 @@ public final class RegionReference {
                 districts.put(row[0], row[2]);
                 if (!regencies.containsKey(row[1])) {
                     retiredRegencies.add(row[1]);
+                    retiredDistricts.computeIfAbsent(row[1], k -> new ArrayList<>()).add(new String[] {row[0], row[2]});
                 }
             }
         });
+        ref.findSuccessors(retiredDistricts, districts);
         read("villages.csv", List.of("code", "name"), row -> villages.put(row[0], row[1]));
         return ref;
+    }
+
+    /**
+     * A split renumbers kecamatan but keeps their names. A retired kecamatan goes to the current kabupaten
+     * holding a kecamatan of its name in the same island region (first digit of the province); where the
+     * name is found in several, to the one that took most of its old kabupaten's kecamatan. A retired
+     * kabupaten goes to the kabupaten its kecamatan went to.
+     */
+    private void findSuccessors(Map<String, List<String[]>> retiredDistricts, Map<String, String> districts) {
+        Map<String, Set<String>> currentByName = new HashMap<>();
+        districts.forEach((code, name) -> {
+            if (districtStatus[digitsToInt(code, 6)] == DISTRICT_CURRENT) {
+                currentByName.computeIfAbsent(nameKey(code, name), k -> new java.util.TreeSet<>()).add(code.substring(0, 4));
+            }
+        });
+        retiredDistricts.forEach((regency, kecamatan) -> {
+            Map<String, Integer> votes = new java.util.TreeMap<>();
+            for (String[] k : kecamatan) {
+                for (String to : currentByName.getOrDefault(nameKey(k[0], k[1]), Set.of())) votes.merge(to, 1, Integer::sum);
+            }
+            String main = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            Set<String> all = new java.util.TreeSet<>();
+            for (String[] k : kecamatan) {
+                Set<String> to = currentByName.getOrDefault(nameKey(k[0], k[1]), Set.of());
+                Set<String> chosen = to.contains(main) ? Set.of(main) : !to.isEmpty() ? to : main != null ? Set.of(main) : Set.of();
+                successors.put(k[0], Collections.unmodifiableSet(new java.util.TreeSet<>(chosen)));
+                all.addAll(chosen);
+            }
+            successors.put(regency, Collections.unmodifiableSet(all));
+        });
+    }
+
+    private static String nameKey(String code, String name) {
+        return code.charAt(0) + ":" + name.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static int code(String[] row, int width) {

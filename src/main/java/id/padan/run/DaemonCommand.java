@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
                 "Health and metrics: http://BIND:PORT/actuator/health and /actuator/metrics (padan.*).",
                 ""})
 public final class DaemonCommand implements Callable<Integer> {
+    /** Advisory lock key held while a daemon registers its job definitions ("padanreg"). */
+    private static final long REGISTRATION_LOCK = 0x7061_6461_6e72_6567L;
+
     private static final Logger log = LoggerFactory.getLogger(DaemonCommand.class);
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "${env:PADAN_JOBS:-jobs}",
@@ -63,7 +66,15 @@ public final class DaemonCommand implements Callable<Integer> {
         });
         ctx.registerShutdownHook();
         Scheduler scheduler = ctx.getBean(Scheduler.class);
-        for (String change : ScheduleRegistrar.register(scheduler, ctx.getBean(JobDefinitions.class))) log.info("schedule {}", change);
+        // Daemons of one cluster that start together register one at a time (Quartz's own check-then-insert races).
+        try (var lock = ctx.getBean(javax.sql.DataSource.class).getConnection(); var st = lock.createStatement()) {
+            st.execute("select pg_advisory_lock(" + REGISTRATION_LOCK + ")");
+            try {
+                for (String change : ScheduleRegistrar.register(scheduler, ctx.getBean(JobDefinitions.class))) log.info("schedule {}", change);
+            } finally {
+                st.execute("select pg_advisory_unlock(" + REGISTRATION_LOCK + ")");
+            }
+        }
         scheduler.start();
         String url = ctx.getEnvironment().getProperty("local.server.port");
         log.info("padan daemon {} running {} job(s) from {}; health at http://{}:{}/actuator/health", scheduler.getSchedulerInstanceId(),

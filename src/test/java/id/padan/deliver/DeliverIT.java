@@ -131,7 +131,7 @@ class DeliverIT {
             }
             assertThat(detail).containsOnlyKeys("A2:ATTRIBUTE_MISMATCH", "A9:ATTRIBUTE_MISMATCH", "A10:REVIEW_POSSIBLE_MATCH");
             assertThat(detail.get("A2:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: birth_date, sex").contains("12-03-1985");
-            assertThat(detail.get("A9:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: SEX").contains("20-06-1980");
+            assertThat(detail.get("A9:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: BIRTH_DATE, SEX").contains("20-06-1980");
             assertThat(detail.get("A10:REVIEW_POSSIBLE_MATCH")).isEqualTo("perlu diperiksa: nama mirip, tanggal lahir beda");
             c.rollback();
         }

@@ -129,4 +129,17 @@ class RegionReferenceTest {
         assertThat(ref.districtName(code)).isNull();
         assertThat(ref.villageName(code)).isNull();
     }
+
+    @Test
+    void aRetiredKabupatenLeadsToTheKabupatenItsKecamatanWentTo() {
+        assertThat(ref.successors("9101")).contains("9301"); // Merauke, now in Papua Selatan
+        assertThat(ref.successors("9101")).allMatch(k -> k.startsWith("9") && ref.isRegency(k));
+        assertThat(ref.successors("910101")).containsExactly("9301");
+        // Kecamatan Salawati of the old Kabupaten Sorong (9201) is in the new Kabupaten Sorong (9601), not Kota Sorong.
+        assertThat(ref.successors("920105")).containsExactly("9601");
+        assertThat(ref.successors("3603")).isEmpty();
+        assertThat(ref.successors("360301")).isEmpty();
+        // Every retired kabupaten has somewhere to go.
+        assertThat(ref.allSuccessors()).isNotEmpty().allSatisfy((from, to) -> assertThat(to).as(from).isNotEmpty());
+    }
 }

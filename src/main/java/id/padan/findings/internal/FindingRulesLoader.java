@@ -49,8 +49,16 @@ public final class FindingRulesLoader {
             }
         }
         JsonNode rm = root.get("region-mismatch");
-        boolean skipRetired = rm != null && rm.has("skip-retired-codes") && rm.get("skip-retired-codes").asBoolean();
-        return new FindingRules(Map.copyOf(severity), List.copyOf(gaps), skipRetired);
+        FindingRules.RetiredCodes retired = FindingRules.RetiredCodes.SUCCESSOR;
+        if (rm != null && rm.hasNonNull("retired-codes")) {
+            String v = rm.get("retired-codes").asString().strip().toUpperCase(java.util.Locale.ROOT);
+            try {
+                retired = FindingRules.RetiredCodes.valueOf(v);
+            } catch (IllegalArgumentException e) {
+                throw problem(file, "region-mismatch: retired-codes must be successor, report or skip, not '" + rm.get("retired-codes").asString() + "'");
+            }
+        }
+        return new FindingRules(Map.copyOf(severity), List.copyOf(gaps), retired);
     }
 
     private static String req(Path file, JsonNode n, String key) {

@@ -352,11 +352,17 @@ public final class ProbabilisticLinker implements Linker {
     }
 
     /** Attributes of a linked row that differ from the registry beyond normal variation. */
+    /**
+     * The attributes of a linked row that differ from its person's beyond normal variation: a name that
+     * is another name (spelling, titles, initials, truncation and typing slips are normal variation), any
+     * other valid birth date (a swapped day and month or a placeholder is still a date to correct at the
+     * source), another sex.
+     */
     private static List<String> differing(int[] levels) {
         List<String> out = new ArrayList<>(3);
-        int name = levels[Comparison.NAME.ordinal()];
-        if (name == NameLevel.DIFFERENT.ordinal() || name == NameLevel.FUZZY_LOW.ordinal()) out.add("NAME");
-        if (levels[Comparison.BIRTH_DATE.ordinal()] == DateLevel.DIFFERENT.ordinal()) out.add("BIRTH_DATE");
+        if (levels[Comparison.NAME.ordinal()] == NameLevel.DIFFERENT.ordinal()) out.add("NAME");
+        int date = levels[Comparison.BIRTH_DATE.ordinal()];
+        if (date != DateLevel.EXACT.ordinal() && date != DateLevel.NULL.ordinal()) out.add("BIRTH_DATE");
         if (levels[Comparison.SEX.ordinal()] == SexLevel.DIFFERENT.ordinal()) out.add("SEX");
         return out;
     }
