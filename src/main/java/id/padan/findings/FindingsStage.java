@@ -84,6 +84,12 @@ public class FindingsStage implements Tasklet {
     public long write(Connection c, long runId, LocalDate asOf, String registry) throws Exception {
         long begun = System.nanoTime();
         RunTables.clear(c, runId, "padan.finding");
+        try (Statement st = c.createStatement()) {
+            // Whole-run joins and sorts: in memory rather than in temporary files, and without JIT compiling
+            // each statement (it costs more than it saves on these one-off bulk statements).
+            st.execute("set local work_mem = '1GB'");
+            st.execute("set local jit = off");
+        }
         try (PreparedStatement ps = c.prepareStatement("select set_config('padan.as_of', ?, true)")) {
             ps.setString(1, asOf.toString());
             ps.execute();
@@ -145,7 +151,11 @@ public class FindingsStage implements Tasklet {
         return total;
     }
 
-    /** One row per program row with its person, link, registry values and finding codes, for the deliver stage. */
+    /**
+     * One row per program row with its person, link, registry values and finding codes, for the deliver stage.
+     * The link explanation is kept for rows with findings only: reports show it as the evidence of a finding,
+     * and the explanation of every link stays queryable in {@code reconciled.source_record}.
+     */
     private static void writeOutcomes(Connection c, long runId) throws Exception {
         RunTables.clear(c, runId, "padan.row_outcome");
         try (PreparedStatement ps = c.prepareStatement("""
@@ -153,7 +163,7 @@ public class FindingsStage implements Tasklet {
                     explanation, nik_raw, nik, name_raw, name, birth_date, sex, in_dukcapil, reg_nik, reg_name_raw, reg_name, reg_birth, reg_sex,
                     reg_death, codes)
                 select ?, r.source, r.record_key, r.line_no, r.region_code, r.region_kab, r.person_id, r.match_method, r.match_score,
-                       r.explanation, r.nik_raw, r.nik, r.name_raw, r.name, r.birth_date, r.sex, r.in_dukcapil,
+                       case when f.codes is not null then r.explanation end, r.nik_raw, r.nik, r.name_raw, r.name, r.birth_date, r.sex, r.in_dukcapil,
                        case when r.in_dukcapil then r.person_nik end, r.person_name_raw, case when r.in_dukcapil then r.person_name end,
                        case when r.in_dukcapil then r.person_birth end, case when r.in_dukcapil then r.person_sex end, r.death_date, f.codes
                 from run_rows r

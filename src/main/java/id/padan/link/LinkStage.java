@@ -3,10 +3,9 @@ package id.padan.link;
 import id.padan.ingest.SourceMappings;
 import id.padan.link.internal.ProbabilisticLinker;
 import id.padan.standardise.StagedRow;
-import id.padan.store.CopyWriter;
+import id.padan.store.ParallelCopy;
 import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
-import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
 import id.padan.store.StagedRows;
 import java.sql.Connection;
@@ -51,21 +50,14 @@ public class LinkStage implements Tasklet {
         List<RowLink> links = linker.link(rows);
         linker.stats().forEach((k, v) -> log.info("link: {} = {}", k, v));
         memory.keep(scope.runId(), LINKS, links);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            RunTables.clear(c, scope.runId(), "padan.row_link");
-            try (CopyWriter w = new CopyWriter(c, "padan.row_link",
-                    "run_id, source, record_key, target_source, target_key, method, score, explanation")) {
-                for (RowLink l : links) {
-                    w.add(scope.runId()).add(l.source()).add(l.recordKey()).add(l.targetSource()).add(l.targetKey())
-                            .add(l.method()).add(l.score()).add(l.explanation());
-                    w.endRow();
-                }
-            }
-            c.commit();
-            try (var st = c.createStatement()) {
-                st.execute("analyze padan.row_link");
-            }
+        long runId = scope.runId();
+        ParallelCopy.replace(dataSource, runId, "padan.row_link",
+                "run_id, source, record_key, target_source, target_key, method, score, explanation", links, 2,
+                (w, l) -> w.add(runId).add(l.source()).add(l.recordKey()).add(l.targetSource()).add(l.targetKey())
+                        .add(l.method()).add(l.score()).add(l.explanation()));
+        // Statistics for the next stages' joins over the run's links.
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("analyze padan.row_link");
         }
         metrics.record(scope.runId(), NAME, rows.size(), start);
         return RepeatStatus.FINISHED;

@@ -5,16 +5,20 @@ import id.padan.link.LinkStage;
 import id.padan.link.RowLink;
 import id.padan.resolve.internal.JdbcPersonIdentities;
 import id.padan.standardise.StagedRow;
-import id.padan.store.CopyWriter;
+import id.padan.store.ParallelCopy;
 import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
-import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
 import id.padan.store.StagedRows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stage 3: clusters the linked rows into persons, gives each its stable id and writes
- * {@code padan.person} and {@code padan.source_record} for the run, all in one transaction.
+ * {@code padan.person} and {@code padan.source_record} for the run (see {@link #execute} on transactions).
  */
 @Component
 public class ResolveStage implements Tasklet {
@@ -58,32 +62,43 @@ public class ResolveStage implements Tasklet {
             }
             List<RowLink> links = memory.find(runId, LinkStage.LINKS, () -> readLinks(c, runId));
             long tLinks = System.nanoTime();
-            var resolution = new PersonResolver(registry).resolve(rows, links, new JdbcPersonIdentities(c));
+            var identities = new DeferredIdentities(new JdbcPersonIdentities(c));
+            var resolution = new PersonResolver(registry).resolve(rows, links, identities);
             long tResolved = System.nanoTime();
-            RunTables.clear(c, runId, "padan.person", "padan.source_record");
-            try (CopyWriter w = new CopyWriter(c, "padan.person",
-                    "run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil")) {
-                for (Person p : resolution.persons()) {
-                    w.add(runId).add(p.personId()).add(p.nik()).add(p.noKk()).add(p.name()).add(p.birthDate()).add(p.sex())
-                            .add(p.regionCode()).add(p.deathDate()).add(p.inDukcapil());
-                    w.endRow();
-                }
+            // The three outputs are written at once, each on its own connection and in its own transaction:
+            // a stage that fails part-way is run again whole, and the ids it hands out again are the same
+            // (remembered ones are found; the counter of new ones only moves when the identities commit).
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> persons = pool.submit(() -> {
+                    ParallelCopy.replace(dataSource, runId, "padan.person", PERSON_COLUMNS, resolution.persons(), 1,
+                            (w, p) -> w.add(runId).add(p.personId()).add(p.nik()).add(p.noKk()).add(p.name()).add(p.birthDate())
+                                    .add(p.sex()).add(p.regionCode()).add(p.deathDate()).add(p.inDukcapil()));
+                    return null;
+                });
+                // Explanations stay where the link stage wrote them (padan.row_link); the published view joins them.
+                Future<?> records = pool.submit(() -> {
+                    ParallelCopy.replace(dataSource, runId, "padan.source_record", ROW_COLUMNS, resolution.rows(), 1,
+                            (w, r) -> w.add(runId).add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId())
+                                    .add(r.method()).add(r.score()));
+                    return null;
+                });
+                identities.flush();
+                c.commit();
+                persons.get();
+                records.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            } finally {
+                pool.shutdownNow();
             }
-            long tPersons = System.nanoTime();
-            // Explanations stay where the link stage wrote them (padan.row_link); the published view and
-            // the findings join them, so the largest column of a run is written once.
-            try (CopyWriter w = new CopyWriter(c, "padan.source_record",
-                    "run_id, source, record_key, line_no, person_id, match_method, match_score")) {
-                for (ResolvedRow r : resolution.rows()) {
-                    w.add(runId).add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId()).add(r.method()).add(r.score());
-                    w.endRow();
-                }
-            }
-            long tRows = System.nanoTime();
-            c.commit();
-            log.debug("resolve: ms read rows {}, read links {}, resolve and identities {}, persons {}, source records {}",
+            long tWritten = System.nanoTime();
+            log.debug("resolve: ms read rows {}, read links {}, resolve {}, write {}",
                     (tRead - start) / 1_000_000, (tLinks - tRead) / 1_000_000, (tResolved - tLinks) / 1_000_000,
-                    (tPersons - tResolved) / 1_000_000, (tRows - tPersons) / 1_000_000);
+                    (tWritten - tResolved) / 1_000_000);
+            // Statistics for the next stages' joins, in a transaction of their own (an ANALYZE left in an
+            // uncommitted transaction is rolled back with it).
+            c.setAutoCommit(true);
             try (var st = c.createStatement()) {
                 st.execute("analyze padan.person");
                 st.execute("analyze padan.source_record");
@@ -91,6 +106,40 @@ public class ResolveStage implements Tasklet {
             metrics.record(runId, NAME, rows.size(), start);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static final String PERSON_COLUMNS = "run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil";
+    private static final String ROW_COLUMNS = "run_id, source, record_key, line_no, person_id, match_method, match_score";
+
+    /** Looks up and hands out ids at once, but writes what to remember only when {@link #flush} is called. */
+    private static final class DeferredIdentities implements PersonIdentities {
+        private final PersonIdentities store;
+        private Map<String, Long> keyToId = Map.of();
+        private Set<String> existing = Set.of();
+
+        DeferredIdentities(PersonIdentities store) {
+            this.store = store;
+        }
+
+        @Override
+        public Map<String, Long> lookup(java.util.Collection<String> keys) {
+            return store.lookup(keys);
+        }
+
+        @Override
+        public long[] newIds(int count) {
+            return store.newIds(count);
+        }
+
+        @Override
+        public void remember(Map<String, Long> keyToId, Set<String> existing) {
+            this.keyToId = keyToId;
+            this.existing = existing;
+        }
+
+        void flush() {
+            store.remember(keyToId, existing);
+        }
     }
 
     /** The links as the link stage stored them, without their explanations (resolution does not use them). */
