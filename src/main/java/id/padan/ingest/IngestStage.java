@@ -76,15 +76,17 @@ public class IngestStage implements Tasklet {
                         .ingest(scope.runId(), file, files.sha256().get(m.source()))));
             }
             long read = 0;
-            List<StagedRow> rows = new ArrayList<>();
+            // Each source's rows come in line order; sources by name give the order of StagedRows.ROWS.
+            java.util.SortedMap<String, List<StagedRow>> bySource = new java.util.TreeMap<>();
             for (Future<SourceIngest.Result> f : results) {
                 read += f.get().read();
-                rows.addAll(f.get().rows());
+                bySource.put(f.get().source(), f.get().rows());
             }
-            rows.sort(StagedRows.ORDER);
+            List<StagedRow> rows = new ArrayList<>(bySource.values().stream().mapToInt(List::size).sum());
+            bySource.values().forEach(rows::addAll);
             memory.keep(scope.runId(), StagedRows.ROWS, rows);
             // Fresh statistics, so the later stages' joins over this run are planned as bulk joins.
-            jdbc.execute("analyze padan.staged_row");
+            jdbc.execute("analyze padan.staged_row (run_id, source, record_key)"); // the join keys of later stages
             jdbc.execute("analyze padan.rejected_row");
             metrics.record(scope.runId(), NAME, read, start);
             contribution.incrementWriteCount(read);

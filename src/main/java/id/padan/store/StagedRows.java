@@ -12,12 +12,11 @@ import javax.sql.DataSource;
 public final class StagedRows {
     private static final int COLUMNS = StagedRow.COLUMNS.split(",").length;
 
-    /** The run's standardised rows, all columns, in (source, line) order, as {@link #of} gives them. */
+    /**
+     * The run's standardised rows, all columns, as {@link #of} gives them: by source (names as
+     * {@link String#compareTo} orders them), then by line.
+     */
     public static final RunMemory.Key<List<StagedRow>> ROWS = new RunMemory.Key<>("staged rows");
-
-    /** Source by name (as {@link String#compareTo}), then line: the order every stage sees the rows in. */
-    public static final java.util.Comparator<StagedRow> ORDER =
-            java.util.Comparator.comparing(StagedRow::source).thenComparingInt(StagedRow::lineNo);
 
     private StagedRows() {}
 
