@@ -63,7 +63,8 @@ public final class SourceIngest {
                 header = reader.readHeader();
                 RowStandardiser standardiser = new RowStandardiser(mapping, reader, new NikCleaner(RegionReference.kemendagri()),
                         new NameStandardiser(), RegionReference.kemendagri());
-                Map<String, Integer> seenKeys = new HashMap<>();
+                // Sized for the file (a data row is rarely under 60 bytes; capacity = rows / load factor), so it is not rebuilt as it grows.
+                Map<String, Integer> seenKeys = new HashMap<>((int) Math.min(50_000_000, Files.size(file) / 45 + 16));
                 try (StagingWriter staging = new StagingWriter(c, runId)) {
                     ExtractRow row;
                     while ((row = reader.next()) != null) {
