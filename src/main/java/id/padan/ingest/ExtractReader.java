@@ -331,17 +331,17 @@ public final class ExtractReader implements Closeable {
 
     /** Cuts {@code text} at every {@code delimiter}, keeping empty fields (a trailing delimiter ends in an empty field). */
     static String[] splitPlain(String text, char delimiter) {
-        int count = 1;
-        for (int i = text.indexOf(delimiter); i >= 0; i = text.indexOf(delimiter, i + 1)) count++;
-        String[] out = new String[count];
+        String[] out = new String[16];
+        int n = 0;
         int start = 0;
-        for (int f = 0; f < count - 1; f++) {
-            int end = text.indexOf(delimiter, start);
-            out[f] = text.substring(start, end);
+        for (int end = text.indexOf(delimiter); end >= 0; end = text.indexOf(delimiter, start)) {
+            if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+            out[n++] = text.substring(start, end);
             start = end + 1;
         }
-        out[count - 1] = text.substring(start);
-        return out;
+        if (n == out.length) out = java.util.Arrays.copyOf(out, n + 1);
+        out[n++] = text.substring(start);
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     private boolean hasBom(int len) {

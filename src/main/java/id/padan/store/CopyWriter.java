@@ -19,7 +19,7 @@ import org.postgresql.copy.CopyIn;
 public final class CopyWriter implements Closeable {
     private static final int FLUSH_AT = 1 << 18;
     private final CopyIn copy;
-    private final StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
+    private StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
     private boolean first = true;
     private long rows;
 
@@ -120,7 +120,9 @@ public final class CopyWriter implements Closeable {
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
         }
-        buf.setLength(0);
+        // A fresh buffer rather than setLength(0): once a value outside Latin-1 has been appended, a
+        // StringBuilder stays two bytes a character, and every later row would pay for it.
+        buf = new StringBuilder(FLUSH_AT + 4096);
     }
 
     @Override
