@@ -26,30 +26,17 @@ public final class StagedRows {
      */
     public static List<StagedRow> of(RunMemory memory, DataSource dataSource, long runId) {
         return memory.find(runId, ROWS, () -> {
-            List<StagedRow> rows = read(dataSource, runId, null);
+            List<StagedRow> rows = read(dataSource, runId);
             memory.keep(runId, ROWS, rows);
             return rows;
         });
     }
 
-    /**
-     * Reads only the named columns (plus source, record_key and line_no, always); the others come
-     * back null (false for name_deceased). A stage that needs half the columns reads half the data.
-     *
-     * @param columns column names of {@link StagedRow#COLUMNS}, or null for all
-     */
-    public static List<StagedRow> read(DataSource dataSource, long runId, java.util.Set<String> columns) {
-        StringBuilder select = new StringBuilder();
-        for (String col : StagedRow.COLUMNS.split(",")) {
-            String c = col.strip();
-            if (select.length() > 0) select.append(", ");
-            boolean always = c.equals("source") || c.equals("record_key") || c.equals("line_no") || c.endsWith("_status");
-            if (columns == null || always || columns.contains(c)) select.append(c);
-            else select.append(c.equals("name_deceased") ? "false" : "null");
-        }
+    /** Every column of the run's rows from {@code padan.staged_row}, in the order of {@link #ROWS}. */
+    private static List<StagedRow> read(DataSource dataSource, long runId) {
         List<StagedRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            CopyReader.read(c, "select " + select + " from padan.staged_row where run_id = " + runId + " order by source collate \"C\", line_no",
+            CopyReader.read(c, "select " + StagedRow.COLUMNS + " from padan.staged_row where run_id = " + runId + " order by source collate \"C\", line_no",
                     COLUMNS, f -> rows.add(map(f)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read staged rows of run " + runId + ": " + e.getMessage(), e);
