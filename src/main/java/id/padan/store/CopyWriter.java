@@ -2,7 +2,6 @@ package id.padan.store;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,14 +11,17 @@ import org.postgresql.copy.CopyIn;
 /**
  * Writes rows into one table with PostgreSQL {@code COPY ... FROM STDIN} (text format), the fast
  * path for bulk loads. Call the {@code add} methods for each column in table order, then
- * {@link #endRow()}; {@link #close()} finishes the copy. Null values become {@code \N}. Rows are
- * built in a local buffer and sent in blocks of about 256 KB. The copy runs in the connection's
+ * {@link #endRow()}; {@link #close()} finishes the copy. Null values become {@code \N}. Values are
+ * escaped and UTF-8 encoded into a local byte buffer, sent in blocks of about 256 KB. The copy runs in the connection's
  * current transaction. Not thread-safe: one writer per thread and connection.
  */
 public final class CopyWriter implements Closeable {
     private static final int FLUSH_AT = 1 << 18;
+    private static final byte[] NULL = {'\\', 'N'};
     private final CopyIn copy;
-    private StringBuilder buf = new StringBuilder(FLUSH_AT + 4096);
+    /** The COPY text, already UTF-8: each value is escaped and encoded straight into it, with no String in between. */
+    private byte[] buf = new byte[FLUSH_AT + 8192];
+    private int pos;
     private boolean first = true;
     private long rows;
 
@@ -30,61 +32,91 @@ public final class CopyWriter implements Closeable {
 
     public CopyWriter add(String value) {
         sep();
-        if (value == null) {
-            buf.append("\\N");
-            return this;
-        }
+        if (value == null) return putNull();
         int n = value.length();
-        int i = 0;
-        while (i < n && !special(value.charAt(i))) i++;
-        if (i == n) {
-            buf.append(value);
-            return this;
-        }
-        buf.append(value, 0, i);
-        for (; i < n; i++) {
+        room(3 * n); // the most a char takes: an escape is 2 bytes, a UTF-8 char 3, a surrogate pair 4 for two chars
+        byte[] b = buf;
+        int p = pos;
+        for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> buf.append("\\\\");
-                case '\t' -> buf.append("\\t");
-                case '\n' -> buf.append("\\n");
-                case '\r' -> buf.append("\\r");
-                default -> buf.append(c);
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> { b[p++] = '\\'; b[p++] = '\\'; }
+                    case '\t' -> { b[p++] = '\\'; b[p++] = 't'; }
+                    case '\n' -> { b[p++] = '\\'; b[p++] = 'n'; }
+                    case '\r' -> { b[p++] = '\\'; b[p++] = 'r'; }
+                    default -> b[p++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, value.charAt(++i));
+                b[p++] = (byte) (0xF0 | cp >> 18);
+                b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | cp & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                b[p++] = '?'; // a lone surrogate is not text; String.getBytes writes '?' for it too
+            } else {
+                b[p++] = (byte) (0xE0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | c & 0x3F);
             }
         }
+        pos = p;
         return this;
     }
 
     public CopyWriter add(long value) {
         sep();
-        buf.append(value);
+        if (value < 0) return ascii(Long.toString(value));
+        room(20);
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) digits++;
+        int p = pos + digits;
+        pos = p;
+        long v = value;
+        do {
+            buf[--p] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v > 0);
         return this;
     }
 
     public CopyWriter add(Long value) {
-        sep();
-        if (value == null) buf.append("\\N");
-        else buf.append(value.longValue());
-        return this;
+        if (value == null) {
+            sep();
+            return putNull();
+        }
+        return add(value.longValue());
     }
 
     public CopyWriter add(Double value) {
         sep();
-        if (value == null || value.isNaN()) buf.append("\\N");
-        else buf.append(value.doubleValue());
-        return this;
+        if (value == null || value.isNaN()) return putNull();
+        return ascii(Double.toString(value));
     }
 
     public CopyWriter add(boolean value) {
         sep();
-        buf.append(value ? 't' : 'f');
+        room(1);
+        buf[pos++] = (byte) (value ? 't' : 'f');
         return this;
     }
 
     public CopyWriter add(LocalDate value) {
         sep();
-        if (value == null) buf.append("\\N");
-        else buf.append(value);
+        if (value == null) return putNull();
+        int y = value.getYear();
+        if (y < 0 || y > 9999) return ascii(value.toString());
+        room(10);
+        two(y / 100);
+        two(y % 100);
+        buf[pos++] = '-';
+        two(value.getMonthValue());
+        buf[pos++] = '-';
+        two(value.getDayOfMonth());
         return this;
     }
 
@@ -93,36 +125,57 @@ public final class CopyWriter implements Closeable {
     }
 
     public void endRow() {
-        buf.append('\n');
+        room(1);
+        buf[pos++] = '\n';
         first = true;
         rows++;
-        if (buf.length() >= FLUSH_AT) flush();
+        if (pos >= FLUSH_AT) flush();
     }
 
     public long rows() {
         return rows;
     }
 
-    private static boolean special(char c) {
-        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
-    }
-
     private void sep() {
-        if (!first) buf.append('\t');
+        room(1);
+        if (!first) buf[pos++] = '\t';
         first = false;
     }
 
+    private CopyWriter putNull() {
+        room(2);
+        buf[pos++] = NULL[0];
+        buf[pos++] = NULL[1];
+        return this;
+    }
+
+    /** A value known to be ASCII without COPY's special characters (a number's text). */
+    private CopyWriter ascii(String s) {
+        room(s.length());
+        for (int i = 0; i < s.length(); i++) buf[pos++] = (byte) s.charAt(i);
+        return this;
+    }
+
+    private void two(int v) {
+        buf[pos++] = (byte) ('0' + v / 10);
+        buf[pos++] = (byte) ('0' + v % 10);
+    }
+
+    /** Makes room for {@code bytes} more: sends what is buffered (a COPY stream may be cut anywhere), and grows for one huge value. */
+    private void room(int bytes) {
+        if (pos + bytes <= buf.length) return;
+        flush();
+        if (bytes > buf.length) buf = new byte[bytes + 8192];
+    }
+
     private void flush() {
-        if (buf.length() == 0) return;
-        byte[] bytes = buf.toString().getBytes(StandardCharsets.UTF_8);
+        if (pos == 0) return;
         try {
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(buf, 0, pos);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
         }
-        // A fresh buffer rather than setLength(0): once a value outside Latin-1 has been appended, a
-        // StringBuilder stays two bytes a character, and every later row would pay for it.
-        buf = new StringBuilder(FLUSH_AT + 4096);
+        pos = 0;
     }
 
     @Override
