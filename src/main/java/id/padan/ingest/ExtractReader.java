@@ -126,39 +126,51 @@ public final class ExtractReader implements Closeable {
                 blankLines++;
                 continue;
             }
-            if (len >= MAX_LINE_BYTES) {
-                return new ExtractRow(current, lenient(0, Math.min(len, 200)) + "...", null,
-                        "line longer than " + MAX_LINE_BYTES + " bytes; is this a binary file?");
+            String[] plain = len < MAX_LINE_BYTES ? plainFields(len) : null;
+            if (plain != null && !(atUnterminatedEnd() && mapping.finalNewlineRequired())) {
+                return ExtractRow.plain(current, plain, mapping.delimiter());
             }
-            String text;
-            try {
-                text = decode(0, len);
-            } catch (CharacterCodingException e) {
-                return new ExtractRow(current, lenient(0, len), null,
-                        "bytes not valid in " + mapping.encoding().name() + " at byte " + badByte(len) + " of the line");
-            }
-            String control = controlCharacter(text);
-            if (control != null) return new ExtractRow(current, text, null, control);
-            String[] fields;
-            try {
-                fields = split(text);
-            } catch (RuntimeException e) {
-                ExtractRow joined = openQuote(text) ? joinContinuation(text) : null;
-                return joined != null ? joined : new ExtractRow(current, text, null, describe(e));
-            }
-            if (fields.length != header.size()) {
-                String hint = fields.length > header.size()
-                        ? " (a '" + mapping.delimiter() + "' inside an unquoted value?)"
-                        : (atUnterminatedEnd() ? " (the file ends in the middle of this row)" : "");
-                return new ExtractRow(current, text, null,
-                        "expected " + header.size() + " fields, found " + fields.length + hint);
-            }
-            if (atUnterminatedEnd() && mapping.finalNewlineRequired()) {
-                return new ExtractRow(current, text, null,
-                        "the file ends in the middle of this row (no line break after it); the row may be cut short");
-            }
-            return new ExtractRow(current, text, fields, null);
+            return general(len);
         }
+    }
+
+    /**
+     * A line that is not plain ASCII without quotes, or is faulty: decoded, split by the CSV rules, and
+     * checked. Kept apart from {@link #next()} so that the common path stays small.
+     */
+    private ExtractRow general(int len) throws IOException {
+        if (len >= MAX_LINE_BYTES) {
+            return new ExtractRow(current, lenient(0, Math.min(len, 200)) + "...", null,
+                    "line longer than " + MAX_LINE_BYTES + " bytes; is this a binary file?");
+        }
+        String text;
+        try {
+            text = decode(0, len);
+        } catch (CharacterCodingException e) {
+            return new ExtractRow(current, lenient(0, len), null,
+                    "bytes not valid in " + mapping.encoding().name() + " at byte " + badByte(len) + " of the line");
+        }
+        String control = controlCharacter(text);
+        if (control != null) return new ExtractRow(current, text, null, control);
+        String[] fields;
+        try {
+            fields = split(text);
+        } catch (RuntimeException e) {
+            ExtractRow joined = openQuote(text) ? joinContinuation(text) : null;
+            return joined != null ? joined : new ExtractRow(current, text, null, describe(e));
+        }
+        if (fields.length != header.size()) {
+            String hint = fields.length > header.size()
+                    ? " (a '" + mapping.delimiter() + "' inside an unquoted value?)"
+                    : (atUnterminatedEnd() ? " (the file ends in the middle of this row)" : "");
+            return new ExtractRow(current, text, null,
+                    "expected " + header.size() + " fields, found " + fields.length + hint);
+        }
+        if (atUnterminatedEnd() && mapping.finalNewlineRequired()) {
+            return new ExtractRow(current, text, null,
+                    "the file ends in the middle of this row (no line break after it); the row may be cut short");
+        }
+        return new ExtractRow(current, text, fields, null);
     }
 
     public int blankLines() {
@@ -327,6 +339,36 @@ public final class ExtractReader implements Closeable {
             }
             return out.toArray(new String[0]);
         }
+    }
+
+    /**
+     * The fields of the current line cut straight from its bytes, for the common line: ASCII only (the
+     * same characters in every encoding a source may declare), no quote character, no control character,
+     * and exactly the header's number of fields. Null for any other line, which then goes the general way
+     * (decoding, quoting, and a reason when it is faulty).
+     */
+    private String[] plainFields(int len) {
+        char d = mapping.delimiter();
+        if (d >= 0x80 || header == null) return null;
+        Character q = mapping.quote();
+        int quote = q == null ? -1 : q;
+        byte[] b = line;
+        String[] out = new String[header.size()];
+        int n = 0;
+        int start = 0;
+        for (int i = 0; i < len; i++) {
+            int c = b[i]; // a byte above 0x7F is negative here, so it fails the control-character test too
+            if (c == d) {
+                if (n == out.length - 1) return null;
+                out[n++] = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
+                start = i + 1;
+            } else if (c < 0x20 ? c != '\t' : (c == 0x7F || c == quote)) {
+                return null;
+            }
+        }
+        if (n != out.length - 1) return null;
+        out[n] = new String(b, start, len - start, StandardCharsets.ISO_8859_1);
+        return out;
     }
 
     /** Cuts {@code text} at every {@code delimiter}, keeping empty fields (a trailing delimiter ends in an empty field). */

@@ -169,23 +169,25 @@ public final class NikCleaner {
      */
     static String cleanDigits(String raw) {
         int n = raw.length();
-        char[] buffer = null;
-        int length = 0;
-        boolean started = false;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        while (i < n && raw.charAt(i) >= '0' && raw.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == n) {
+            return raw; // the common case: nothing to clean, nothing to copy
+        }
+        char[] buffer = new char[n];
+        raw.getChars(0, i, buffer, 0);
+        int length = i;
+        boolean started = i > 0;
+        for (; i < n; i++) {
             char c = raw.charAt(i);
             if (c >= '0' && c <= '9') {
-                if (buffer == null) {
-                    buffer = new char[n];
-                }
                 buffer[length++] = c;
                 started = true;
             } else if (!isIgnorable(c) && (started || !isTextMarker(c))) {
                 return null;
             }
-        }
-        if (length == n) {
-            return raw;
         }
         return length == 0 ? "" : new String(buffer, 0, length);
     }

@@ -21,7 +21,12 @@ public final class RegionCodes {
     private static final RegionCode MISSING = new RegionCode(null, null, null, null, RegionStatus.MISSING);
     private static final RegionCode MALFORMED = new RegionCode(null, null, null, null, RegionStatus.UNKNOWN);
 
+    /** Codes are few (some 84,000 desa) and rows many: each code is judged once and its result shared. Bounded, as bad input could hold any number of codes. */
+    private static final int MAX_REMEMBERED = 250_000;
+
     private final RegionReference reference;
+    private final java.util.concurrent.ConcurrentHashMap<String, RegionCode> judged = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, RegionCode> judgedMalformedBelow = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Codes judged against {@code reference} (not null). */
     public RegionCodes(RegionReference reference) {
@@ -85,8 +90,22 @@ public final class RegionCodes {
         return code.isEmpty() ? MALFORMED : resolve(code.toString(), true);
     }
 
-    /** Cuts a 2, 4, 6 or 10 digit code into its levels and judges the most detailed one. */
+    /** The judgement of {@code code}, from those already made when there is one. */
     private RegionCode resolve(String code, boolean malformedBelow) {
+        var memory = malformedBelow ? judgedMalformedBelow : judged;
+        RegionCode known = memory.get(code);
+        if (known != null) {
+            return known;
+        }
+        RegionCode judgement = judge(code, malformedBelow);
+        if (memory.size() < MAX_REMEMBERED) {
+            memory.putIfAbsent(code, judgement);
+        }
+        return judgement;
+    }
+
+    /** Cuts a 2, 4, 6 or 10 digit code into its levels and judges the most detailed one. */
+    private RegionCode judge(String code, boolean malformedBelow) {
         int n = code.length();
         String province = n == 2 ? code : code.substring(0, 2);
         String kabupaten = n < 4 ? null : n == 4 ? code : code.substring(0, 4);

@@ -170,6 +170,29 @@ class ExtractReaderTest {
         }
     }
 
+    /** Lines cut straight from their bytes (ASCII, no quote) and lines that go the general way give the same fields and raw text. */
+    @Test
+    void everyKindOfGoodLineGivesJacksonsFieldsAndItsOwnText() throws Exception {
+        List<String> lines = List.of(
+                PKH_GOOD,                                                  // ASCII, no quote: cut from the bytes
+                PKH_GOOD.replace("JL MAWAR;2026-IV;750000", ";;"),        // empty fields at the end
+                PKH_GOOD.replace("JL MAWAR", "JL\tMAWAR"),                 // a tab inside a value is text
+                PKH_GOOD.replace("A1;", ";"),                              // an empty first field
+                PKH_GOOD2,                                                 // quoted: the general way
+                PKH_GOOD.replace("Siti Aminah", "Siti Aminah Ré"));        // not ASCII: decoded first
+        Read r = read("pkh.yml", bytes(Charset.forName("windows-1252"), Stream.concat(Stream.of(PKH_HEADER), lines.stream()).toArray(String[]::new)));
+        var schema = tools.jackson.dataformat.csv.CsvSchema.emptySchema().withColumnSeparator(';').withQuoteChar('"');
+        var jackson = tools.jackson.dataformat.csv.CsvMapper.builder().build().readerFor(String[].class).with(schema);
+        assertThat(r.rows()).hasSize(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            ExtractRow row = r.rows().get(i);
+            assertThat(row.ok()).as(lines.get(i)).isTrue();
+            assertThat(row.fields()).as(lines.get(i)).containsExactly((String[]) jackson.readValue(lines.get(i)));
+            assertThat(row.rawText()).isEqualTo(lines.get(i));
+            assertThat(row.lineNo()).isEqualTo(i + 2);
+        }
+    }
+
     /** The quote-free fast path cuts a line exactly as Jackson CSV does. */
     @ParameterizedTest(name = "[{0}]")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"a|b|c", "a||c", "|b|", "abc", "|", "||", "a b |  c  | d'e", "  ",

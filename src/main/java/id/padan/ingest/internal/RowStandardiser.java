@@ -34,6 +34,8 @@ final class RowStandardiser {
     private final int[] nameRest;
     private final int address;
     private final int[] addressRest;
+    private static final int MAX_VOCABULARY = 20_000;
+    private final java.util.Map<String, String> vocabulary = new java.util.HashMap<>();
 
     RowStandardiser(SourceMapping mapping, ExtractReader reader, NikCleaner nikCleaner, NameStandardiser names, RegionReference reference) {
         this.mapping = mapping;
@@ -84,6 +86,7 @@ final class RowStandardiser {
             if (part != null) nameRaw = nameRaw == null ? part : nameRaw + " " + part;
         }
         StandardName std = names.standardise(nameRaw);
+        String display = same(emptyToNull(std.display()), nameRaw);
         ParsedDate born = dates.parse(get(f, birthDate));
         ParsedDate died = deathDate < 0 ? null : dates.parse(get(f, deathDate));
         String sexCode = mapping.code(Field.SEX, get(f, sex));
@@ -94,15 +97,15 @@ final class RowStandardiser {
                 mapping.source(), recordKey, row.lineNo(),
                 nikRaw, nikCheck.digits(), nikCheck.status().name(), nikCheck.problem(),
                 kkCheck == null ? null : kkCheck.digits(),
-                nameRaw, emptyToNull(std.display()), emptyToNull(std.key()), std.deceasedMarker(),
+                nameRaw, display, same(emptyToNull(std.key()), display), std.deceasedMarker(),
                 born.date(), born.status().name(),
                 sexCode == null ? null : sexCode.charAt(0),
                 rel,
                 region.desa(), region.kecamatan(), region.kabupaten(), region.status().name(),
                 died == null ? null : died.date(),
-                get(f, familyId), get(f, motherName), get(f, birthPlace),
+                get(f, familyId), get(f, motherName), shared(get(f, birthPlace)),
                 programStatus < 0 ? null : mapping.code(Field.PROGRAM_STATUS, get(f, programStatus)),
-                get(f, component),
+                shared(get(f, component)),
                 address(f));
     }
 
@@ -125,7 +128,26 @@ final class RowStandardiser {
         }
         int n = out.length();
         if (n > 0 && out.charAt(n - 1) == ' ') out.setLength(n - 1);
-        return out.isEmpty() ? null : out.toString();
+        if (out.isEmpty()) return null;
+        return first != null && addressRest.length == 0 && first.contentEquals(out) ? first : out.toString();
+    }
+
+    /**
+     * One instance for each value of a column with few values (a birth place, a PKH component): the rows
+     * stay in memory from ingest to resolve, and a million copies of "KABUPATEN TANGERANG" would be
+     * copied by every garbage collection on the way. Bounded, in case a column is not what it seems.
+     */
+    private String shared(String value) {
+        if (value == null) return null;
+        String known = vocabulary.get(value);
+        if (known != null) return known;
+        if (vocabulary.size() < MAX_VOCABULARY) vocabulary.put(value, value);
+        return value;
+    }
+
+    /** {@code other} when it is equal to {@code value}, so that a row keeps one instance of both. */
+    private static String same(String value, String other) {
+        return value != null && value.equals(other) ? other : value;
     }
 
     private RegionCode region(String[] f) {
