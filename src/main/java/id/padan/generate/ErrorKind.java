@@ -67,7 +67,13 @@ public enum ErrorKind {
     FILE_BOM(9),
     FILE_HEADER_CASE(9),
     FILE_HEADER_SPACES(9),
-    FILE_EXTRA_COLUMN(9);
+    FILE_EXTRA_COLUMN(9),
+    /**
+     * A quoted free-text value (PKH's address, KIP's school name) holding a line break, as an Excel cell
+     * typed with Alt+Enter is exported: one record over two physical lines. Not damage: RFC 4180 allows
+     * it, and the row must load.
+     */
+    FILE_MULTILINE_VALUE(9);
 
     private final int family;
 

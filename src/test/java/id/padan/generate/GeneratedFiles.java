@@ -51,6 +51,33 @@ final class GeneratedFiles {
         return lines;
     }
 
+    /**
+     * A record whose quoted value holds a line break is put whole (lines joined with LF) in the slot of its
+     * first line, and the slots of its other lines are left empty, so that line numbers stay physical. As
+     * padan's reader does, lines are joined only when that closes the quote and gives the header's number
+     * of fields; an unterminated quote stays a line of its own.
+     */
+    static void joinQuotedLineBreaks(List<byte[]> lines, Format format, int columns) {
+        for (int i = 1; i < lines.size(); i++) {
+            String text = decodeStrict(lines.get(i), format.charset());
+            if (text == null || text.chars().filter(c -> c == '"').count() % 2 == 0) continue;
+            StringBuilder record = new StringBuilder(text);
+            for (int j = i + 1; j < lines.size() && j <= i + 20; j++) {
+                String next = decodeStrict(lines.get(j), format.charset());
+                if (next == null) break;
+                record.append('\n').append(next);
+                if (record.chars().filter(c -> c == '"').count() % 2 == 1) continue;
+                List<String> f = fields(record.toString(), format.delimiter(), true);
+                if (f != null && f.size() == columns) {
+                    lines.set(i, record.toString().getBytes(format.charset()));
+                    for (int k = i + 1; k <= j; k++) lines.set(k, new byte[0]);
+                    i = j;
+                }
+                break;
+            }
+        }
+    }
+
     /** Strict decoding; null when the bytes are not valid in the charset. */
     static String decodeStrict(byte[] bytes, Charset charset) {
         try {
@@ -144,6 +171,8 @@ final class GeneratedFiles {
         }
         List<byte[]> lines = physicalLines(file);
         byte[] first = lines.get(0);
+        int columns = fields(decodeStrict(first, format.charset()).replace("\uFEFF", ""), format.delimiter(), format.quoting()).size();
+        if (format.quoting()) joinQuotedLineBreaks(lines, format, columns);
         if (first.length >= 3 && (first[0] & 0xFF) == 0xEF && (first[1] & 0xFF) == 0xBB && (first[2] & 0xFF) == 0xBF) {
             first = java.util.Arrays.copyOfRange(first, 3, first.length);
         }

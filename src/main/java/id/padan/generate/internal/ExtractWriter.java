@@ -84,6 +84,16 @@ final class ExtractWriter implements Closeable {
         ErrorKind damage = plan.damage[index];
         String text;
         int raw = -1;
+        int breaks = 0;
+        if (damage == null && plan.multiLine[index]) {
+            // The break takes the place of a space, so the value reads the same once standardised.
+            int col = shifted(layout.textColumn());
+            values = values.clone();
+            String v = values[col];
+            int space = v.indexOf(' ');
+            values[col] = space < 0 ? v + "\n" : v.substring(0, space) + "\n" + v.substring(space + 1);
+            breaks = 1;
+        }
         if (damage == null || damage == ErrorKind.FILE_TRUNCATED_ROW) {
             text = format(values, -1);
         } else {
@@ -127,6 +137,7 @@ final class ExtractWriter implements Closeable {
         }
         line++;
         long lineNo = line;
+        line += breaks;
         if (damage == ErrorKind.FILE_TRUNCATED_ROW) {
             int first = text.indexOf(layout.delimiter());
             int last = text.lastIndexOf(layout.delimiter());

@@ -124,6 +124,22 @@ final class FaultPlanner {
                 }
             }
         }
+        // Drawn last, so that every other fault of a seed stays where it was before this one existed.
+        for (Source s : sources) {
+            FilePlan plan = plans.get(s);
+            int n = plan.damage.length;
+            if (!Layout.of(s).quoting() || Layout.of(s).textColumn() == Layout.of(s).nameColumn() || n == 0) {
+                continue;   // only a quoting source's free text, never a name (a break there would change it)
+            }
+            long wanted = rates.fileFaultPerKind() <= 0 ? 0 : Math.max(1, Math.round(n * rates.fileFaultPerKind()));
+            for (long k = 0; k < wanted; k++) {
+                int i = rnd.nextInt(n);
+                if (plan.damage[i] == null && !plan.multiLine[i]) {
+                    plan.multiLine[i] = true;
+                    tally.add(ErrorKind.FILE_MULTILINE_VALUE);
+                }
+            }
+        }
         return plans;
     }
 }

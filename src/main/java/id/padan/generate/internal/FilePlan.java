@@ -9,6 +9,8 @@ final class FilePlan {
     final ErrorKind[] damage;
     /** Per data row: blank lines written after it. */
     final int[] blankLinesAfter;
+    /** Per data row: whether its quoted free-text value holds a line break. */
+    final boolean[] multiLine;
     boolean crlf;
     /** 0: as specified; 1: lower case; 2: title case. */
     int headerCase;
@@ -22,5 +24,6 @@ final class FilePlan {
         this.source = source;
         this.damage = new ErrorKind[rows];
         this.blankLinesAfter = new int[rows];
+        this.multiLine = new boolean[rows];
     }
 }

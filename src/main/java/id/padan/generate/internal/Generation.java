@@ -120,7 +120,7 @@ public final class Generation {
                             boolean carried = r.person.hasRegistryNik()
                                     && Truth.clean(r.nik).equals(Long.toString(r.person.nik));
                             truthOut.row(source, fileName, line, r.key, r.person, r.damage != null, carried,
-                                    rowCodes, joinErrors(r.errors, r.damage));
+                                    rowCodes, joinErrors(r.errors | (plan.multiLine[i] ? 1L << ErrorKind.FILE_MULTILINE_VALUE.ordinal() : 0), r.damage));
                         }
                     }
                     extracts.add(new GenerationResult.ExtractFile(source.name(), file, rows, damaged, 0));
