@@ -40,6 +40,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "12g", paramLabel = "SIZE", description = "maximum heap of the benchmarked JVM (default: ${DEFAULT-VALUE})")
     String heap;
 
+    @Option(names = "--jvm-options", defaultValue = RECOMMENDED_JVM_OPTIONS, paramLabel = "OPTIONS",
+            description = {"further options of the benchmarked JVM, space-separated (default: ${DEFAULT-VALUE}, the README's setting for large runs;",
+                    "give --jvm-options= for the JVM's own defaults)"})
+    String jvmOptions;
+
+    /**
+     * The JVM setting the README gives operators for large runs. Ingest keeps every row in memory for link
+     * and resolve, so nearly everything it allocates lives until resolve: promoting it at its first
+     * collection copies it once, not once more between survivor spaces.
+     */
+    static final String RECOMMENDED_JVM_OPTIONS = "-XX:MaxTenuringThreshold=0";
+
     @Option(names = "--single", hidden = true, description = "run one size in this JVM (used by bench itself)")
     boolean single;
 
@@ -49,8 +61,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (single) return runOne(persons.get(0));
         List<String> lines = new ArrayList<>();
         for (int n : persons) {
-            List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-jar", jarPath(), "bench", "--single", "--persons", Integer.toString(n),
-                    "--seed", Long.toString(seed), "--work", work.toString(), "--config", config));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+            if (!jvmOptions.isBlank()) jvm.addAll(List.of(jvmOptions.strip().split("\\s+")));
+            List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+            cmd.addAll(jvm);
+            cmd.addAll(List.of("-jar", jarPath(), "bench", "--single", "--persons", Integer.toString(n),
+                    "--seed", Long.toString(seed), "--work", work.toString(), "--config", config, "--jvm-options=" + String.join(" ", jvm)));
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) return Cli.fail("benchmark at " + n + " persons failed");
             lines.addAll(Files.readAllLines(work.resolve("result-" + n + ".md")));
@@ -91,8 +107,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             md.append(String.format(Locale.ROOT, "| **whole run** (with start-up of the job) | %,d | %.1f | %,.0f |%n%n", generated.truthRows(), total,
                     generated.truthRows() / total));
-            md.append(String.format(Locale.ROOT, "Peak memory of the padan process: %s (max heap %,d MB, %d cores). Generation: %.1f s.%n%n",
-                    peakRss(), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), genSeconds));
+            md.append(String.format(Locale.ROOT, "Peak memory of the padan process: %s (max heap %,d MB, %d cores). Generation: %.1f s. "
+                            + "JVM: Java %s, options `%s`.%n%n",
+                    peakRss(), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), genSeconds,
+                    Runtime.version().feature(), jvmOptions.isBlank() ? "(none)" : jvmOptions));
         }
         Files.writeString(work.resolve("result-" + n + ".md"), md.toString());
         return 0;
