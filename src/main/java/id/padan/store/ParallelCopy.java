@@ -26,22 +26,17 @@ public final class ParallelCopy {
             RunTables.clear(c, runId, table);
         }
         int n = Math.max(1, Math.min(parts, values.size()));
+        if (n == 1) {
+            copy(dataSource, table, columns, values, row);   // one slice: no thread of its own
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Future<?>> slices = new ArrayList<>();
             for (int p = 0; p < n; p++) {
                 List<T> slice = values.subList(values.size() * p / n, values.size() * (p + 1) / n);
                 slices.add(pool.submit(() -> {
-                    try (Connection c = dataSource.getConnection()) {
-                        c.setAutoCommit(false);
-                        try (CopyWriter w = new CopyWriter(c, table, columns)) {
-                            for (T v : slice) {
-                                row.accept(w, v);
-                                w.endRow();
-                            }
-                        }
-                        c.commit();
-                    }
+                    copy(dataSource, table, columns, slice, row);
                     return null;
                 }));
             }
@@ -50,6 +45,21 @@ public final class ParallelCopy {
             throw e.getCause() instanceof Exception ex ? ex : e;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** COPYs {@code values} on a connection of its own, in one transaction. */
+    private static <T> void copy(DataSource dataSource, String table, String columns, List<T> values,
+                                 BiConsumer<CopyWriter, T> row) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (CopyWriter w = new CopyWriter(c, table, columns)) {
+                for (T v : values) {
+                    row.accept(w, v);
+                    w.endRow();
+                }
+            }
+            c.commit();
         }
     }
 }
