@@ -79,8 +79,9 @@ public class IngestStage implements Tasklet {
             // Each source's rows come in line order; sources by name give the order of StagedRows.ROWS.
             java.util.SortedMap<String, List<StagedRow>> bySource = new java.util.TreeMap<>();
             for (Future<SourceIngest.Result> f : results) {
-                read += f.get().read();
-                bySource.put(f.get().source(), f.get().rows());
+                SourceIngest.Result r = f.get();
+                read += r.read();
+                bySource.put(r.source(), r.rows());
             }
             List<StagedRow> rows = new ArrayList<>(bySource.values().stream().mapToInt(List::size).sum());
             bySource.values().forEach(rows::addAll);

@@ -26,7 +26,6 @@ public final class RegionCodes {
 
     private final RegionReference reference;
     private final java.util.concurrent.ConcurrentHashMap<String, RegionCode> judged = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, RegionCode> judgedMalformedBelow = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Codes judged against {@code reference} (not null). */
     public RegionCodes(RegionReference reference) {
@@ -90,16 +89,18 @@ public final class RegionCodes {
         return code.isEmpty() ? MALFORMED : resolve(code.toString(), true);
     }
 
-    /** The judgement of {@code code}, from those already made when there is one. */
+    /** The judgement of {@code code}, from those already made when there is one (a code malformed below its last level is rare and judged each time). */
     private RegionCode resolve(String code, boolean malformedBelow) {
-        var memory = malformedBelow ? judgedMalformedBelow : judged;
-        RegionCode known = memory.get(code);
+        if (malformedBelow) {
+            return judge(code, true);
+        }
+        RegionCode known = judged.get(code);
         if (known != null) {
             return known;
         }
-        RegionCode judgement = judge(code, malformedBelow);
-        if (memory.size() < MAX_REMEMBERED) {
-            memory.putIfAbsent(code, judgement);
+        RegionCode judgement = judge(code, false);
+        if (judged.size() < MAX_REMEMBERED) {
+            judged.putIfAbsent(code, judgement);
         }
         return judgement;
     }

@@ -17,7 +17,6 @@ import org.postgresql.copy.CopyIn;
  */
 public final class CopyWriter implements Closeable {
     private static final int FLUSH_AT = 1 << 18;
-    private static final byte[] NULL = {'\\', 'N'};
     private final CopyIn copy;
     /** The COPY text, already UTF-8: each value is escaped and encoded straight into it, with no String in between. */
     private byte[] buf = new byte[FLUSH_AT + 8192];
@@ -144,8 +143,8 @@ public final class CopyWriter implements Closeable {
 
     private CopyWriter putNull() {
         room(2);
-        buf[pos++] = NULL[0];
-        buf[pos++] = NULL[1];
+        buf[pos++] = '\\';
+        buf[pos++] = 'N';
         return this;
     }
 

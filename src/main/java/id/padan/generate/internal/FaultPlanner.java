@@ -128,7 +128,8 @@ final class FaultPlanner {
         for (Source s : sources) {
             FilePlan plan = plans.get(s);
             int n = plan.damage.length;
-            if (!Layout.of(s).quoting() || Layout.of(s).textColumn() == Layout.of(s).nameColumn() || n == 0) {
+            Layout layout = Layout.of(s);
+            if (!layout.quoting() || layout.textColumn() == layout.nameColumn() || n == 0) {
                 continue;   // only a quoting source's free text, never a name (a break there would change it)
             }
             long wanted = rates.fileFaultPerKind() <= 0 ? 0 : Math.max(1, Math.round(n * rates.fileFaultPerKind()));

@@ -22,6 +22,7 @@ import id.padan.standardise.name.StandardName;
  * bad values: a bad NIK, date or code is kept as a status the findings can report on.
  */
 final class RowStandardiser {
+    private static final int MAX_VOCABULARY = 20_000;
     private final SourceMapping mapping;
     private final NikCleaner nikCleaner;
     private final NameStandardiser names;
@@ -34,7 +35,7 @@ final class RowStandardiser {
     private final int[] nameRest;
     private final int address;
     private final int[] addressRest;
-    private static final int MAX_VOCABULARY = 20_000;
+    /** Values of few-valued columns seen so far, one instance each (see {@link #shared}). */
     private final java.util.Map<String, String> vocabulary = new java.util.HashMap<>();
 
     RowStandardiser(SourceMapping mapping, ExtractReader reader, NikCleaner nikCleaner, NameStandardiser names, RegionReference reference) {
