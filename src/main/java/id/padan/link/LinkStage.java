@@ -54,7 +54,7 @@ public class LinkStage implements Tasklet {
         ParallelCopy.replace(dataSource, runId, "padan.row_link",
                 "run_id, source, record_key, target_source, target_key, method, score, explanation", links, 2,
                 (w, l) -> w.add(runId).add(l.source()).add(l.recordKey()).add(l.targetSource()).add(l.targetKey())
-                        .add(l.method()).add(l.score()).add(l.explanation()));
+                        .add(l.method().name()).add(l.score()).add(l.explanation()));
         // Statistics for the next stages' joins over the run's links.
         try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
             st.execute("analyze padan.row_link");

@@ -1,5 +1,6 @@
 package id.padan.resolve;
 
+import id.padan.link.MatchMethod;
 import id.padan.link.RowLink;
 import id.padan.standardise.StagedRow;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.Set;
  * rows had before (the most common one; ties to the lowest), and new people get fresh ids.
  */
 public final class PersonResolver {
-    /** The link method of a candidate left for a reviewer. */
-    public static final String REVIEW = "REVIEW";
     private final String registrySource;
 
     public PersonResolver(String registrySource) {
@@ -46,7 +45,7 @@ public final class PersonResolver {
             Integer a = index.get(key(l.source(), l.recordKey()));
             Integer b = index.get(key(l.targetSource(), l.targetKey()));
             if (a == null || b == null) continue;
-            if (REVIEW.equals(l.method())) {
+            if (l.method() == MatchMethod.REVIEW) {
                 // A candidate for a reviewer, not a link: the row stays its own person until decided.
                 continue;
             }
@@ -141,19 +140,19 @@ public final class PersonResolver {
                     rememberIfChanged(remember, known, rowKeys[i], id);
                 }
                 RowLink l = linkOf[i];
-                String method;
+                MatchMethod method;
                 double score;
                 if (r.source().equals(registrySource)) {
-                    method = "REGISTRY";
+                    method = MatchMethod.REGISTRY;
                     score = 1.0;
                 } else if (l != null) {
                     method = l.method();
                     score = l.score();
                 } else if (members.size() > 1) {
-                    method = "LINKED_VIA_CLUSTER";
+                    method = MatchMethod.LINKED_VIA_CLUSTER;
                     score = 1.0;
                 } else {
-                    method = "NEW_PERSON";
+                    method = MatchMethod.NEW_PERSON;
                     score = 0.0;
                 }
                 resolved.add(new ResolvedRow(r.source(), r.recordKey(), r.lineNo(), id, method, score));

@@ -2,6 +2,7 @@ package id.padan.resolve;
 
 import id.padan.ingest.SourceMappings;
 import id.padan.link.LinkStage;
+import id.padan.link.MatchMethod;
 import id.padan.link.RowLink;
 import id.padan.resolve.internal.JdbcPersonIdentities;
 import id.padan.standardise.StagedRow;
@@ -80,7 +81,7 @@ public class ResolveStage implements Tasklet {
                 Future<?> records = pool.submit(() -> {
                     ParallelCopy.replace(dataSource, runId, "padan.source_record", ROW_COLUMNS, resolution.rows(), 1,
                             (w, r) -> w.add(runId).add(r.source()).add(r.recordKey()).add(r.lineNo()).add(r.personId())
-                                    .add(r.method()).add(r.score()));
+                                    .add(r.method().name()).add(r.score()));
                     return null;
                 });
                 identities.flush();
@@ -151,7 +152,7 @@ public class ResolveStage implements Tasklet {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    links.add(new RowLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    links.add(new RowLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), MatchMethod.valueOf(rs.getString(5)),
                             rs.getDouble(6), null));
                 }
             }

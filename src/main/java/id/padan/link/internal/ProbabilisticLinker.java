@@ -1,6 +1,7 @@
 package id.padan.link.internal;
 
 import id.padan.link.Linker;
+import id.padan.link.MatchMethod;
 import id.padan.link.MatchSettings;
 import id.padan.link.MatchSettings.BlockingKey;
 import id.padan.link.RowLink;
@@ -124,10 +125,10 @@ public final class ProbabilisticLinker implements Linker {
                 continue;
             }
             if (d.review()) {
-                links.add(link(d, model, comparer, "REVIEW"));
+                links.add(link(d, model, comparer, MatchMethod.REVIEW));
                 unlinked.add(d.row());
             } else {
-                String method = method(NikLevel.values()[d.best().levels()[Comparison.NIK.ordinal()]]);
+                MatchMethod method = MatchMethod.ofNikLevel(NikLevel.values()[d.best().levels()[Comparison.NIK.ordinal()]]);
                 links.add(link(d, model, comparer, method));
             }
         }
@@ -307,19 +308,7 @@ public final class ProbabilisticLinker implements Linker {
         return new Decision(p, null, Double.NaN, cands.size(), false);
     }
 
-    private static String method(NikLevel level) {
-        return switch (level) {
-            case EXACT -> "EXACT_NIK";
-            case ONE_DIGIT -> "NIK_REPAIR_ONE_DIGIT";
-            case ADJACENT_SWAP -> "NIK_REPAIR_SWAP";
-            case ONE_INSERTED_OR_DROPPED -> "NIK_REPAIR_LENGTH";
-            case KK_IN_NIK_FIELD -> "NIK_REPAIR_KK_NUMBER";
-            case FAMILY_MEMBER_NIK -> "NIK_REPAIR_FAMILY";
-            default -> "PROBABILISTIC";
-        };
-    }
-
-    private RowLink link(Decision d, MatchModel model, PairComparer comparer, String method) {
+    private RowLink link(Decision d, MatchModel model, PairComparer comparer, MatchMethod method) {
         LinkRow p = d.row();
         Scored s = d.best();
         double total = model.priorWeight() + s.weight();
@@ -329,8 +318,8 @@ public final class ProbabilisticLinker implements Linker {
         NikLevel nik = NikLevel.values()[s.levels()[Comparison.NIK.ordinal()]];
         if (nik.isRepair()) e.text("nik_repair", nik.name());
         List<String> differs = differing(s.levels());
-        if (!differs.isEmpty() && !method.equals("REVIEW")) e.text("attribute_mismatch", String.join(",", differs));
-        if (method.equals("REVIEW")) {
+        if (!differs.isEmpty() && method != MatchMethod.REVIEW) e.text("attribute_mismatch", String.join(",", differs));
+        if (method == MatchMethod.REVIEW) {
             e.text("review", "kemungkinan orang yang sama dengan satu penduduk di data Dukcapil (peluang "
                     + String.format(java.util.Locale.ROOT, "%.3f", probability) + "); perlu keputusan petugas");
             e.candidate(s.candidate().row.source(), s.candidate().row.recordKey(), probability);
@@ -340,10 +329,10 @@ public final class ProbabilisticLinker implements Linker {
     }
 
     /** The explanation of a pair: method, probability and weight, and the level and weight of every field comparison. */
-    private static Explanation explanation(String method, double priorWeight, Scored s, LinkRow row, int candidates, MatchModel model,
+    private static Explanation explanation(MatchMethod method, double priorWeight, Scored s, LinkRow row, int candidates, MatchModel model,
                                            PairComparer comparer) {
         double total = priorWeight + s.weight();
-        Explanation e = new Explanation(method, MatchModel.probability(total), total, priorWeight, candidates);
+        Explanation e = new Explanation(method.name(), MatchModel.probability(total), total, priorWeight, candidates);
         for (Comparison c : Comparison.values()) {
             int level = s.levels()[c.ordinal()];
             e.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, row, s.candidate()));
@@ -411,7 +400,7 @@ public final class ProbabilisticLinker implements Linker {
             LinkRow row = e.getKey();
             Scored s = e.getValue();
             boolean sameNik = s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
-            String method = sameNik ? "DEDUP_SAME_NIK" : "DEDUP_PROBABILISTIC";
+            MatchMethod method = sameNik ? MatchMethod.DEDUP_SAME_NIK : MatchMethod.DEDUP_PROBABILISTIC;
             Explanation ex = explanation(method, priorWeight, s, row, 1, model, comparer);
             links.add(new RowLink(row.row.source(), row.row.recordKey(), s.candidate().row.source(), s.candidate().row.recordKey(),
                     method, MatchModel.probability(priorWeight + s.weight()), ex.json()));
