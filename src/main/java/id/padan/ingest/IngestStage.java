@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IngestStage implements Tasklet {
     public static final String NAME = "ingest";
+    /** Job parameter: the date of the files the run reads ({@link InputFiles#scan(Path, SourceMappings, java.time.LocalDate)}); absent: any date. */
+    public static final String FILE_DATE = "fileDate";
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final SourceMappings mappings;
@@ -50,8 +52,9 @@ public class IngestStage implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
-        InputFiles files = InputFiles.scan(scope.inputDir(), mappings);
-        String expected = chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters().getString("inputFingerprint");
+        var parameters = chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters();
+        InputFiles files = InputFiles.scan(scope.inputDir(), mappings, parameters.getLocalDate(FILE_DATE));
+        String expected = parameters.getString("inputFingerprint");
         if (expected != null && !expected.equals(files.fingerprint())) {
             throw new IllegalStateException("the files in " + scope.inputDir() + " changed since this run was started; "
                     + "start a new run for the new extracts instead of restarting this one");
@@ -68,7 +71,7 @@ public class IngestStage implements Tasklet {
                 var file = files.bySource().get(m.source());
                 if (file == null) {
                     jdbc.update("insert into padan.input_file (run_id, source, status, problem) values (?, ?, 'MISSING', ?)",
-                            scope.runId(), m.source(), "no file starting with '" + m.filePrefix() + "' in the input directory");
+                            scope.runId(), m.source(), files.whyMissing(m));
                     metrics.progress(String.format("ingest    %-9s no extract in this run", m.source()));
                     continue;
                 }

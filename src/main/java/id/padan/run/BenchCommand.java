@@ -93,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         StringBuilder md = new StringBuilder();
         try (var ctx = Contexts.start(config, settings)) {
-            var outcome = ctx.getBean(ReconcileLauncher.class).start(data, LocalDate.of(2026, 11, 23), work.resolve("out-" + n), true);
+            var outcome = ctx.getBean(ReconcileLauncher.class).start(data, LocalDate.of(2026, 11, 23), null, work.resolve("out-" + n), true);
             double total = (System.nanoTime() - t0) / 1e9;
             if (!outcome.completed()) return Cli.fail("run failed: " + outcome.failureReason());
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);

@@ -45,7 +45,7 @@ public final class FebrlCommand implements Callable<Integer> {
         Map<String, Object> settings = new HashMap<>();
         if (System.getenv("PADAN_DB_URL") == null && System.getProperty("padan.db.url") == null) settings.put("padan.home", work.resolve("db").toString());
         try (var ctx = Contexts.start(config, settings)) {
-            var outcome = ctx.getBean(ReconcileLauncher.class).start(input, LocalDate.of(2026, 11, 23), work.resolve("out"), true);
+            var outcome = ctx.getBean(ReconcileLauncher.class).start(input, LocalDate.of(2026, 11, 23), null, work.resolve("out"), true);
             if (!outcome.completed()) return Cli.fail("run failed: " + outcome.failureReason());
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Map<Long, List<String>> a = new HashMap<>(), b = new HashMap<>();

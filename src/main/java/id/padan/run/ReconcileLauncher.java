@@ -71,22 +71,28 @@ public class ReconcileLauncher {
 
     /**
      * Reconciles the extracts in {@code inputDir} for {@code asOf}: a new run, or the run of these very inputs
-     * resumed where it stopped, or nothing when that run completed (unless {@code force}).
+     * resumed where it stopped, or nothing when that run completed (unless {@code force}). Of the dated files, only
+     * those dated {@code fileDate} are read (null: any date, for a folder that holds one night only); the others
+     * are named in the log and in the run's file list.
      *
      * @throws RunInProgressException when another run is writing the database
      * @throws RunAbortedException    when the run stopped without being able to record its end (database gone)
      */
-    public Outcome start(Path inputDir, LocalDate asOf, Path outDir, boolean force) throws Exception {
-        InputFiles files = InputFiles.scan(inputDir, mappings);
+    public Outcome start(Path inputDir, LocalDate asOf, LocalDate fileDate, Path outDir, boolean force) throws Exception {
+        InputFiles files = InputFiles.scan(inputDir, mappings, fileDate);
+        files.ignored().forEach(i -> log.info("input: ignoring {}", i));
         if (files.bySource().isEmpty()) {
-            throw new IllegalArgumentException("no extract files in " + inputDir + " (expected names starting with "
-                    + mappings.all().stream().map(m -> m.filePrefix()).toList() + ")");
+            throw new IllegalArgumentException("no extract files in " + inputDir + (fileDate == null ? "" : " dated " + fileDate)
+                    + " (expected names starting with " + mappings.all().stream().map(m -> m.filePrefix()).toList() + ")"
+                    + (files.ignored().isEmpty() ? "" : "; ignored: " + String.join(", ", files.ignored().stream().map(InputFiles.Ignored::toString).toList())
+                    + (fileDate == null ? "" : " (to reconcile files of another date for " + asOf + ": --file-date)")));
         }
         JobParametersBuilder params = new JobParametersBuilder()
                 .addLocalDate("asOf", asOf, true)
                 .addString("inputFingerprint", files.fingerprint(), true)
                 .addString("inputDir", inputDir.toAbsolutePath().normalize().toString(), false)
                 .addString("outDir", outDir.toAbsolutePath().normalize().toString(), false);
+        if (fileDate != null) params.addLocalDate(id.padan.ingest.IngestStage.FILE_DATE, fileDate, false);
         if (force) params.addLong("forcedAt", System.currentTimeMillis(), true);
         JobParameters jobParameters = params.toJobParameters();
         Outcome done = completedBefore(jobParameters);
@@ -179,7 +185,7 @@ public class ReconcileLauncher {
         String dir = parameters.getString("inputDir");
         String expected = parameters.getString("inputFingerprint");
         if (dir == null || expected == null || !Files.isDirectory(Path.of(dir))) return; // ingest reports a missing directory itself
-        String now = InputFiles.scan(Path.of(dir), mappings).fingerprint();
+        String now = InputFiles.scan(Path.of(dir), mappings, parameters.getLocalDate(id.padan.ingest.IngestStage.FILE_DATE)).fingerprint();
         if (!expected.equals(now)) {
             throw new IllegalStateException("the extracts in " + dir + " changed since run " + runId + " started, so it cannot be resumed "
                     + "with the same result; reconcile the new extracts as a new run (padan run --input " + dir + ")");

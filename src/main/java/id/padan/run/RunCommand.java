@@ -23,6 +23,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "reference date for ages and deaths (default: today, Asia/Jakarta)")
     LocalDate asOf;
 
+    @Option(names = "--file-date", paramLabel = "YYYY-MM-DD",
+            description = "read the extracts dated this day (in their names, e.g. pkh_20261123.csv); other dates are named and ignored, "
+                    + "files without a date are read (default: the as-of date)")
+    LocalDate fileDate;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "where reports and extracts go (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -43,7 +48,7 @@ public final class RunCommand implements Callable<Integer> {
             var launcher = ctx.getBean(ReconcileLauncher.class);
             ReconcileLauncher.Outcome outcome;
             try {
-                outcome = launcher.start(input, date, out, force);
+                outcome = launcher.start(input, date, fileDate != null ? fileDate : date, out, force);
             } catch (ReconcileLauncher.RunAbortedException e) {
                 return Cli.fail(e.getMessage() + "; its end could not be recorded. When the database is back: padan restart " + e.runId());
             }

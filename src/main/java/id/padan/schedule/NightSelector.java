@@ -1,5 +1,6 @@
 package id.padan.schedule;
 
+import id.padan.ingest.ExtractFileNames;
 import id.padan.ingest.SourceMapping;
 import id.padan.ingest.SourceMappings;
 import id.padan.schedule.JobDefinition.Pick;
@@ -17,20 +18,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Chooses the night's extracts from a job's input directory and judges whether each is completely delivered.
  *
- * <p>A file belongs to the source whose prefix starts its name (as for {@code padan run}); hidden files and
- * names ending in {@code .done}, {@code .part}, {@code .tmp}, {@code .partial} or {@code .filepart} are never
- * chosen. A date in a file name is the first {@code yyyyMMdd} or {@code yyyy-MM-dd} in it.
+ * <p>A file belongs to the source whose prefix starts its name (as for {@code padan run}); hidden files, files
+ * still being copied or marking readiness ({@code .done}, {@code .part}, {@code .tmp}, {@code .partial},
+ * {@code .filepart}, {@code .crdownload}), set-aside copies ({@code .bak}, {@code .old}, {@code ~}, ...) and
+ * anything but a regular file are never chosen ({@link ExtractFileNames}, as for {@code padan run}). A date in
+ * a file name is the first {@code yyyyMMdd} or {@code yyyy-MM-dd} in it.
  *
  * <p>Readiness: with {@code ready: marker} a file is ready once {@code NAME.done} exists; with {@code ready:
  * stable} once its size and modification time are unchanged over a short probe <em>and</em> it was last
@@ -38,8 +38,6 @@ import java.util.stream.Stream;
  * {@code rsync}, which set the original time only when the copy is complete, or write to a hidden name).
  */
 public final class NightSelector {
-    private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{4})-?(\\d{2})-?(\\d{2})(?!\\d)");
-    private static final List<String> NOT_EXTRACTS = List.of(".done", ".part", ".tmp", ".partial", ".filepart", ".crdownload");
 
     private final SourceMappings mappings;
     private final Duration probe;
@@ -57,8 +55,7 @@ public final class NightSelector {
         try (Stream<Path> s = Files.list(job.inputDirectory())) {
             for (Path f : s.sorted().toList()) {
                 String name = f.getFileName().toString();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (name.startsWith(".") || NOT_EXTRACTS.stream().anyMatch(lower::endsWith) || !Files.isRegularFile(f)) continue;
+                if (ExtractFileNames.inTransit(name) || ExtractFileNames.setAside(name).isPresent() || !Files.isRegularFile(f)) continue;
                 Optional<SourceMapping> m = mappings.forFileName(name);
                 if (m.isEmpty()) continue;
                 bySource.computeIfAbsent(m.get().source(), k -> new ArrayList<>()).add(new Candidate(m.get().source(), f, dateIn(name)));
@@ -141,15 +138,7 @@ public final class NightSelector {
 
     /** The first yyyyMMdd or yyyy-MM-dd date in a file name, or null. */
     static LocalDate dateIn(String name) {
-        Matcher m = DATE.matcher(name);
-        while (m.find()) {
-            try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            } catch (java.time.DateTimeException notADate) {
-                // digits that are not a date (e.g. a serial number): look further
-            }
-        }
-        return null;
+        return ExtractFileNames.dateIn(name);
     }
 
     private static BasicFileAttributes attributes(Path f) {

@@ -52,7 +52,7 @@ class RerunIdentityIT {
                 run(Extracts.AS_OF))) {
             first.awaitLine("pausing 60000 ms before stage link", Duration.ofSeconds(90));
 
-            InProcess.Result second = InProcess.padan(db, run("2026-11-24"));
+            InProcess.Result second = InProcess.padan(db, run("2026-11-24", "--file-date", Extracts.AS_OF));
             assertThat(second.exit()).isEqualTo(1);
             assertThat(second.output()).contains("padan: another padan run is writing to this database: run 1 (started ");
             InProcess.Result restart = InProcess.padan(db, "restart", "1", "--config", PadanProcess.CONFIG.toString());

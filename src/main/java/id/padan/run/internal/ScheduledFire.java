@@ -117,7 +117,7 @@ public class ScheduledFire {
         while (true) {
             try {
                 long start = System.nanoTime();
-                ReconcileLauncher.Outcome run = launcher.start(staged, asOf, job.outputDirectory(), false);
+                ReconcileLauncher.Outcome run = launcher.start(staged, asOf, null, job.outputDirectory(), false); // staged holds the chosen files only
                 if (run.alreadyDone()) {
                     log.info("{}: these extracts were already reconciled as of {} by run {}; no new run", job.name(), asOf, run.runId());
                     return finish(fireId, job.name(), Outcome.ALREADY_DONE, run.runId(), night.inputDate(), "already reconciled by run " + run.runId());
