@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +29,8 @@ public class DatabaseConfiguration {
                                        @Value("${padan.db.password:}") String password,
                                        @Value("${padan.home:.padan}") String home,
                                        @Value("${padan.db.pool-size:8}") int poolSize,
-                                       @Value("${padan.db.connection-timeout-ms:30000}") long connectionTimeoutMs) {
+                                       @Value("${padan.db.connection-timeout-ms:30000}") long connectionTimeoutMs,
+                                       @Value("${padan.db.schema:}") String schema) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("padan");
         config.setMaximumPoolSize(poolSize);
@@ -42,7 +44,7 @@ public class DatabaseConfiguration {
                 log.info("using the embedded PostgreSQL of another padan process (data in {}, port {})", dataDir, running.get().port());
                 config.setJdbcUrl(running.get().jdbcUrl());
                 config.setUsername("postgres");
-                return new HikariDataSource(config);
+                return new HikariDataSource(pinSchema(config, schema));
             }
             if (running.isPresent()) {
                 log.info("stopping the embedded PostgreSQL (pid {}) left running by a padan process that ended abruptly", running.get().pid());
@@ -51,12 +53,34 @@ public class DatabaseConfiguration {
             EmbeddedPostgres pg = startEmbedded(dataDir);
             config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
             config.setUsername("postgres");
-            return new EmbeddedBackedDataSource(config, pg);
+            return new EmbeddedBackedDataSource(pinSchema(config, schema), pg);
         }
         config.setJdbcUrl(url);
         if (!user.isBlank()) config.setUsername(user);
         if (!password.isBlank()) config.setPassword(password);
-        return new HikariDataSource(config);
+        return new HikariDataSource(pinSchema(config, schema));
+    }
+
+    /**
+     * Every pooled connection's {@code search_path} is the schema of padan's Flyway history, Spring Batch and
+     * Quartz ({@link DatabaseSchema}), whatever the login's name and default {@code search_path}.
+     */
+    private static HikariConfig pinSchema(HikariConfig config, String configured) {
+        config.setSchema(DatabaseSchema.choose(config.getJdbcUrl(), config.getUsername(), config.getPassword(), configured));
+        return config;
+    }
+
+    /** Flyway keeps its history in (and runs the unqualified Batch and Quartz DDL against) the pool's pinned schema. */
+    @Bean
+    public FlywayConfigurationCustomizer flywaySchema(javax.sql.DataSource dataSource) {
+        return flyway -> {
+            try {
+                String schema = dataSource.unwrap(HikariDataSource.class).getSchema();
+                flyway.defaultSchema(schema).schemas(schema);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("padan's database pool is not a HikariCP pool: " + e.getMessage(), e);
+            }
+        };
     }
 
     static EmbeddedPostgres startEmbedded(Path dataDir) {
