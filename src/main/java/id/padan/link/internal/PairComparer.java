@@ -70,6 +70,12 @@ final class PairComparer {
         return model.weight(c, level, tf);
     }
 
+    /** The candidate weighed against the row: levels, total weight and the weight of the person's own attributes. */
+    ScoredCandidate score(MatchModel model, LinkRow p, LinkRow c) {
+        int[] l = levels(p, c);
+        return new ScoredCandidate(c, l, weight(model, l, p, c), attributeWeight(model, l, p, c));
+    }
+
     /** Weight of name, birth date and sex together: whether the person's own attributes support the pair. */
     double attributeWeight(MatchModel model, int[] levels, LinkRow p, LinkRow r) {
         return fieldWeight(model, Comparison.NAME, levels[Comparison.NAME.ordinal()], p, r)
