@@ -46,6 +46,12 @@ class DatabaseSchemaIT {
         assertThat(historySchemas(db)).as("the history stays where it was").isEqualTo("padan");
         assertThat(Sql.longValue(db, "select count(*) from information_schema.tables where table_schema = 'public'")).as("nothing created in public").isZero();
         assertThat(Sql.longValue(db, "select count(*) from padan.batch_job_instance")).isEqualTo(2);
+
+        System.setProperty("padan.db.schema", "public");
+        InProcess.Result elsewhere = night(db, "2026-11-25");
+        assertThat(elsewhere.exit()).isEqualTo(1);
+        assertThat(elsewhere.output()).contains("padan.db.schema (PADAN_DB_SCHEMA) is public, but padan's migration history is in schema padan");
+        assertThat(Sql.longValue(db, "select count(*) from information_schema.tables where table_schema = 'public'")).as("still nothing in public").isZero();
     }
 
     @Test

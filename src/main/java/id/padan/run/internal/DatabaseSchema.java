@@ -38,40 +38,48 @@ public final class DatabaseSchema {
 
     /** The schema for the database at {@code url}, looked up on a connection of its own (before the pool starts). */
     public static String choose(String url, String user, String password, String configured) {
-        if (configured != null && !configured.isBlank()) {
-            log.info("database schema {} (padan.db.schema) for Flyway's history, Spring Batch and Quartz", configured.strip());
-            return configured.strip();
-        }
         Properties props = new Properties();
         if (user != null && !user.isBlank()) props.setProperty("user", user);
         if (password != null && !password.isBlank()) props.setProperty("password", password);
         try (Connection c = DriverManager.getConnection(url, props)) {
-            return choose(c);
+            return choose(c, configured == null ? "" : configured.strip());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the database " + url + ": " + e.getMessage(), e);
         }
     }
 
-    /** The schema whose history holds padan's migrations, else {@code public}; refuses a database with two. */
-    static String choose(Connection c) throws SQLException {
+    /**
+     * {@code configured} when set (refused if padan's history is elsewhere), else the schema whose history holds
+     * padan's migrations, else {@code public}; refuses a database with two such histories.
+     */
+    static String choose(Connection c, String configured) throws SQLException {
         List<String> padan = new ArrayList<>();
         List<String> stray = new ArrayList<>();
         for (String schema : historySchemas(c)) {
             if (holds(c, schema, PADAN_MIGRATION)) padan.add(schema);
             else if (holds(c, schema, FIRST_MIGRATION)) stray.add(schema);
         }
-        if (padan.size() > 1) {
+        String schema;
+        if (!configured.isEmpty()) {
+            if (!padan.isEmpty() && !padan.contains(configured)) {
+                throw new IllegalStateException("padan.db.schema (PADAN_DB_SCHEMA) is " + configured + ", but padan's migration history is in schema "
+                        + String.join(", ", padan) + "; leave it unset, or set it to that schema");
+            }
+            schema = configured;
+        } else if (padan.size() > 1) {
             throw new IllegalStateException("padan's migration history is in more than one schema of this database (" + String.join(", ", padan)
                     + "); set padan.db.schema (PADAN_DB_SCHEMA) to the one that holds the runs (docs/operations.md, \"Running on your own PostgreSQL\")");
+        } else {
+            schema = padan.isEmpty() ? DEFAULT : padan.get(0);
         }
-        String schema = padan.isEmpty() ? DEFAULT : padan.get(0);
         stray.remove(schema);
         for (String s : stray) {
             log.warn("schema {} holds a Flyway history and Spring Batch/Quartz tables left by an earlier start that failed at migration V3; "
                     + "padan does not use them (its tables are in schema {}); they can be dropped, see docs/operations.md, "
                     + "\"Running on your own PostgreSQL\"", s, schema);
         }
-        log.info("database schema {} for Flyway's history, Spring Batch and Quartz{}", schema, padan.isEmpty() ? " (new database)" : "");
+        log.info("database schema {} for Flyway's history, Spring Batch and Quartz{}", schema,
+                !configured.isEmpty() ? " (padan.db.schema)" : padan.isEmpty() ? " (new database)" : "");
         return schema;
     }
 
