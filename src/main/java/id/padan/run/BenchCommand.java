@@ -34,7 +34,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "bench", paramLabel = "DIR", description = "working directory for data, database and results (default: ${DEFAULT-VALUE})")
     Path work;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}", description = "configuration directory")
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
+            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists, else the packaged configuration)")
     String config;
 
     @Option(names = "--heap", defaultValue = "12g", paramLabel = "SIZE", description = "maximum heap of the benchmarked JVM (default: ${DEFAULT-VALUE})")
@@ -66,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
             List<String> cmd = new ArrayList<>(List.of(javaBinary()));
             cmd.addAll(jvm);
             cmd.addAll(List.of("-jar", jarPath(), "bench", "--single", "--persons", Integer.toString(n),
-                    "--seed", Long.toString(seed), "--work", work.toString(), "--config", config, "--jvm-options=" + String.join(" ", jvm)));
+                    "--seed", Long.toString(seed), "--work", work.toString(), "--jvm-options=" + String.join(" ", jvm)));
+            if (config != null) cmd.add(cmd.size() - 1, "--config=" + config);
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) return Cli.fail("benchmark at " + n + " persons failed");
             lines.addAll(Files.readAllLines(work.resolve("result-" + n + ".md")));

@@ -27,7 +27,7 @@ public final class Cli implements Runnable {
      * after printing every problem (one per line) on standard error when a definition is broken.
      */
     static id.padan.schedule.JobDefinitions jobDefinitionsOrReport(java.nio.file.Path jobs, String config) {
-        var mappings = id.padan.ingest.SourceMappings.load(java.nio.file.Path.of(config));
+        var mappings = id.padan.ingest.SourceMappings.load(ConfigDirectory.resolve(config).dirFor("sources"));
         try {
             return id.padan.schedule.JobDefinitions.load(jobs, java.nio.file.Path.of("").toAbsolutePath(), mappings);
         } catch (IllegalStateException broken) {

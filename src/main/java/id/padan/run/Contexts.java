@@ -10,19 +10,28 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Contexts {
     private Contexts() {}
 
-    /** Starts the application; {@code settings} override application.yml (they are passed as command-line properties). */
+    /**
+     * Starts the application; {@code settings} override application.yml (they are passed as command-line properties).
+     * {@code configDir} is the command's {@code --config} / {@code PADAN_CONFIG} (null: neither), see {@link ConfigDirectory}.
+     */
     static ConfigurableApplicationContext start(String configDir, Map<String, Object> settings) {
-        return start(configDir, settings, WebApplicationType.NONE);
+        return start(ConfigDirectory.resolve(configDir), settings, WebApplicationType.NONE);
+    }
+
+    static ConfigurableApplicationContext start(ConfigDirectory config, Map<String, Object> settings) {
+        return start(config, settings, WebApplicationType.NONE);
     }
 
     /** Starts the application with a web server, for {@code padan daemon}'s health and metrics endpoints. */
     static ConfigurableApplicationContext startWithWebServer(String configDir, Map<String, Object> settings) {
-        return start(configDir, settings, WebApplicationType.SERVLET);
+        return start(ConfigDirectory.resolve(configDir), settings, WebApplicationType.SERVLET);
     }
 
-    private static ConfigurableApplicationContext start(String configDir, Map<String, Object> settings, WebApplicationType web) {
+    private static ConfigurableApplicationContext start(ConfigDirectory config, Map<String, Object> settings, WebApplicationType web) {
         Map<String, Object> props = new HashMap<>(settings);
-        if (configDir != null) props.put("padan.config-dir", configDir);
+        props.put("padan.config-dir", config.primary().toAbsolutePath());
+        for (String entry : ConfigDirectory.ENTRIES) props.put(ConfigDirectory.property(entry), config.dirFor(entry).toAbsolutePath());
+        props.put("padan.config.description", config.describe());
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(PadanApplication.class)
                 .web(web)

@@ -33,7 +33,7 @@ public final class FebrlCommand implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "bench/febrl", paramLabel = "DIR", description = "working directory (default: ${DEFAULT-VALUE})")
     Path work;
 
-    @Option(names = "--config", defaultValue = "config/febrl", paramLabel = "DIR", description = "configuration for the benchmark (default: ${DEFAULT-VALUE})")
+    @Option(names = "--config", paramLabel = "DIR", description = "configuration for the benchmark (default: config/febrl if it exists, else the packaged copy)")
     String config;
 
     @Override
@@ -44,7 +44,7 @@ public final class FebrlCommand implements Callable<Integer> {
         Files.copy(data.resolve("dataset4b.csv"), input.resolve("febrl4b.csv"), StandardCopyOption.REPLACE_EXISTING);
         Map<String, Object> settings = new HashMap<>();
         if (System.getenv("PADAN_DB_URL") == null && System.getProperty("padan.db.url") == null) settings.put("padan.home", work.resolve("db").toString());
-        try (var ctx = Contexts.start(config, settings)) {
+        try (var ctx = Contexts.start(ConfigDirectory.resolve(config, Path.of("config/febrl"), "febrl"), settings)) {
             var outcome = ctx.getBean(ReconcileLauncher.class).start(input, LocalDate.of(2026, 11, 23), null, work.resolve("out"), true);
             if (!outcome.completed()) return Cli.fail("run failed: " + outcome.failureReason());
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);

@@ -44,8 +44,8 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "how many to show (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}",
-            description = "configuration directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
+            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
     String config;
 
     @Override

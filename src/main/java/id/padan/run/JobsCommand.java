@@ -43,8 +43,8 @@ public final class JobsCommand implements Callable<Integer> {
             description = "directory of the job definitions (default: ${DEFAULT-VALUE})")
     Path jobs;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}",
-            description = "configuration directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
+            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
     String config;
 
     @Option(names = "--check", description = "only check the definitions")

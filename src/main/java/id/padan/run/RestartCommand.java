@@ -24,8 +24,8 @@ public final class RestartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "the run to resume (its number in 'padan history')")
     long runId;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}",
-            description = "configuration directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
+            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
     String config;
 
     @Override

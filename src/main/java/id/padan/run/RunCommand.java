@@ -34,14 +34,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "reconcile again even if these extracts were already reconciled for this as-of date")
     boolean force;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}",
-            description = "configuration directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
+            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
     String config;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(input)) return Cli.fail("input directory " + input + " does not exist");
-        SourceMappings.load(Path.of(config)); // fail fast, before the database starts, on a broken mapping
+        SourceMappings.load(ConfigDirectory.resolve(config).dirFor("sources")); // fail fast, before the database starts, on a broken mapping
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Jakarta"));
         System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath());
         try (var ctx = Contexts.start(config, Map.of())) {

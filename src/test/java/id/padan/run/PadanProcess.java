@@ -64,7 +64,7 @@ final class PadanProcess implements AutoCloseable {
         cmd.add(JAR.toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("PADAN_DB_"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("PADAN_DB_") || k.equals("PADAN_CONFIG"));
         return new PadanProcess(pb.start(), args.length == 0 ? "padan" : args[0]);
     }
 

@@ -20,7 +20,7 @@ public class DeliverySettingsLoader {
     static final Set<String> LANGUAGES = Set.of("id", "en");
 
     @Bean
-    public DeliverySettings deliverySettings(@Value("${padan.config-dir:config}") String dir,
+    public DeliverySettings deliverySettings(@Value("${padan.config.reports-dir:${padan.config-dir:config}}") String dir,
                                              @Value("${padan.reports.language:${PADAN_REPORT_LANG:}}") String language) {
         DeliverySettings s = load(Path.of(dir).resolve("reports.yml"));
         if (language != null && !language.isBlank()) s = s.withLanguage(checkLanguage(Path.of("PADAN_REPORT_LANG"), language));
