@@ -60,6 +60,14 @@ class OperatorDatabaseIT {
         }
         Path dir = Files.createTempDirectory("padan-operator-pg-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
         startedServer = dir.resolve("pg");
+        // Also when the test JVM is stopped before @AfterAll (the build interrupted): no server left running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (startedServer != null) script("stop");
+            } catch (Exception ignored) {
+                // the JVM is ending; nothing more can be done
+            }
+        }, "operator-postgres-stop"));
         Map<String, String> env = new HashMap<>();
         for (String line : script("start").split("\n")) {
             int eq = line.indexOf('=');
@@ -71,6 +79,7 @@ class OperatorDatabaseIT {
     @AfterAll
     static void stopServer() throws Exception {
         if (startedServer != null) script("stop");
+        startedServer = null;
         System.clearProperty("padan.db.url");
         System.clearProperty("padan.db.user");
         System.clearProperty("padan.db.password");

@@ -53,6 +53,20 @@ class NightSelectorTest {
     }
 
     @Test
+    void aSetAsideCopyOrADirectoryNamedLikeAnExtractIsNeverChosenAsASecondFile() throws Exception {
+        for (String s : List.of("dukcapil", "pkh", "pbi", "kip")) file(s + "_20261123.csv", Duration.ofHours(1));
+        file("pkh_20261123.csv.bak", Duration.ofHours(1));
+        file("pbi_20261123.csv~", Duration.ofHours(1));
+        Files.createDirectory(drop.resolve("kip_20261123.csv.d"));
+        NightSelection night = selector.select(job(JobDefinition.Pick.NEWEST_DATE, JobDefinition.Readiness.STABLE, 60, null));
+        assertThat(night.problems()).isEmpty();
+        assertThat(night.files()).hasSize(4);
+        assertThat(night.files().get("PKH").getFileName()).hasToString("pkh_20261123.csv");
+        assertThat(night.files().get("PBI_JKN").getFileName()).hasToString("pbi_20261123.csv");
+        assertThat(night.files().get("KIP").getFileName()).hasToString("kip_20261123.csv");
+    }
+
+    @Test
     void newestPerSourceTakesEachSourcesOwnNewestFileWithinTheAgeLimit() throws Exception {
         file("dukcapil_2026-11-01.csv", Duration.ofDays(22));
         file("pkh_20261123.csv", Duration.ofHours(1));
