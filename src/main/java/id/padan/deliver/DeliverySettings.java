@@ -6,8 +6,10 @@ import java.util.List;
  * What the deliver stage writes, bound from {@code config/reports.yml} and checked when loaded.
  *
  * @param language         {@code id} (Bahasa Indonesia, the default) or {@code en}
- * @param decisionCodes    findings listed with their evidence as rows needing a decision
- * @param htmlMaxRows      how many decision rows an HTML page shows (CSV and XLSX have all)
+ * @param decisionCodes    findings listed with their evidence as rows needing a decision, most harmful first (every
+ *                         reviewer file lists them in this order)
+ * @param htmlMaxRows      how many rows of each finding code the national HTML page shows (a kabupaten/kota page, and
+ *                         every CSV and XLSX, have all)
  * @param minScore         lowest match score of a link certain enough to correct a row from the registry
  * @param uncertainMethods match methods never certain enough to correct a row
  * @param uncertainCodes   findings that stop a row from being corrected until a person has looked at it
@@ -28,7 +30,7 @@ public record DeliverySettings(String language, List<String> decisionCodes, int 
 
     /** The settings used when {@code config/reports.yml} is absent. */
     public static DeliverySettings defaults() {
-        return new DeliverySettings("id", List.of("REVIEW_POSSIBLE_MATCH", "DECEASED_BENEFICIARY", "DUPLICATE_IN_PROGRAM", "ATTRIBUTE_MISMATCH"),
+        return new DeliverySettings("id", List.of("DECEASED_BENEFICIARY", "REVIEW_POSSIBLE_MATCH", "DUPLICATE_IN_PROGRAM", "NIK_CORRECTED", "ATTRIBUTE_MISMATCH"),
                 300, 0.99, List.of("NEW_PERSON", "LINKED_VIA_CLUSTER", "REGISTRY", "REVIEW"), List.of("ATTRIBUTE_MISMATCH", "REVIEW_POSSIBLE_MATCH"),
                 new AddedColumns("PADAN_STATUS", "PADAN_TEMUAN", "PADAN_KOREKSI", "PADAN_PERSON_ID"));
     }

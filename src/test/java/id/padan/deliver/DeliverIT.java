@@ -141,7 +141,7 @@ class DeliverIT {
     void reportsCanBeWrittenInEnglish() throws Exception {
         var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(), db.password());
         var settings = DeliverySettings.defaults().withLanguage("en");
-        var report = new id.padan.deliver.internal.MismatchReport(ds, id.padan.findings.FindingRules.load(Path.of("config")), settings);
+        var report = new id.padan.deliver.internal.MismatchReport(ds, id.padan.findings.FindingRules.load(Path.of("config")), settings, MAPPINGS);
         Path dir = tmp.resolve("english");
         var scope = new id.padan.store.RunScope(run2, java.time.LocalDate.parse("2026-11-23"), in1, dir);
         List<WrittenFile> files = report.write(scope, dir);
@@ -199,21 +199,28 @@ class DeliverIT {
             }
         }
         String html = Files.readString(reports.resolve("3603/report.html"));
-        assertThat(html).contains("<svg").contains("Kabupaten Tangerang").contains("3603********0001").doesNotContain("<script")
+        assertThat(html).contains("<svg").contains("Kabupaten Tangerang").contains("360301**********").doesNotContain("<script")
                 .doesNotContain("http://x\"");
-        // The masked registry NIK of A4 is in the decisions of its kabupaten, with the link evidence.
+        // A4's registry NIK is in the decisions of its kabupaten, masked to six digits, beside what was sent, with the link evidence.
         List<Map<String, String>> decisions = readCsv(reports.resolve("3603/decisions.csv"));
         assertThat(decisions).anySatisfy(r -> {
             assertThat(r.get("kunci_baris")).isEqualTo("A4");
-            assertThat(r.get("bukti")).contains("EXACT_NIK").contains("3671********0004");
+            assertThat(r.get("nik_dukcapil")).isEqualTo("367101**********");
+            assertThat(r.get("nama_dikirim")).isEqualTo("ALM. Ahmad Dahlan");
+            assertThat(r.get("nama_dukcapil")).isEqualTo("AHMAD DAHLAN");
+            assertThat(r.get("tgl_meninggal_dukcapil")).isEqualTo("01-06-2026");
+            assertThat(r.get("teknis")).contains("EXACT_NIK");
+            assertThat(r.get("penjelasan")).contains("meninggal pada 01-06-2026");
+            assertThat(r.get("tingkat")).isEqualTo("GALAT");
         });
+        ReviewerFiles.assertNoNikVisible(reports, recordKeys(run1));
     }
 
     @Test
     void xlsxSurvivesARoundTripWithTextCellsOnly() throws Exception {
         Path xlsx = out.resolve("run-" + run1).resolve("reports/3603/report.xlsx");
         try (InputStream in = Files.newInputStream(xlsx); Workbook wb = WorkbookFactory.create(in)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
             for (Sheet sheet : wb) {
                 for (Row row : sheet) {
                     for (Cell cell : row) assertThat(cell.getCellType()).isIn(CellType.STRING, CellType.NUMERIC, CellType.BLANK);
@@ -222,9 +229,12 @@ class DeliverIT {
             Sheet decisions = wb.getSheetAt(2);
             List<Map<String, String>> csv = readCsv(xlsx.resolveSibling("decisions.csv"));
             assertThat(decisions.getLastRowNum()).isEqualTo(csv.size());
+            int why = -1;
+            for (Cell h : decisions.getRow(0)) if (h.getStringCellValue().equals("penjelasan")) why = h.getColumnIndex();
             for (int r = 1; r <= csv.size(); r++) {
                 assertThat(decisions.getRow(r).getCell(1).getStringCellValue()).isEqualTo(csv.get(r - 1).get("kunci_baris"));
-                assertThat(decisions.getRow(r).getCell(10).getStringCellValue()).isEqualTo(csv.get(r - 1).get("bukti"));
+                assertThat(decisions.getRow(r).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("@");
+                assertThat(decisions.getRow(r).getCell(why).getStringCellValue()).isEqualTo(csv.get(r - 1).get("penjelasan"));
             }
             Sheet counts = wb.getSheetAt(0);
             assertThat(counts.getRow(0).getCell(0).getStringCellValue()).isEqualTo("kode_kabupaten");
@@ -324,6 +334,16 @@ class DeliverIT {
         assertThat(summary).contains("delivered").doesNotContain("COUNTS DIFFER");
         assertThat(summary.lines().filter(l -> l.startsWith("PKH ") || l.startsWith("KIP ") || l.startsWith("PBI_JKN "))
                 .filter(l -> l.endsWith(" ok")).count()).isEqualTo(3);
+    }
+
+    /** The record keys of the run's program rows (a PBI NOKA has 13 digits and is shown as sent). */
+    private Set<String> recordKeys(long run) throws Exception {
+        Set<String> keys = new HashSet<>();
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(
+                "select record_key from padan.source_record where run_id = " + run + " and source <> 'DUKCAPIL'")) {
+            while (rs.next()) keys.add(rs.getString(1));
+        }
+        return keys;
     }
 
     private static String kabOf(RegionCodes regions, SourceMapping m, ExtractReader r, String[] v) {

@@ -1,8 +1,8 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.ReviewText;
 import id.padan.findings.FindingRules;
 import id.padan.reference.RegionReference;
-import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,16 +15,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * The HTML page of one mismatch report: one self-contained file (inline CSS and SVG charts, no script,
- * no network) that a reviewer opens in any browser. Every text is masked and escaped ({@link Html#h}).
+ * The HTML page of one mismatch report, rendered by Thymeleaf from {@code id/padan/deliver/report.html}: one
+ * self-contained file (inline CSS and SVG charts, no script, no network) that a reviewer opens in any browser.
+ * The template escapes every value; what it shows comes as {@link ReviewText}, masked NIKs and numbers already
+ * written the reader's way (15.639 in Indonesian).
  */
-final class HtmlReport {
+public final class HtmlReport {
     static final List<String> PROGRAMS = List.of("PKH", "PBI_JKN", "KIP");
     private static final Map<String, String> PROGRAM_COLORS = Map.of("PKH", "#1f77b4", "PBI_JKN", "#2ca02c", "KIP", "#ff7f0e");
     private static final Map<String, String> CHANGE_COLORS = Map.of("NEW", "#d62728", "OPEN", "#9e9e9e", "RESOLVED", "#2ca02c");
     private static final Map<String, String> SEVERITY_COLORS = Map.of("ERROR", "#c62828", "WARNING", "#ef6c00", "INFO", "#1565c0");
+    private static final TemplateEngine ENGINE = engine();
     private final ReportText text;
     private final FindingRules rules;
     private final RegionReference regions;
@@ -35,47 +42,105 @@ final class HtmlReport {
         this.regions = regions;
     }
 
-    void render(ReportModel m, List<String> files, Writer w) throws IOException {
-        String heading = text.t("title") + " — " + m.name;
-        w.write("<!DOCTYPE html>\n<html lang=\"" + text.lang + "\"><head><meta charset=\"utf-8\">");
-        w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        w.write("<title>" + Html.h(heading) + "</title><style>" + CSS + "</style></head><body>");
-        w.write("<h1>" + Html.h(text.t("title")) + "</h1><h2 class=\"area\">" + Html.h(m.name) + "</h2>");
-        w.write("<p class=\"meta\">" + Html.h(text.t("run")) + " " + m.runId + " · " + Html.h(text.t("as_of")) + " "
-                + m.asOf.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")) + " · " + Html.h(text.t("generated")) + " "
-                + ZonedDateTime.now(ZoneId.of("Asia/Jakarta")).format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")) + " WIB · "
-                + (m.previousRun == null ? Html.h(text.t("no_previous")) : Html.h(text.t("previous")) + " " + m.previousRun) + "</p>");
-
-        w.write("<div class=\"cards\">");
-        card(w, text.t("total_findings"), m.totalFindings(), "");
-        card(w, text.t("rows_with_findings"), m.rowsWithFindings, "");
-        card(w, text.t("need_decision"), m.decisionTotal, "warn");
-        card(w, text.t("new"), m.changeTotal("NEW"), "new");
-        card(w, text.t("resolved"), m.changeTotal("RESOLVED"), "ok");
-        w.write("</div>");
-
-        if (m.counts.isEmpty()) {
-            w.write("<p>" + Html.h(text.t("no_findings")) + "</p>");
-        } else {
-            chartByCode(m, w);
-            chartByArea(m, w);
-        }
-        chartChanges(m, w);
-        tableCodeProgram(m, w);
-        tableAreaCode(m, w);
-        tableChanges(m, w);
-        tableDecisions(m, files, w);
-        legend(w);
-        w.write("<p class=\"note\">" + Html.h(text.t("masking")) + "</p>");
-        w.write("<p class=\"note\">" + Html.h(text.t("files")) + ": ");
-        List<String> links = new ArrayList<>();
-        for (String f : files) links.add("<a href=\"" + Html.h(f) + "\">" + Html.h(f) + "</a>");
-        w.write(String.join(" · ", links) + "</p></body></html>\n");
+    private static TemplateEngine engine() {
+        ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver(HtmlReport.class.getClassLoader());
+        r.setPrefix("id/padan/deliver/");
+        r.setSuffix(".html");
+        r.setTemplateMode(TemplateMode.HTML);
+        r.setCharacterEncoding("UTF-8");
+        r.setCacheable(true);
+        TemplateEngine e = new TemplateEngine();
+        e.setTemplateResolver(r);
+        return e;
     }
 
-    private void card(Writer w, String label, long value, String cls) throws IOException {
-        w.write("<div class=\"card " + cls + "\"><div class=\"n\">" + num(value)
-                + "</div><div class=\"l\">" + Html.h(label) + "</div></div>");
+    /** A summary tile. */
+    public record Card(String label, String value, String cls) {}
+
+    /** A horizontal stacked bar chart, laid out for the SVG. */
+    public record Chart(String title, int width, int height, List<Legend> legend, List<Bar> bars) {}
+
+    public record Legend(int x, String color, String label) {}
+
+    public record Bar(int y, ReviewText label, List<Segment> segments, String totalX, String total) {}
+
+    public record Segment(String x, String width, String color, String title) {}
+
+    /** A table: header, rows and an optional footer, each cell with an optional CSS class. */
+    public record Table(String title, List<Cell> head, List<List<Cell>> rows, List<Cell> foot) {}
+
+    public record Cell(ReviewText text, String cls, String note) {
+        static Cell of(String text) {
+            return new Cell(ReviewText.of(text), "", null);
+        }
+
+        static Cell num(String text) {
+            return new Cell(ReviewText.of(text), "num", null);
+        }
+    }
+
+    /** The rows needing a decision of one finding code. */
+    public record Group(String code, String meaning, String severity, String severityLabel, String count, boolean open, String note,
+                        boolean candidates, List<DecisionRow> rows) {}
+
+    void render(ReportModel m, List<String> files, Writer w) {
+        Context ctx = new Context(Locale.ROOT);
+        ctx.setVariable("t", text.all());
+        ctx.setVariable("lang", text.lang);
+        ctx.setVariable("area", m.name);
+        ctx.setVariable("previousRun", m.previousRun);
+        ctx.setVariable("noFindings", m.counts.isEmpty());
+        ctx.setVariable("noDecisions", m.decisionTotal == 0);
+        ctx.setVariable("national", m.national);
+        ctx.setVariable("runId", m.runId);
+        ctx.setVariable("asOf", m.asOf.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+        ctx.setVariable("generated", ZonedDateTime.now(ZoneId.of("Asia/Jakarta")).format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")));
+        ctx.setVariable("cards", List.of(new Card(text.t("total_findings"), num(m.totalFindings()), ""),
+                new Card(text.t("rows_with_findings"), num(m.rowsWithFindings), ""), new Card(text.t("need_decision"), num(m.decisionTotal), "warn"),
+                new Card(text.t("new"), num(m.changeTotal("NEW")), "new"), new Card(text.t("resolved"), num(m.changeTotal("RESOLVED")), "ok")));
+        List<Chart> charts = new ArrayList<>();
+        if (!m.counts.isEmpty()) {
+            charts.add(chartByCode(m));
+            charts.add(chartByArea(m));
+        }
+        if (!m.changes.isEmpty()) charts.add(chartChanges(m));
+        ctx.setVariable("charts", charts);
+        ctx.setVariable("codeProgram", tableCodeProgram(m));
+        ctx.setVariable("areaCode", m.counts.isEmpty() ? null : tableAreaCode(m));
+        ctx.setVariable("changes", m.changes.isEmpty() ? null : tableChanges(m));
+        ctx.setVariable("groups", groups(m));
+        ctx.setVariable("fields", DecisionRow.FIELDS);
+        ctx.setVariable("legend", legend());
+        ctx.setVariable("files", files);
+        ENGINE.process("report", ctx, w);
+    }
+
+    private List<Group> groups(ReportModel m) {
+        List<Group> out = new ArrayList<>();
+        int index = 0;
+        for (var e : m.decisions.entrySet()) {
+            long total = m.decisionCounts.getOrDefault(e.getKey(), 0L);
+            if (total == 0) continue;
+            String code = e.getKey();
+            String sev = rules.severityOf(code);
+            List<DecisionRow> rows = e.getValue();
+            String note = rows.size() < total ? String.format(text.t("group.cut"), num(rows.size()), num(total), "decisions.csv", "report.xlsx") : null;
+            boolean candidates = rows.stream().anyMatch(r -> !r.candidate().isEmpty());
+            out.add(new Group(code, text.code(code), sev, text.t("sev." + sev), String.format(text.t("group.rows"), num(total)), index < 3, note,
+                    candidates, rows));
+            index++;
+        }
+        return out;
+    }
+
+    private List<List<Cell>> legend() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (String code : FindingRules.CODES) {
+            String sev = rules.severityOf(code);
+            rows.add(List.of(new Cell(ReviewText.id(code), "code", null), new Cell(ReviewText.of(text.t("sev." + sev)), "sev " + sev, null),
+                    Cell.of(text.code(code))));
+        }
+        return rows;
     }
 
     private List<String> codesPresent(ReportModel m) {
@@ -92,17 +157,15 @@ final class HtmlReport {
         return out;
     }
 
-    private void chartByCode(ReportModel m, Writer w) throws IOException {
+    private Chart chartByCode(ReportModel m) {
         Map<String, Map<String, Long>> byCode = new LinkedHashMap<>();
         for (String code : codesPresent(m)) byCode.put(code, new TreeMap<>());
         for (ReportModel.Count c : m.counts) byCode.get(c.code()).merge(c.source(), c.rows(), Long::sum);
-        List<SvgChart.Bar> bars = new ArrayList<>();
-        byCode.forEach((code, values) -> { if (!values.isEmpty()) bars.add(new SvgChart.Bar(code, values)); });
+        List<Map.Entry<String, Map<String, Long>>> bars = new ArrayList<>();
+        byCode.forEach((code, values) -> { if (!values.isEmpty()) bars.add(Map.entry(code, values)); });
         Map<String, String> labels = new LinkedHashMap<>();
         programsPresent(m).forEach(p -> labels.put(p, p));
-        w.write("<h3>" + Html.h(text.t("chart_by_code")) + "</h3><div class=\"chart\">");
-        w.write(SvgChart.stacked(text.t("chart_by_code"), bars, programsPresent(m), PROGRAM_COLORS, labels));
-        w.write("</div>");
+        return chart(text.t("chart_by_code"), bars, programsPresent(m), PROGRAM_COLORS, labels);
     }
 
     private String areaOf(ReportModel m, ReportModel.Count c) {
@@ -116,158 +179,158 @@ final class HtmlReport {
         return name == null ? code : code + " " + name;
     }
 
-    private void chartByArea(ReportModel m, Writer w) throws IOException {
+    private Chart chartByArea(ReportModel m) {
         Map<String, Map<String, Long>> byArea = new LinkedHashMap<>();
         for (ReportModel.Count c : m.counts) {
-            byArea.computeIfAbsent(areaOf(m, c), k -> new TreeMap<>()).merge(rules.severityOf(c.code()), c.rows(), Long::sum);
+            byArea.computeIfAbsent(areaName(areaOf(m, c)), k -> new TreeMap<>()).merge(rules.severityOf(c.code()), c.rows(), Long::sum);
         }
-        List<SvgChart.Bar> bars = new ArrayList<>();
-        byArea.forEach((area, values) -> bars.add(new SvgChart.Bar(areaName(area), values)));
-        bars.sort(Comparator.comparingLong(SvgChart.Bar::total).reversed());
-        List<SvgChart.Bar> top = bars.subList(0, Math.min(20, bars.size()));
+        List<Map.Entry<String, Map<String, Long>>> bars = new ArrayList<>(byArea.entrySet());
+        bars.sort(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> b) -> total(b.getValue())).reversed());
         Map<String, String> labels = new LinkedHashMap<>();
         for (String s : List.of("ERROR", "WARNING", "INFO")) labels.put(s, text.t("sev." + s));
-        w.write("<h3>" + Html.h(text.t("chart_by_area")) + " — " + Html.h(text.t(m.national ? "area.kabupaten" : "area.kecamatan")) + "</h3><div class=\"chart\">");
-        w.write(SvgChart.stacked(text.t("chart_by_area"), top, List.of("ERROR", "WARNING", "INFO"), SEVERITY_COLORS, labels));
-        w.write("</div>");
+        return chart(text.t("chart_by_area") + " — " + text.t(m.national ? "area.kabupaten" : "area.kecamatan"), bars.subList(0, Math.min(20, bars.size())),
+                List.of("ERROR", "WARNING", "INFO"), SEVERITY_COLORS, labels);
     }
 
-    private void chartChanges(ReportModel m, Writer w) throws IOException {
-        if (m.changes.isEmpty()) return;
+    private Chart chartChanges(ReportModel m) {
         Map<String, Map<String, Long>> byCode = new LinkedHashMap<>();
         for (String code : codesPresent(m)) byCode.put(code, new TreeMap<>());
         for (ReportModel.Change c : m.changes) byCode.get(c.code()).merge(c.change(), c.rows(), Long::sum);
-        List<SvgChart.Bar> bars = new ArrayList<>();
-        byCode.forEach((code, values) -> { if (!values.isEmpty()) bars.add(new SvgChart.Bar(code, values)); });
+        List<Map.Entry<String, Map<String, Long>>> bars = new ArrayList<>();
+        byCode.forEach((code, values) -> { if (!values.isEmpty()) bars.add(Map.entry(code, values)); });
         Map<String, String> labels = Map.of("NEW", text.t("new"), "OPEN", text.t("open"), "RESOLVED", text.t("resolved"));
-        w.write("<h3>" + Html.h(text.t("chart_changes")) + "</h3><div class=\"chart\">");
-        w.write(SvgChart.stacked(text.t("chart_changes"), bars, List.of("NEW", "OPEN", "RESOLVED"), CHANGE_COLORS, labels));
-        w.write("</div>");
+        return chart(text.t("chart_changes"), bars, List.of("NEW", "OPEN", "RESOLVED"), CHANGE_COLORS, labels);
     }
 
-    private void tableCodeProgram(ReportModel m, Writer w) throws IOException {
+    private static final int WIDTH = 960;
+    private static final int LABEL = 300;
+    private static final int ROW = 22;
+    private static final int TOP = 34;
+
+    /** Lays out a horizontal stacked bar chart: one bar per entry, one segment per series, the total after each bar. */
+    private Chart chart(String title, List<Map.Entry<String, Map<String, Long>>> bars, List<String> series, Map<String, String> colors,
+                        Map<String, String> seriesLabels) {
+        long max = Math.max(1, bars.stream().mapToLong(b -> total(b.getValue())).max().orElse(1));
+        int plot = WIDTH - LABEL - 70;
+        List<Legend> legend = new ArrayList<>();
+        int x = LABEL;
+        for (String s : series) {
+            String label = seriesLabels.getOrDefault(s, s);
+            legend.add(new Legend(x, colors.getOrDefault(s, "#888"), label));
+            x += 30 + label.length() * 8;
+        }
+        List<Bar> out = new ArrayList<>();
+        int y = TOP;
+        for (var b : bars) {
+            List<Segment> segments = new ArrayList<>();
+            double bx = LABEL;
+            for (String s : series) {
+                long v = b.getValue().getOrDefault(s, 0L);
+                if (v == 0) continue;
+                double w = (double) v * plot / max;
+                segments.add(new Segment(px(bx), px(Math.max(w, 1)), colors.getOrDefault(s, "#888"), b.getKey() + " — " + seriesLabels.getOrDefault(s, s)
+                        + ": " + num(v)));
+                bx += w;
+            }
+            String label = b.getKey().length() <= 44 ? b.getKey() : b.getKey().substring(0, 43) + "…";
+            out.add(new Bar(y, ReviewText.of(label), segments, px(bx + 6), num(total(b.getValue()))));
+            y += ROW;
+        }
+        return new Chart(title, WIDTH, TOP + bars.size() * ROW + 10, legend, out);
+    }
+
+    private static String px(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static long total(Map<String, Long> values) {
+        return values.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Table tableCodeProgram(ReportModel m) {
         List<String> programs = programsPresent(m);
         Map<String, Map<String, Long>> t = new LinkedHashMap<>();
         for (ReportModel.Count c : m.counts) t.computeIfAbsent(c.code(), k -> new TreeMap<>()).merge(c.source(), c.rows(), Long::sum);
-        w.write("<h3>" + Html.h(text.t("table_code_program")) + "</h3><table><thead><tr><th>" + Html.h(text.t("col.code")) + "</th><th>"
-                + Html.h(text.t("col.severity")) + "</th>");
-        for (String p : programs) w.write("<th class=\"num\">" + Html.h(p) + "</th>");
-        w.write("<th class=\"num\">" + Html.h(text.t("col.total")) + "</th></tr></thead><tbody>");
+        List<Cell> head = new ArrayList<>(List.of(Cell.of(text.t("col.code")), Cell.of(text.t("col.severity"))));
+        for (String p : programs) head.add(Cell.num(p));
+        head.add(Cell.num(text.t("col.total")));
+        List<List<Cell>> rows = new ArrayList<>();
         Map<String, Long> colTotals = new TreeMap<>();
         for (String code : codesPresent(m)) {
             Map<String, Long> row = t.getOrDefault(code, Map.of());
             if (row.isEmpty()) continue;
             String sev = rules.severityOf(code);
-            w.write("<tr><td title=\"" + Html.h(text.code(code)) + "\"><code>" + Html.h(code) + "</code><br><small>" + Html.h(text.code(code))
-                    + "</small></td><td><span class=\"sev " + sev + "\">" + Html.h(text.t("sev." + sev)) + "</span></td>");
+            List<Cell> cells = new ArrayList<>(List.of(new Cell(ReviewText.id(code), "code", text.code(code)),
+                    new Cell(ReviewText.of(text.t("sev." + sev)), "sev " + sev, null)));
             long total = 0;
             for (String p : programs) {
                 long v = row.getOrDefault(p, 0L);
                 total += v;
                 colTotals.merge(p, v, Long::sum);
-                w.write("<td class=\"num\">" + num(v) + "</td>");
+                cells.add(Cell.num(num(v)));
             }
-            w.write("<td class=\"num\"><b>" + num(total) + "</b></td></tr>");
+            cells.add(new Cell(ReviewText.of(num(total)), "num total", null));
+            rows.add(cells);
         }
-        w.write("</tbody><tfoot><tr><td>" + Html.h(text.t("col.total")) + "</td><td></td>");
+        List<Cell> foot = new ArrayList<>(List.of(Cell.of(text.t("col.total")), Cell.of("")));
         long all = 0;
         for (String p : programs) {
             long v = colTotals.getOrDefault(p, 0L);
             all += v;
-            w.write("<td class=\"num\">" + num(v) + "</td>");
+            foot.add(Cell.num(num(v)));
         }
-        w.write("<td class=\"num\"><b>" + num(all) + "</b></td></tr></tfoot></table>");
+        foot.add(Cell.num(num(all)));
+        return new Table(text.t("table_code_program"), head, rows, foot);
     }
 
-    private void tableAreaCode(ReportModel m, Writer w) throws IOException {
-        if (m.counts.isEmpty()) return;
+    private Table tableAreaCode(ReportModel m) {
         List<String> codes = codesPresent(m).stream().filter(c -> m.counts.stream().anyMatch(x -> x.code().equals(c))).toList();
-        Map<String, Map<String, Long>> t = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Map<String, Map<String, Long>> t = new TreeMap<>();
         for (ReportModel.Count c : m.counts) t.computeIfAbsent(areaOf(m, c) == null ? "" : areaOf(m, c), k -> new TreeMap<>()).merge(c.code(), c.rows(), Long::sum);
-        w.write("<h3>" + Html.h(text.t("table_area_code")) + " (" + Html.h(text.t(m.national ? "area.kabupaten" : "area.kecamatan"))
-                + ")</h3><div class=\"wide\"><table class=\"small\"><thead><tr><th>" + Html.h(text.t(m.national ? "area.kabupaten" : "area.kecamatan")) + "</th>");
-        for (String c : codes) w.write("<th class=\"num rot\" title=\"" + Html.h(text.code(c)) + "\">" + Html.h(c.replace('_', ' ')) + "</th>");
-        w.write("<th class=\"num\">" + Html.h(text.t("col.total")) + "</th></tr></thead><tbody>");
+        String area = text.t(m.national ? "area.kabupaten" : "area.kecamatan");
+        List<Cell> head = new ArrayList<>(List.of(Cell.of(area)));
+        for (String c : codes) head.add(new Cell(ReviewText.of(c.replace('_', ' ')), "num rot", text.code(c)));
+        head.add(Cell.num(text.t("col.total")));
+        List<List<Cell>> rows = new ArrayList<>();
         for (var e : t.entrySet()) {
-            w.write("<tr><td>" + Html.h(areaName(e.getKey())) + "</td>");
+            List<Cell> cells = new ArrayList<>(List.of(Cell.of(areaName(e.getKey()))));
             long total = 0;
             for (String c : codes) {
                 long v = e.getValue().getOrDefault(c, 0L);
                 total += v;
-                w.write("<td class=\"num\">" + (v == 0 ? "" : num(v)) + "</td>");
+                cells.add(Cell.num(v == 0 ? "" : num(v)));
             }
-            w.write("<td class=\"num\"><b>" + num(total) + "</b></td></tr>");
+            cells.add(new Cell(ReviewText.of(num(total)), "num total", null));
+            rows.add(cells);
         }
-        w.write("</tbody></table></div>");
+        return new Table(text.t("table_area_code") + " (" + area + ")", head, rows, null);
     }
 
-    private void tableChanges(ReportModel m, Writer w) throws IOException {
-        w.write("<h3>" + Html.h(text.t("table_changes")) + "</h3>");
-        if (m.previousRun == null) w.write("<p class=\"note\">" + Html.h(text.t("no_previous")) + "</p>");
-        if (m.changes.isEmpty()) return;
+    private Table tableChanges(ReportModel m) {
         Map<String, long[]> t = new TreeMap<>();
         for (ReportModel.Change c : m.changes) {
             long[] v = t.computeIfAbsent(FindingRules.CODES.indexOf(c.code()) + 100 + "|" + c.code() + "|" + c.source(), k -> new long[3]);
             v["NEW".equals(c.change()) ? 0 : "RESOLVED".equals(c.change()) ? 1 : 2] += c.rows();
         }
-        w.write("<table><thead><tr><th>" + Html.h(text.t("col.code")) + "</th><th>" + Html.h(text.t("col.program")) + "</th><th class=\"num\">"
-                + Html.h(text.t("new")) + "</th><th class=\"num\">" + Html.h(text.t("resolved")) + "</th><th class=\"num\">" + Html.h(text.t("open"))
-                + "</th></tr></thead><tbody>");
+        List<Cell> head = List.of(Cell.of(text.t("col.code")), Cell.of(text.t("col.program")), Cell.num(text.t("new")), Cell.num(text.t("resolved")),
+                Cell.num(text.t("open")));
+        List<List<Cell>> rows = new ArrayList<>();
         for (var e : t.entrySet()) {
             String[] k = e.getKey().split("\\|");
             long[] v = e.getValue();
-            w.write("<tr><td><code>" + Html.h(k[1]) + "</code></td><td>" + Html.h(k[2]) + "</td><td class=\"num new\">" + num(v[0])
-                    + "</td><td class=\"num ok\">" + num(v[1]) + "</td><td class=\"num\">" + num(v[2]) + "</td></tr>");
+            rows.add(List.of(new Cell(ReviewText.id(k[1]), "code", null), Cell.of(k[2]), new Cell(ReviewText.of(num(v[0])), "num new", null),
+                    new Cell(ReviewText.of(num(v[1])), "num ok", null), Cell.num(num(v[2]))));
         }
-        w.write("</tbody></table>");
-    }
-
-    private void tableDecisions(ReportModel m, List<String> files, Writer w) throws IOException {
-        w.write("<h3>" + Html.h(text.t("table_decisions")) + "</h3>");
-        if (m.decisionTotal == 0) {
-            w.write("<p>" + Html.h(text.t("no_decisions")) + "</p>");
-            return;
-        }
-        if (m.decisions.size() < m.decisionTotal) {
-            w.write("<p class=\"note\">" + Html.h(String.format(text.t("decisions_cut"), m.decisions.size(), m.decisionTotal, "decisions.csv", "report.xlsx")) + "</p>");
-        }
-        w.write("<table class=\"small\"><thead><tr><th>" + Html.h(text.t("col.program")) + "</th><th>" + Html.h(text.t("col.record_key")) + "</th><th>"
-                + Html.h(text.t("col.code")) + "</th><th>" + Html.h(text.t("area.kecamatan")) + "</th><th>" + Html.h(text.t("col.detail")) + "</th><th>"
-                + Html.h(text.t("col.evidence")) + "</th></tr></thead><tbody>");
-        for (ReportModel.Decision d : m.decisions) {
-            w.write("<tr><td>" + Html.h(d.source()) + "</td><td><code>" + Html.h(d.recordKey()) + "</code></td><td><span class=\"sev " + d.severity() + "\">"
-                    + Html.h(d.code()) + "</span></td><td>" + Html.h(areaName(d.kec())) + "</td><td>" + Html.h(d.detail()) + "</td><td class=\"ev\">"
-                    + Html.h(d.evidence()) + "</td></tr>");
-        }
-        w.write("</tbody></table>");
-    }
-
-    private void legend(Writer w) throws IOException {
-        w.write("<h3>" + Html.h(text.t("legend")) + "</h3><table class=\"small\"><tbody>");
-        for (String code : FindingRules.CODES) {
-            String sev = rules.severityOf(code);
-            w.write("<tr><td><code>" + Html.h(code) + "</code></td><td><span class=\"sev " + sev + "\">" + Html.h(text.t("sev." + sev)) + "</span></td><td>"
-                    + Html.h(text.code(code)) + "</td></tr>");
-        }
-        w.write("</tbody></table>");
+        return new Table(text.t("table_changes"), head, rows, null);
     }
 
     /** A count as readers write it: 1.234.567 in Indonesian, 1,234,567 in English. */
-    private String num(long v) {
-        String s = String.format(Locale.ROOT, "%,d", v);
-        return "id".equals(text.lang) ? s.replace(',', '.') : s;
+    String num(long v) {
+        return number(text.lang, v);
     }
 
-    private static final String CSS = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:24px;color:#222;max-width:1200px}
-            h1{font-size:22px;margin:0 0 4px}h2.area{font-size:18px;margin:0 0 6px;color:#1f4e79}h3{font-size:16px;margin:26px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
-            .meta,.note{color:#555;font-size:13px}
-            .cards{display:flex;gap:12px;flex-wrap:wrap;margin:14px 0}.card{border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:130px;background:#fafafa}
-            .card .n{font-size:24px;font-weight:600}.card .l{font-size:12px;color:#555}.card.warn .n{color:#ef6c00}.card.new .n{color:#d62728}.card.ok .n{color:#2e7d32}
-            table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{border:1px solid #ddd;padding:4px 7px;vertical-align:top;text-align:left}
-            th{background:#eef2f7}td.num,th.num{text-align:right}tfoot td{background:#f6f6f6;font-weight:600}table.small{font-size:12px}
-            td.new{color:#c62828}td.ok{color:#2e7d32}td.ev{max-width:460px;color:#333}.wide{overflow-x:auto}
-            .sev{display:inline-block;padding:1px 6px;border-radius:3px;color:#fff;font-size:11px}.sev.ERROR{background:#c62828}.sev.WARNING{background:#ef6c00}.sev.INFO{background:#1565c0}
-            code{font-size:12px}small{color:#666}.chart{overflow-x:auto}
-            """;
+    static String number(String lang, long v) {
+        String s = String.format(Locale.ROOT, "%,d", v);
+        return "id".equals(lang) ? s.replace(',', '.') : s;
+    }
 }

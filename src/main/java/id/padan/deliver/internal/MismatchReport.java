@@ -2,8 +2,11 @@ package id.padan.deliver.internal;
 
 import id.padan.deliver.Deliverable;
 import id.padan.deliver.DeliverySettings;
+import id.padan.deliver.ReviewCell;
+import id.padan.deliver.ReviewText;
 import id.padan.deliver.WrittenFile;
 import id.padan.findings.FindingRules;
+import id.padan.ingest.SourceMappings;
 import id.padan.reference.RegionReference;
 import id.padan.store.RunScope;
 import java.io.IOException;
@@ -26,18 +29,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mismatch reports for reviewers, under {@code reports/}: {@code NASIONAL/} and one folder per
- * kabupaten/kota (by the code of the rows' own region; rows with no readable region under
- * {@code _unknown_region/}). Each holds {@code report.html} (charts and tables, in the configured
- * language), {@code counts.csv} (findings by kabupaten, kecamatan, code and program),
- * {@code changes.csv} (new, resolved and still open since the previous published run, by code and
- * program), {@code decisions.csv} (the rows needing a decision with their evidence) and
- * {@code report.xlsx} with the same three tables; a kabupaten/kota folder also has {@code findings.csv}
- * (every finding row with its change status, and the resolved ones: the row-level list a TKPKD works
- * through, kept to CSV because a spreadsheet copy of every row would double the time to write them). NIK and KK numbers are masked in
- * all of them.
+ * kabupaten/kota (the kabupaten of the rows' own region code; a code retired by a pemekaran split counts under the
+ * kabupaten it became, see {@link RegionRouting}; rows with no readable region under {@code _unknown_region/}).
+ * Each holds {@code report.html} (charts and tables, and every row needing a decision grouped by finding code in
+ * the order of harm of {@code reports.decision-codes}), {@code counts.csv} (findings by kabupaten, kecamatan, code
+ * and program), {@code changes.csv} (new, resolved and still open since the previous published run, by code and
+ * program), {@code decisions.csv} (every row needing a decision, most harmful first, with the sent, registry and
+ * candidate values side by side and the empty {@code keputusan} and {@code alasan} for the reviewer) and
+ * {@code report.xlsx} with the same tables and a decision guide; a kabupaten/kota folder also has
+ * {@code findings.csv} (every finding row with its change status, and the resolved ones). Every cell is a
+ * {@link ReviewCell}: NIK and KK numbers show at most their first six digits.
  *
- * <p>Counts come from group-by queries; the rows stream from one cursor ordered by kabupaten, so only
- * one kabupaten's files are open at a time (plus the national ones).
+ * <p>Counts come from group-by queries; the rows stream from one cursor ordered by kabupaten, so only one
+ * kabupaten's files are open at a time (plus the national ones).
  */
 @Component
 @Order(10)
@@ -46,28 +50,33 @@ public class MismatchReport implements Deliverable {
     private final DataSource dataSource;
     private final FindingRules rules;
     private final DeliverySettings settings;
+    private final String registry;
     private final RegionReference regions = RegionReference.kemendagri();
+    private final RegionRouting routing = new RegionRouting(regions);
 
-    public MismatchReport(DataSource dataSource, FindingRules rules, DeliverySettings settings) {
+    public MismatchReport(DataSource dataSource, FindingRules rules, DeliverySettings settings, SourceMappings mappings) {
         this.dataSource = dataSource;
         this.rules = rules;
         this.settings = settings;
+        this.registry = mappings.registry().map(m -> m.source()).orElse("DUKCAPIL");
     }
 
     @Override
     public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
         ReportText text = ReportText.of(settings.language());
-        FindingText findingText = new FindingText(text);
+        FindingText findingText = new FindingText(text, regions);
         HtmlReport html = new HtmlReport(text, rules, regions);
         Path base = runDir.resolve("reports");
         Files.createDirectories(base);
         List<WrittenFile> written = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            routing.createTable(c);
             long runId = scope.runId();
             Long previous = previousRun(c, runId);
             Map<String, ReportModel> models = new TreeMap<>();
-            ReportModel national = new ReportModel(NATIONAL, text.t("national"), true, runId, scope.asOf(), previous);
+            ReportModel national = new ReportModel(NATIONAL, text.t("national"), true, runId, scope.asOf(), previous, settings.decisionCodes(),
+                    settings.htmlMaxRows());
             loadCounts(c, runId, national, models, scope, previous, text);
             loadChanges(c, runId, previous == null ? -1 : previous, national, models, scope, text);
 
@@ -75,9 +84,12 @@ public class MismatchReport implements Deliverable {
             Output current = null;
             try (PreparedStatement ps = c.prepareStatement(ROWS)) {
                 ps.setFetchSize(10_000);
+                Object[] codes = settings.decisionCodes().toArray();
                 int i = 1;
+                ps.setArray(i++, c.createArrayOf("text", codes));
+                ps.setString(i++, registry);
                 ps.setLong(i++, runId);
-                ps.setArray(i++, c.createArrayOf("text", settings.decisionCodes().toArray()));
+                ps.setArray(i++, c.createArrayOf("text", codes));
                 ps.setLong(i++, runId);
                 ps.setLong(i++, previous == null ? -1 : previous);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -96,11 +108,11 @@ public class MismatchReport implements Deliverable {
                         }
                         String code = (String) row.get("code");
                         String source = (String) row.get("source");
-                        String detail = findingText.detail(code, source, (String) row.get("detail_json"));
+                        ReviewText detail = findingText.detail(code, source, (String) row.get("detail_json"));
                         if (((Number) row.get("part")).intValue() == 0) {
-                            String evidence = findingText.evidence(row);
-                            current.decision(row, detail, evidence);
-                            nat.decision(row, detail, evidence);
+                            DecisionRow decision = findingText.decision(row, detail);
+                            current.decision(decision);
+                            nat.decision(decision);
                         } else {
                             current.finding(row, detail);
                         }
@@ -131,7 +143,7 @@ public class MismatchReport implements Deliverable {
             String n = regions.regencyName(key);
             name = n != null ? n + " (" + key + ")" : regions.isRetiredRegency(key) ? key + " (" + text.t("d.retired") + ")" : key;
         }
-        return new ReportModel(key, name, false, scope.runId(), scope.asOf(), previous);
+        return new ReportModel(key, name, false, scope.runId(), scope.asOf(), previous, settings.decisionCodes(), Integer.MAX_VALUE);
     }
 
     private static Long previousRun(Connection c, long runId) throws Exception {
@@ -145,11 +157,13 @@ public class MismatchReport implements Deliverable {
         }
     }
 
+    private static final String KAB = RegionRouting.kab("f.region_code", "rt");
+    private static final String ROUTE = RegionRouting.join("f.region_code", "rt");
+
     private void loadCounts(Connection c, long runId, ReportModel national, Map<String, ReportModel> models, RunScope scope, Long previous,
                             ReportText text) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("""
-                select left(region_code, 4) as kab, case when length(region_code) >= 6 then left(region_code, 6) end as kec, code, source, count(*)
-                from padan.finding where run_id = ? group by 1, 2, 3, 4 order by 1, 2, 3, 4""")) {
+        try (PreparedStatement ps = c.prepareStatement("select " + KAB + " as kab, case when length(f.region_code) >= 6 then left(f.region_code, 6) end as kec,"
+                + " f.code, f.source, count(*) from padan.finding f" + ROUTE + "where f.run_id = ? group by 1, 2, 3, 4 order by 1, 2, 3, 4")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -159,8 +173,8 @@ public class MismatchReport implements Deliverable {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select left(region_code, 4), count(distinct (source, record_key)) from padan.finding where run_id = ? group by 1""")) {
+        try (PreparedStatement ps = c.prepareStatement("select " + KAB + ", count(distinct (f.source, f.record_key)) from padan.finding f" + ROUTE
+                + "where f.run_id = ? group by 1")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -169,8 +183,8 @@ public class MismatchReport implements Deliverable {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select left(region_code, 4), count(*) from padan.finding where run_id = ? and code = any(?) group by 1""")) {
+        try (PreparedStatement ps = c.prepareStatement("select " + KAB + ", count(*) from padan.finding f" + ROUTE
+                + "where f.run_id = ? and f.code = any(?) group by 1")) {
             ps.setLong(1, runId);
             ps.setArray(2, c.createArrayOf("text", settings.decisionCodes().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -211,6 +225,7 @@ public class MismatchReport implements Deliverable {
         final ReviewCsv decisions;
         final ReviewXlsx xlsx;
         ReviewCsv findings;
+        long countRows, changeRows;
 
         Output(ReportModel model, Path dir, ReportText text, HtmlReport html) throws IOException {
             this.model = model;
@@ -220,19 +235,13 @@ public class MismatchReport implements Deliverable {
             Files.createDirectories(dir);
             writeCounts();
             writeChanges();
-            decisions = new ReviewCsv(dir.resolve("decisions.csv"), decisionHeader());
+            decisions = new ReviewCsv(dir.resolve("decisions.csv"), DecisionRow.header(text));
             xlsx = new ReviewXlsx(dir.resolve("report.xlsx"));
             xlsx.sheet(text.t("sheet.counts"), countsHeader());
-            for (ReportModel.Count c : model.counts) {
-                xlsx.row(c.kab(), name(c.kab()), c.kec(), name(c.kec()), c.code(), c.source(), rules.severityOf(c.code()), c.rows());
-            }
+            for (ReportModel.Count c : model.counts) xlsx.row(countCells(c));
             xlsx.sheet(text.t("sheet.changes"), changesHeader());
-            for (var e : changeTable().entrySet()) {
-                String[] k = e.getKey().split("\\|");
-                long[] v = e.getValue();
-                xlsx.row(k[0], k[1], v[0], v[1], v[2]);
-            }
-            xlsx.sheet(text.t("sheet.decisions"), decisionHeader());
+            for (var e : changeTable().entrySet()) xlsx.row(changeCells(e));
+            xlsx.sheet(text.t("sheet.decisions"), DecisionRow.header(text));
         }
 
         private String name(String code) {
@@ -246,14 +255,19 @@ public class MismatchReport implements Deliverable {
                     text.t("col.code"), text.t("col.program"), text.t("col.severity"), text.t("col.rows"));
         }
 
+        private List<ReviewCell> countCells(ReportModel.Count c) {
+            return List.of(ReviewText.id(c.kab()), ReviewText.of(name(c.kab())), ReviewText.id(c.kec()), ReviewText.of(name(c.kec())), ReviewText.id(c.code()),
+                    ReviewText.id(c.source()), ReviewText.of(text.t("sev." + rules.severityOf(c.code()))), ReviewCell.count(c.rows()));
+        }
+
         private List<String> changesHeader() {
             return List.of(text.t("col.code"), text.t("col.program"), text.t("col.new"), text.t("col.resolved"), text.t("col.open"));
         }
 
-        private List<String> decisionHeader() {
-            return List.of(text.t("col.program"), text.t("col.record_key"), text.t("col.code"), text.t("col.severity"), text.t("col.kabupaten"),
-                    text.t("col.kecamatan"), text.t("col.kecamatan_name"), text.t("col.desa"), text.t("col.person_id"), text.t("col.detail"),
-                    text.t("col.evidence"));
+        private List<ReviewCell> changeCells(Map.Entry<String, long[]> e) {
+            String[] k = e.getKey().split("\\|");
+            long[] v = e.getValue();
+            return List.of(ReviewText.id(k[0]), ReviewText.id(k[1]), ReviewCell.count(v[0]), ReviewCell.count(v[1]), ReviewCell.count(v[2]));
         }
 
         private List<String> findingsHeader() {
@@ -276,23 +290,14 @@ public class MismatchReport implements Deliverable {
 
         private void writeCounts() throws IOException {
             try (ReviewCsv csv = new ReviewCsv(dir.resolve("counts.csv"), countsHeader())) {
-                for (ReportModel.Count c : model.counts) {
-                    csv.cell(c.kab()).cell(name(c.kab())).cell(c.kec()).cell(name(c.kec())).cell(c.code()).cell(c.source())
-                            .cell(rules.severityOf(c.code())).cell(c.rows()).endRow();
-                }
+                for (ReportModel.Count c : model.counts) csv.row(countCells(c));
                 countRows = csv.rows();
             }
         }
 
-        long countRows, changeRows;
-
         private void writeChanges() throws IOException {
             try (ReviewCsv csv = new ReviewCsv(dir.resolve("changes.csv"), changesHeader())) {
-                for (var e : changeTable().entrySet()) {
-                    String[] k = e.getKey().split("\\|");
-                    long[] v = e.getValue();
-                    csv.cell(k[0]).cell(k[1]).cell(v[0]).cell(v[1]).cell(v[2]).endRow();
-                }
+                for (var e : changeTable().entrySet()) csv.row(changeCells(e));
                 changeRows = csv.rows();
             }
         }
@@ -301,35 +306,28 @@ public class MismatchReport implements Deliverable {
             findings = new ReviewCsv(dir.resolve("findings.csv"), findingsHeader());
         }
 
-        void decision(Map<String, Object> row, String detail, String evidence) throws IOException {
-            String region = (String) row.get("region_code");
-            String kec = region != null && region.length() >= 6 ? region.substring(0, 6) : null;
-            String desa = region != null && region.length() == 10 ? region : null;
-            String kab = region != null && region.length() >= 4 ? region.substring(0, 4) : null;
-            Object[] cells = {row.get("source"), row.get("record_key"), row.get("code"), row.get("severity"), kab, kec, name(kec), desa,
-                    row.get("person_id"), detail, evidence};
-            decisions.cell((String) cells[0]).cell((String) cells[1]).cell((String) cells[2]).cell((String) cells[3]).cell(kab).cell(kec)
-                    .cell(name(kec)).cell(desa).cell(String.valueOf(row.get("person_id"))).cell(detail).cell(evidence).endRow();
+        void decision(DecisionRow row) throws IOException {
+            List<ReviewCell> cells = row.cells(text);
+            decisions.row(cells);
             xlsx.row(cells);
-            if (model.decisions.size() < settings.htmlMaxRows()) {
-                model.decisions.add(new ReportModel.Decision((String) cells[0], (String) cells[1], (String) cells[2], (String) cells[3],
-                        kec != null ? kec : kab, detail, evidence));
-            }
+            model.decision(row);
         }
 
-        void finding(Map<String, Object> row, String detail) throws IOException {
+        void finding(Map<String, Object> row, ReviewText detail) {
             String region = (String) row.get("region_code");
             String kec = region != null && region.length() >= 6 ? region.substring(0, 6) : null;
             String desa = region != null && region.length() == 10 ? region : null;
-            String change = (String) row.get("change");
-            findings.cell((String) row.get("source")).cell((String) row.get("record_key")).cell((String) row.get("code"))
-                    .cell((String) row.get("severity")).cell(text.t("change." + change)).cell(kec).cell(name(kec)).cell(desa)
-                    .cell(row.get("person_id") == null ? "" : String.valueOf(row.get("person_id"))).cell(detail).endRow();
+            Object person = row.get("person_id");
+            findings.row(List.of(ReviewText.id((String) row.get("source")), ReviewText.key((String) row.get("record_key")), ReviewText.id((String) row.get("code")),
+                    ReviewText.of(text.t("sev." + row.get("severity"))), ReviewText.of(text.t("change." + row.get("change"))), ReviewText.id(kec),
+                    ReviewText.of(name(kec)), ReviewText.id(desa), person == null ? ReviewText.EMPTY : ReviewText.id(person.toString()), detail));
         }
 
         List<WrittenFile> close() throws IOException {
             decisions.close();
             if (findings != null) findings.close();
+            xlsx.sheet(text.t("sheet.help"), List.of(text.t("sheet.help")));
+            xlsx.row(List.of(ReviewText.of(text.t("decision.help"))));
             xlsx.close();
             List<String> files = new ArrayList<>(List.of("counts.csv", "changes.csv", "decisions.csv"));
             if (findings != null) files.add("findings.csv");
@@ -353,31 +351,59 @@ public class MismatchReport implements Deliverable {
     /** New, resolved and still-open findings by (source, record key, code) against the previous run, counted by kabupaten, code and program. */
     private static final String CHANGES = """
             with c as (select source, record_key, code, region_code from padan.finding where run_id = ?),
-                 p as (select source, record_key, code, region_code from padan.finding where run_id = ?)
-            select left(coalesce(c.region_code, p.region_code), 4) as kab, coalesce(c.code, p.code) as code, coalesce(c.source, p.source) as source,
-                   case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end as change, count(*)
-            from c full join p on p.source = c.source and p.record_key = c.record_key and p.code = c.code
-            group by 1, 2, 3, 4""";
+                 p as (select source, record_key, code, region_code from padan.finding where run_id = ?),
+                 f as (select coalesce(c.region_code, p.region_code) as region_code, coalesce(c.code, p.code) as code, coalesce(c.source, p.source) as source,
+                              case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end as change
+                       from c full join p on p.source = c.source and p.record_key = c.record_key and p.code = c.code)
+            select %s as kab, f.code, f.source, f.change, count(*)
+            from f %s
+            group by 1, 2, 3, 4""".formatted(KAB, ROUTE);
+
+    /** The columns of a row needing a decision that the rows of part 1 leave empty. */
+    private static final String DECISION_COLUMNS = """
+            o.match_method, o.match_score, o.explanation::text as explanation, o.nik_raw, o.nik, o.name_raw, o.name, o.birth_date, o.sex,
+            o.in_dukcapil, o.reg_nik, o.reg_name_raw, o.reg_name, o.reg_birth, o.reg_sex, o.reg_death, p.no_kk as reg_kk, p.region_code as reg_region,
+            case when own.record_key is null or o.nik = o.reg_nik then null when own_sr.person_id = f.person_id then 'THIS_PERSON'
+                 when own.kk is not null and own.kk = p.no_kk then 'RELATIVE' else 'OTHER_PERSON' end as nik_owner,
+            cs.person_id as cand_person_id, cr.nik as cand_nik, cr.name_raw as cand_name_raw, cp.name as cand_name, cr.birth_date as cand_birth,
+            cr.sex as cand_sex, coalesce(cr.region_desa, cr.region_kec, cr.region_kab) as cand_region, cr.death_date as cand_death, cr.kk as cand_kk""";
+
+    private static final int DECISION_COLUMN_COUNT = 28;
 
     /**
-     * The rows of every report, ordered by kabupaten: first the rows needing a decision (part 0) with
-     * their evidence, then every finding with its change status, and the resolved ones (part 1).
+     * The rows of every report, ordered by kabupaten: first the rows needing a decision (part 0), most harmful
+     * code first, with the values sent, the registry person's, the candidate's (for a possible match) and whose NIK
+     * was sent; then every finding with its change status, and the resolved ones (part 1).
      */
-    private static final String ROWS = """
-            select 0 as part, left(c.region_code, 4) as kab, c.source, c.record_key, c.code, c.severity, c.region_code, c.person_id,
-                   c.detail_json::text as detail_json, null::text as change,
-                   o.match_method, o.match_score, o.explanation::text as explanation, o.nik_raw, o.name_raw, o.birth_date, o.sex,
-                   o.in_dukcapil, o.reg_nik, o.reg_name, o.reg_birth, o.reg_sex, o.reg_death
-            from padan.finding c
-            join padan.row_outcome o on o.run_id = c.run_id and o.source = c.source and o.record_key = c.record_key
-            where c.run_id = ? and c.code = any(?)
+    private static final String ROWS = ("""
+            select 0 as part, %s as kab, array_position(?::text[], f.code) as harm, left(f.region_code, 6) as kec, f.source, f.record_key, f.code, f.severity, f.region_code,
+                   f.person_id, f.detail_json::text as detail_json, null::text as change,
+                   %s
+            from padan.finding f %s
+            join padan.row_outcome o on o.run_id = f.run_id and o.source = f.source and o.record_key = f.record_key
+            left join padan.person p on p.run_id = f.run_id and p.person_id = f.person_id and p.in_dukcapil
+            left join padan.staged_row own on own.run_id = f.run_id and own.source = ? and own.record_key = o.nik
+            left join padan.source_record own_sr on own_sr.run_id = own.run_id and own_sr.source = own.source and own_sr.record_key = own.record_key
+            left join padan.source_record cs on f.code = 'REVIEW_POSSIBLE_MATCH' and cs.run_id = f.run_id
+                 and cs.source = f.detail_json->'candidate'->>'source' and cs.record_key = f.detail_json->'candidate'->>'record_key'
+            left join padan.staged_row cr on cr.run_id = cs.run_id and cr.source = cs.source and cr.record_key = cs.record_key
+            left join padan.person cp on cp.run_id = cs.run_id and cp.person_id = cs.person_id
+            where f.run_id = ? and f.code = any(?)
             union all
-            select 1, left(coalesce(c.region_code, p.region_code), 4), coalesce(c.source, p.source), coalesce(c.record_key, p.record_key),
-                   coalesce(c.code, p.code), coalesce(c.severity, p.severity), coalesce(c.region_code, p.region_code), coalesce(c.person_id, p.person_id),
-                   coalesce(c.detail_json, p.detail_json)::text,
-                   case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end,
-                   null, null, null, null, null, null, null, null, null, null, null, null, null
-            from (select * from padan.finding where run_id = ?) c
-            full join (select * from padan.finding where run_id = ?) p on p.source = c.source and p.record_key = c.record_key and p.code = c.code
-            order by 2 nulls last, 1, 5, 3, 4""";
+            select 1, %s, 0, left(f.region_code, 6), f.source, f.record_key, f.code, f.severity, f.region_code, f.person_id, f.detail_json, f.change,
+                   %s
+            from (select coalesce(c.region_code, p.region_code) as region_code, coalesce(c.source, p.source) as source,
+                         coalesce(c.record_key, p.record_key) as record_key, coalesce(c.code, p.code) as code, coalesce(c.severity, p.severity) as severity,
+                         coalesce(c.person_id, p.person_id) as person_id, coalesce(c.detail_json, p.detail_json)::text as detail_json,
+                         case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end as change
+                  from (select * from padan.finding where run_id = ?) c
+                  full join (select * from padan.finding where run_id = ?) p on p.source = c.source and p.record_key = c.record_key and p.code = c.code) f
+                 %s
+            order by 2 nulls last, 1, 3, 4 nulls first, 5, 6, 7""").formatted(KAB, DECISION_COLUMNS, ROUTE, KAB, nulls(), ROUTE);
+
+    private static String nulls() {
+        List<String> n = new ArrayList<>();
+        for (int i = 0; i < DECISION_COLUMN_COUNT; i++) n.add("null");
+        return String.join(", ", n);
+    }
 }

@@ -1,5 +1,6 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.ReviewCell;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,10 +12,12 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * An XLSX workbook for reviewers, written as a stream one sheet after the other. Text goes into string
- * cells (never formulas: a value starting with {@code =} stays text, with no {@code '} added), masked
- * with {@link NikMask}; numbers into number cells. A sheet holds at most {@link #MAX_ROWS} data rows
- * (Excel's limit); past that, its last row says so and the CSV copy has the rest.
+ * An XLSX workbook for reviewers, written as a stream one sheet after the other. Cells are {@link ReviewCell}s
+ * only: text goes into string cells (never formulas: a value starting with {@code =} stays text), identifiers
+ * (record keys, person ids, codes, masked NIKs) into string cells formatted as text ({@code @}), so that a NISN
+ * keeps its leading zeros and a long number its digits when the cell is edited; counts into number cells. A sheet
+ * holds at most {@link #MAX_ROWS} data rows (Excel's limit); past that, its last row says so and the CSV copy has
+ * the rest.
  */
 final class ReviewXlsx implements Closeable {
     static final int MAX_ROWS = 1_048_575 - 1;
@@ -45,20 +48,26 @@ final class ReviewXlsx implements Closeable {
         cut = false;
     }
 
-    /** One data row: {@code String} cells as text, {@code Number} cells as numbers, null as empty. */
-    void row(Object... cells) throws IOException {
+    /** One data row; null cells are empty. */
+    void row(List<? extends ReviewCell> cells) throws IOException {
         if (row > MAX_ROWS) {
             if (!cut) {
-                ws.value(row, 0, "… (more rows in the CSV file)");
+                ws.value(row, 0, "… (baris selanjutnya ada di berkas CSV / more rows in the CSV file)");
                 cut = true;
             }
             return;
         }
-        for (int c = 0; c < cells.length && c < columns; c++) {
-            Object v = cells[c];
+        for (int c = 0; c < cells.size() && c < columns; c++) {
+            ReviewCell v = cells.get(c);
             if (v == null) continue;
-            if (v instanceof Number n) ws.value(row, c, n);
-            else ws.value(row, c, NikMask.mask(v.toString()));
+            if (v instanceof ReviewCell.Count n) {
+                ws.value(row, c, n.value());
+            } else {
+                String s = v.toString();
+                if (s.isEmpty()) continue;
+                ws.value(row, c, s);
+                if (v.identifier()) ws.style(row, c).format("@").set();
+            }
         }
         row++;
         rows++;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import id.padan.deliver.ReviewCell;
+import id.padan.deliver.ReviewText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,16 +36,16 @@ class ReviewCsvTest {
     }
 
     @Test
-    void writesUtf8WithBomQuotedMaskedAndSafe() throws Exception {
+    void writesUtf8WithBomQuotedOnlyWhereNeededMaskedAndSafe() throws Exception {
         Path f = dir.resolve("t.csv");
         try (ReviewCsv csv = new ReviewCsv(f, List.of("a", "b", "c"))) {
-            csv.cell("SITI AMINAH, S.PD").cell("=1+1").cell(3603014708900001L).endRow();
-            csv.cell("NIK 3603014708900001").cell("say \"hi\"").cell("").endRow();
+            csv.row(List.of(ReviewText.of("SITI AMINAH, S.PD"), ReviewText.of("=1+1"), ReviewCell.count(3603014708900001L)));
+            csv.row(List.of(ReviewText.of("NIK 3603014708900001"), ReviewText.of("say \"hi\""), ReviewText.EMPTY));
             assertThat(csv.rows()).isEqualTo(2);
         }
         byte[] b = Files.readAllBytes(f);
         assertThat(b).startsWith(0xEF, 0xBB, 0xBF);
         assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("\uFEFFa,b,c\r\n\"SITI AMINAH, S.PD\",'=1+1,3603014708900001\r\n"
-                + "NIK 3603********0001,\"say \"\"hi\"\"\",\r\n");
+                + "NIK 360301**********,\"say \"\"hi\"\"\",\r\n");
     }
 }

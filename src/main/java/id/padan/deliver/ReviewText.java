@@ -1,0 +1,141 @@
+package id.padan.deliver;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text a reviewer may read: a sentence, a name, a region, a code. Made only by {@link #of} (which masks every
+ * NIK- or KK-like number in it, see {@link #masked}) or by joining other review texts, masked identifiers
+ * ({@link MaskedNik}) and record keys ({@link #key}). The reviewer files (CSV, XLSX, HTML) take cells of this
+ * type or of {@link MaskedNik}, numbers and dates, never a plain string.
+ */
+public final class ReviewText implements CharSequence, ReviewCell {
+    public static final ReviewText EMPTY = new ReviewText("");
+    /**
+     * A NIK/KK-like number in free text: 12 or more digits, single dots, slashes, spaces or dashes allowed between
+     * them (3603.0147.0890.0001, 3603/01/470890/0001); or Excel's notation with more than six digits shown.
+     */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])\\d(?:[./ -]?\\d){11,}(?!\\d)");
+    private static final Pattern EXCEL = Pattern.compile("(?<!\\d)(\\d)[.,](\\d{6,})([eE]\\+?\\d{1,2})");
+    /** A record key: masked only when it looks like a NIK itself (14 or more digits, e.g. a registry key). */
+    private static final Pattern KEY_NUMBER = Pattern.compile("(?<!\\d)\\d(?:[./ -]?\\d){13,}(?!\\d)");
+    private final String text;
+    private final boolean identifier;
+
+    private ReviewText(String text) {
+        this(text, false);
+    }
+
+    private ReviewText(String text, boolean identifier) {
+        this.text = text;
+        this.identifier = identifier;
+    }
+
+    /**
+     * An identifier that a spreadsheet must keep as text (a person id, a region or finding code, a record key):
+     * masked like free text, and marked so that leading zeros and long digit strings survive.
+     */
+    public static ReviewText id(String value) {
+        if (value == null || value.isEmpty()) return EMPTY;
+        return new ReviewText(masked(value), true);
+    }
+
+    public static ReviewText id(long value) {
+        return new ReviewText(Long.toString(value), true);
+    }
+
+    @Override
+    public boolean identifier() {
+        return identifier;
+    }
+
+    /** Free text with every NIK/KK-like number masked to its first six digits. Null gives {@link #EMPTY}. */
+    public static ReviewText of(String text) {
+        if (text == null || text.isEmpty()) return EMPTY;
+        return new ReviewText(masked(text));
+    }
+
+    /**
+     * A source's record key (PKH's ID_ART, PBI's 13-digit NOKA, KIP's NISN): kept as sent so the reviewer can find
+     * the row, unless it is NIK-like (14 or more digits), which is masked like a NIK.
+     */
+    public static ReviewText key(String recordKey) {
+        if (recordKey == null || recordKey.isEmpty()) return EMPTY;
+        return new ReviewText(KEY_NUMBER.matcher(recordKey).find() ? MaskedNik.of(recordKey).toString() : recordKey, true);
+    }
+
+    public static ReviewText of(MaskedNik nik) {
+        return new ReviewText(nik.toString());
+    }
+
+    /** A number as a reviewer reads it (never an identifier). */
+    public static ReviewText of(long number) {
+        return new ReviewText(Long.toString(number));
+    }
+
+    /** These parts one after the other. */
+    public static ReviewText join(Object... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (Object p : parts) {
+            if (p == null) continue;
+            if (p instanceof ReviewText || p instanceof MaskedNik) sb.append(p);
+            else sb.append(masked(p.toString()));
+        }
+        return new ReviewText(sb.toString());
+    }
+
+    /** Every NIK/KK-like number in {@code text} with only its first six digits shown. */
+    public static String masked(String text) {
+        if (text == null) return null;
+        String out = text;
+        if (EXCEL.matcher(out).find()) {
+            Matcher m = EXCEL.matcher(out);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(MaskedNik.of(m.group()).toString()));
+            m.appendTail(sb);
+            out = sb.toString();
+        }
+        Matcher m = NUMBER.matcher(out);
+        if (!m.find()) return out;
+        StringBuilder sb = new StringBuilder();
+        do {
+            m.appendReplacement(sb, Matcher.quoteReplacement(MaskedNik.of(m.group()).toString()));
+        } while (m.find());
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    public boolean isEmpty() {
+        return text.isEmpty();
+    }
+
+    @Override
+    public int length() {
+        return text.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+        return text.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        return text.subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReviewText r && r.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+}
