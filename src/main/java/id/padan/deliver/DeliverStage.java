@@ -13,6 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.annotation.Order;
@@ -47,6 +51,7 @@ public class DeliverStage implements Tasklet {
     }
 
     /** One line of the manifest. */
+    @JsonPropertyOrder({"file", "kind", "source", "region", "rows", "bytes", "sha256"})
     public record ManifestLine(String file, String kind, String source, String region, long rows, long bytes, String sha256) {}
 
     @Override
@@ -68,6 +73,10 @@ public class DeliverStage implements Tasklet {
         // The run's rows were loaded moments ago, before autovacuum could look at them; without statistics the
         // planner takes million-row tables for empty ones and joins them row by row.
         jdbc.execute("analyze padan.finding, padan.row_outcome, padan.rejected_row");
+        // Progress: every program line read (to the extracts) and every finding (to the reports).
+        Long total = jdbc.queryForObject("select coalesce((select sum(rows_read) from padan.input_file where run_id = ? and status = 'LOADED'), 0)"
+                + " + (select count(*) from padan.finding where run_id = ?)", Long.class, scope.runId(), scope.runId());
+        metrics.start(NAME, total == null ? 0 : total);
         List<ManifestLine> lines = new ArrayList<>();
         // Reports and extracts are independent (each reads the store and writes its own folder): they run side by
         // side; deliverables that account for the others (the summary, @Order 100 and later) run after them.
@@ -89,12 +98,9 @@ public class DeliverStage implements Tasklet {
         }
         for (Deliverable d : last) lines.addAll(run(d, scope, dir));
         Path manifest = dir.resolve("manifest.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
-            w.write("file,kind,source,region,rows,bytes,sha256\n");
-            for (ManifestLine l : lines) {
-                w.write(csv(l.file()) + "," + l.kind() + "," + nz(l.source()) + "," + nz(l.region()) + "," + l.rows() + "," + l.bytes() + ","
-                        + l.sha256() + "\n");
-            }
+        try (BufferedWriter w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8);
+             SequenceWriter csv = MANIFEST.writerFor(ManifestLine.class).with(MANIFEST.schemaFor(ManifestLine.class).withHeader()).writeValues(w)) {
+            for (ManifestLine l : lines) csv.write(l);
         }
         return lines;
     }
@@ -123,11 +129,6 @@ public class DeliverStage implements Tasklet {
         return lines;
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
+    /** The manifest's CSV (Jackson): the columns of {@link ManifestLine} in order, empty for null, quoted where a value needs it. */
+    private static final CsvMapper MANIFEST = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
 }

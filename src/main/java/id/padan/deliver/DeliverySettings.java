@@ -13,14 +13,15 @@ import java.util.List;
  * @param minScore         lowest match score of a link certain enough to correct a row from the registry
  * @param uncertainMethods match methods never certain enough to correct a row
  * @param uncertainCodes   findings that stop a row from being corrected until a person has looked at it
- * @param addedColumns     names of the columns added to corrected extracts: status, finding codes, corrected columns, person id
+ * @param addedColumns     names of the columns added to corrected extracts: status, finding codes, corrected columns
+ *                         (each with its finding or reason), the values sent in them, person id
  */
 public record DeliverySettings(String language, List<String> decisionCodes, int htmlMaxRows, double minScore,
                                List<String> uncertainMethods, List<String> uncertainCodes, AddedColumns addedColumns) {
 
-    public record AddedColumns(String status, String codes, String corrected, String personId) {
+    public record AddedColumns(String status, String codes, String corrected, String sent, String personId) {
         public List<String> all() {
-            return List.of(status, codes, corrected, personId);
+            return List.of(status, codes, corrected, sent, personId);
         }
     }
 
@@ -32,6 +33,6 @@ public record DeliverySettings(String language, List<String> decisionCodes, int 
     public static DeliverySettings defaults() {
         return new DeliverySettings("id", List.of("DECEASED_BENEFICIARY", "REVIEW_POSSIBLE_MATCH", "DUPLICATE_IN_PROGRAM", "NIK_CORRECTED", "ATTRIBUTE_MISMATCH"),
                 300, 0.99, List.of("NEW_PERSON", "LINKED_VIA_CLUSTER", "REGISTRY", "REVIEW"), List.of("ATTRIBUTE_MISMATCH", "REVIEW_POSSIBLE_MATCH"),
-                new AddedColumns("PADAN_STATUS", "PADAN_TEMUAN", "PADAN_KOREKSI", "PADAN_PERSON_ID"));
+                new AddedColumns("PADAN_STATUS", "PADAN_TEMUAN", "PADAN_KOREKSI", "PADAN_NILAI_DIKIRIM", "PADAN_PERSON_ID"));
     }
 }

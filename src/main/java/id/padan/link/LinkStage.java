@@ -46,9 +46,11 @@ public class LinkStage implements Tasklet {
         RunScope scope = RunScope.of(chunk);
         List<StagedRow> rows = StagedRows.of(memory, dataSource, scope.runId());
         String registry = mappings.registry().map(m -> m.source()).orElse("");
-        ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, log::info);
+        // The estimated model and the linker's counters are for whoever debugs a run, not for the operator's console.
+        ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, log::debug);
+        linker.progress(total -> metrics.start(NAME, total));
         List<RowLink> links = linker.link(rows);
-        linker.stats().forEach((k, v) -> log.info("link: {} = {}", k, v));
+        linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
         memory.keep(scope.runId(), LINKS, links);
         long runId = scope.runId();
         ParallelCopy.replace(dataSource, runId, "padan.row_link",

@@ -19,6 +19,11 @@ public record RunSummary(long runId, LocalDate asOf, String status, OffsetDateTi
 
     public record StageLine(String stage, long rows, double seconds) {}
 
+    /** The same summary with another status. */
+    public RunSummary withStatus(String newStatus) {
+        return new RunSummary(runId, asOf, newStatus, startedAt, finishedAt, failureReason, files, stages, persons, personsInRegistry, findings);
+    }
+
     public record CodeLine(String code, String severity, long rows) {}
 
     public static RunSummary load(JdbcTemplate jdbc, long runId) {

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  */
 final class ReviewerFiles {
     private static final Pattern LONG = Pattern.compile("(?<![\\d.,])\\d(?:[./ -]?\\d){13,}(?!\\d)");
-    private static final Pattern MEDIUM = Pattern.compile("(?<![\\d.,])\\d(?:[./ -]?\\d){11,12}(?!\\d)");
+    /** 12-13 digits standing alone (not the tail of a key such as KPM32710000012-02). */
+    private static final Pattern MEDIUM = Pattern.compile("(?<![\\w.,-])\\d(?:[./ -]?\\d){11,12}(?!\\d)");
     private static final Pattern EXCEL = Pattern.compile("(?<!\\d)\\d[.,]\\d{6,}[eE]\\+?\\d{1,2}");
 
     private ReviewerFiles() {}

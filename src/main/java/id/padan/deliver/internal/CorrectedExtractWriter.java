@@ -13,7 +13,11 @@ import id.padan.ingest.UnreadableFileException;
 import id.padan.reference.RegionReference;
 import id.padan.standardise.RegionCode;
 import id.padan.standardise.RegionCodes;
+import id.padan.deliver.DeliverStage;
 import id.padan.store.RunScope;
+import id.padan.store.StageMetrics;
+import id.padan.store.StageProgress;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,39 +39,50 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Corrected extracts: for every program source whose extract loaded, one file per kabupaten/kota under
- * {@code extracts/<SOURCE>/}, in the source's own format, holding every line the dinas sent for that
- * region (rejected lines included) in the order sent, with four columns added at the end: status
- * ({@code OK}, {@code FINDING}, {@code CORRECTED}, {@code REJECTED}), the row's finding codes (for a
- * rejected line: why it was rejected), the columns padan corrected, and the person_id.
+ * Corrected extracts: for every program source whose extract loaded, one package per kabupaten/kota under
+ * {@code extracts/<SOURCE>/}: {@code <file>_<kab>.<ext>} in the source's own format with every loaded line the dinas
+ * sent for that region in the order sent, {@code <file>_<kab>_DITOLAK.csv} with the lines padan could not load (line
+ * number, reason and the line as sent), and {@code <file>_<kab>_BACA_SAYA.txt}, a readme in Bahasa Indonesia
+ * ({@link ExtractReadme}). Five columns are added at the end of the extract: status ({@code SESUAI},
+ * {@code ADA_TEMUAN}, {@code DIKOREKSI}), the row's finding codes, each corrected column with the finding or
+ * reason behind it, the values sent in the corrected columns, and the person_id.
  *
- * <p>The original file is read again (its SHA-256 must still be the one ingested). A line that is not
- * corrected is given back byte for byte, so a dinas gets exactly what it sent plus the added columns;
- * a corrected line is written field by field with the source's delimiter, quote, encoding and date
- * format. A line is corrected only when its link is certain (see {@link DeliverySettings}); then NIK,
- * name, birth date and sex take the registry's values where they differ (the name only when its
- * standard form differs: case, spacing and titles are not errors). A registry value that the source's
- * encoding cannot hold, that would need quoting in a source that never quotes, or that begins with a
- * spreadsheet formula character is not written (the value stays as sent).
+ * <p>The original file is read again (its SHA-256 must still be the one ingested). A line that is not corrected is
+ * given back byte for byte, so a dinas gets exactly what it sent plus the added columns; a corrected line is
+ * written field by field by Jackson CSV with the source's delimiter, quote, encoding, line end and date format. A
+ * line is corrected only when its link is certain (see {@link DeliverySettings}); then the NIK takes the registry's
+ * value where it differs (named by the row's NIK finding), and a blank or invalid birth date or sex the
+ * registry's. Names are never rewritten: spelling, titles, BIN/BINTI and token order are normal variation, and a
+ * different name is an ATTRIBUTE_MISMATCH for a person to look at. A registry value that the source's encoding
+ * cannot hold, that would need quoting in a source that never quotes, or that begins with a spreadsheet formula
+ * character is not written (the value stays as sent).
  *
- * <p>Routing: a loaded row goes to the kabupaten/kota of its own region code as sent; a rejected line
- * goes there too when its fields could still be split, else, like a row with no readable region, to
- * {@code <name>_unknown_region}. The files of a source together hold exactly the lines read from its
- * extract, which is checked before the files are handed over.
+ * <p>Routing: a line goes to the kabupaten/kota of its own region code as sent, a code retired by a pemekaran split
+ * to the kabupaten it became ({@link RegionRouting}); a rejected line goes there too when its fields could still be
+ * split, else, like a row with no readable region, to {@code <name>_unknown_region}. The extracts and rejected-line
+ * files of a source together hold exactly the lines read from its extract, which is checked before they are
+ * handed over.
  */
 @Component
 @Order(20)
 public class CorrectedExtractWriter implements Deliverable {
     public static final String UNKNOWN_REGION = "_unknown_region";
+    /** PADAN_STATUS values: the row as sent, the row with findings but unchanged, the row with corrected values. */
+    static final String OK = "SESUAI", FINDING = "ADA_TEMUAN", CORRECTED = "DIKOREKSI";
+    /** Why a blank or invalid value was filled in from the registry (no finding names it). */
+    static final String FILLED = "KOSONG_ATAU_TIDAK_SAH";
     private final DataSource dataSource;
     private final SourceMappings mappings;
     private final DeliverySettings settings;
+    private final RegionRouting routing = new RegionRouting(RegionReference.kemendagri());
 
     public CorrectedExtractWriter(DataSource dataSource, SourceMappings mappings, DeliverySettings settings) {
         this.dataSource = dataSource;
@@ -77,8 +92,17 @@ public class CorrectedExtractWriter implements Deliverable {
 
     private record InputFile(String source, String fileName, String sha256, long rowsRead) {}
 
+    private StageMetrics metrics;
+
+    /** Where the rows written count towards the deliver stage's progress (none when built outside Spring). */
+    @Autowired(required = false)
+    void setMetrics(StageMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
+        StageProgress progress = metrics == null ? StageProgress.NONE : metrics.current(DeliverStage.NAME);
         List<WrittenFile> out = new ArrayList<>();
         List<InputFile> files = new ArrayList<>();
         for (InputFile f : loadedFiles(scope.runId())) {
@@ -110,7 +134,7 @@ public class CorrectedExtractWriter implements Deliverable {
                     Cursor cursor = new Cursor(rs);
                     for (InputFile f : files) {
                         SourceMapping m = mappings.bySource(f.source()).orElseThrow();
-                        out.addAll(new SourceWriter(m, scope.inputDir().resolve(f.fileName()), runDir).write(cursor, f.rowsRead()));
+                        out.addAll(new SourceWriter(m, scope.inputDir().resolve(f.fileName()), runDir).write(cursor, f.rowsRead(), progress));
                     }
                 }
             }
@@ -160,13 +184,15 @@ public class CorrectedExtractWriter implements Deliverable {
         private final Path file;
         private final Path dir;
         private final Charset cs;
-        private final byte[] lineEnd;
+        private final String lineEnd;
+        private final ObjectWriter csv;
         private final Map<String, RegionFile> files = new LinkedHashMap<>();
         private final RegionCodes regions = new RegionCodes(RegionReference.kemendagri());
         private final DateTimeFormatter dateFormat;
         private final Map<Character, String> sexCodes = new LinkedHashMap<>();
         private byte[] headerBytes;
-        private int nik, name, birthDate, sex;
+        private List<String> header;
+        private int nik, birthDate, sex;
         private int[] regionColumns;
 
         SourceWriter(SourceMapping m, Path file, Path runDir) throws IOException {
@@ -178,8 +204,11 @@ public class CorrectedExtractWriter implements Deliverable {
             Map<String, String> codes = m.codes().get(Field.SEX);
             if (codes != null) codes.forEach((sent, canonical) -> sexCodes.putIfAbsent(canonical.charAt(0), sent));
             try (RawLines raw = new RawLines(file)) {
-                this.lineEnd = firstLineEndsWithCrlf(raw) ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+                this.lineEnd = firstLineEndsWithCrlf(raw) ? "\r\n" : "\n";
             }
+            CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(m.delimiter()).withLineSeparator(lineEnd);
+            schema = m.quote() == null ? schema.withoutQuoteChar() : schema.withQuoteChar(m.quote());
+            this.csv = ReviewCsv.CSV.writerFor(String[].class).with(schema);
         }
 
         private boolean firstLineEndsWithCrlf(RawLines raw) throws IOException {
@@ -189,12 +218,12 @@ public class CorrectedExtractWriter implements Deliverable {
             return false;
         }
 
-        List<WrittenFile> write(Cursor cursor, long rowsRead) throws Exception {
+        List<WrittenFile> write(Cursor cursor, long rowsRead, StageProgress progress) throws Exception {
             Files.createDirectories(dir);
             long written = 0;
             try (ExtractReader reader = new ExtractReader(file, m);
                  RawLines raw = new RawLines(file)) {
-                List<String> header = readHeader(reader);
+                header = readHeader(reader);
                 for (String added : settings.addedColumns().all()) {
                     if (header.contains(added)) {
                         throw new IllegalStateException("the extract " + file.getFileName() + " already has a column " + added
@@ -202,7 +231,6 @@ public class CorrectedExtractWriter implements Deliverable {
                     }
                 }
                 nik = column(reader, Field.NIK);
-                name = column(reader, Field.NAME);
                 birthDate = column(reader, Field.BIRTH_DATE);
                 sex = column(reader, Field.SEX);
                 regionColumns = regionColumns(reader);
@@ -217,6 +245,7 @@ public class CorrectedExtractWriter implements Deliverable {
                     if (!raw.seek(row.lineNo())) throw new IllegalStateException("line " + row.lineNo() + " of " + file + " vanished");
                     writeRow(row, rs, raw);
                     written++;
+                    progress.add(1);
                 }
                 if (cursor.next(m.source())) {
                     throw new IllegalStateException("line " + rs.getInt("line_no") + " of " + file.getFileName()
@@ -230,7 +259,13 @@ public class CorrectedExtractWriter implements Deliverable {
                         + " were read from " + file.getFileName());
             }
             List<WrittenFile> out = new ArrayList<>();
-            for (RegionFile f : files.values()) out.add(new WrittenFile(f.path, f.rows, "EXTRACT", m.source(), f.region));
+            for (RegionFile f : files.values()) {
+                out.add(new WrittenFile(f.path, f.rows, "EXTRACT", m.source(), f.region));
+                if (f.rejected != null) out.add(new WrittenFile(f.rejectedPath, f.rejected.rows(), "EXTRACT", m.source(), f.region));
+                Path readme = ExtractReadme.write(f.readmePath, m, header, settings.addedColumns(), f.path.getFileName().toString(), f.rows,
+                        f.rejected == null ? null : f.rejectedPath.getFileName().toString(), f.rejected == null ? 0 : f.rejected.rows());
+                out.add(new WrittenFile(readme, 0, "EXTRACT", m.source(), f.region));
+            }
             return out;
         }
 
@@ -271,28 +306,31 @@ public class CorrectedExtractWriter implements Deliverable {
 
         private void writeRow(ExtractRow row, ResultSet rs, RawLines raw) throws Exception {
             boolean rejected = rs.getBoolean("rejected");
-            String region = rejected ? regionOf(row) : rs.getString("region_kab");
-            RegionFile out = file(region == null ? UNKNOWN_REGION : region);
             String codes = rs.getString("codes");
             if (rejected) {
-                rawRecord(out, row, raw);
-                out.added(List.of("REJECTED", codes == null ? "" : codes, "", ""));
+                String region = routing.kabupaten(regionOf(row));
+                file(region == null ? UNKNOWN_REGION : region).rejected(row.lineNo(), codes, row.rawText());
                 return;
             }
+            String regionCode = rs.getString("region_code");
+            String region = routing.kabupaten(regionCode != null ? regionCode : rs.getString("region_kab"));
+            RegionFile out = file(region == null ? UNKNOWN_REGION : region);
             long personId = rs.getLong("person_id");
-            List<String> corrected = new ArrayList<>(4);
-            String[] fields = certain(rs, codes) ? correct(row.fields(), rs, corrected) : null;
-            String status = !corrected.isEmpty() ? "CORRECTED" : codes != null ? "FINDING" : "OK";
+            List<String> corrected = new ArrayList<>(3);
+            List<String> sentValues = new ArrayList<>(3);
+            String[] fields = certain(rs, codes) ? correct(row.fields(), rs, codes, corrected, sentValues) : null;
+            String status = !corrected.isEmpty() ? CORRECTED : codes != null ? FINDING : OK;
+            String[] added = {status, codes == null ? "" : codes, String.join(" | ", corrected), String.join(" | ", sentValues), Long.toString(personId)};
             if (corrected.isEmpty()) {
                 rawRecord(out, row, raw);
+                out.added(added);
             } else {
-                out.fields(fields);
+                String[] all = new String[fields.length + added.length];
+                System.arraycopy(fields, 0, all, 0, fields.length);
+                System.arraycopy(added, 0, all, fields.length, added.length);
+                out.line(all);
             }
-            out.added(List.of(status, codes == null ? "" : codes, String.join(" ", corrected), Long.toString(personId)));
         }
-
-        private static final byte[] CRLF = {'\r', '\n'};
-        private static final byte[] LF = {'\n'};
 
         /** The record's bytes as sent: its first line, and any further lines of a quoted value with line breaks. */
         private void rawRecord(RegionFile out, ExtractRow row, RawLines raw) throws IOException {
@@ -316,31 +354,39 @@ public class CorrectedExtractWriter implements Deliverable {
             return true;
         }
 
-        /** The row's fields with the registry's values where they differ and can be written; {@code corrected} gets the column names. */
-        private String[] correct(String[] sent, ResultSet rs, List<String> corrected) throws Exception {
+        /**
+         * The row's fields with the registry's values where they differ and can be written; {@code corrected} gets
+         * each column with the finding or reason ({@code NIK: NIK_CORRECTED}), {@code sent} the value it replaced.
+         */
+        private String[] correct(String[] sent, ResultSet rs, String codes, List<String> corrected, List<String> sentValues) throws Exception {
             String[] f = sent.clone();
+            Set<String> found = codes == null ? Set.of() : Set.of(codes.split(" "));
             String regNik = rs.getString("reg_nik");
-            if (nik >= 0 && regNik != null && !regNik.equals(rs.getString("nik"))) set(f, nik, regNik, Field.NIK, corrected);
-            String regName = rs.getString("reg_name_raw");
-            if (name >= 0 && regName != null && !Objects.equals(rs.getString("name"), rs.getString("reg_name"))) {
-                set(f, name, regName.strip(), Field.NAME, corrected);
+            if (nik >= 0 && regNik != null && !regNik.equals(rs.getString("nik"))) {
+                String reason = found.contains("NIK_CORRECTED") ? "NIK_CORRECTED" : found.contains("NIK_MISSING") ? "NIK_MISSING"
+                        : found.contains("NIK_MALFORMED") ? "NIK_MALFORMED" : found.contains("NIK_STRUCTURE") ? "NIK_STRUCTURE" : FILLED;
+                set(f, nik, regNik, Field.NIK, reason, corrected, sentValues);
             }
+            // Birth date and sex only where the row has none the registry could contradict: another valid value is an
+            // ATTRIBUTE_MISMATCH, and such rows are not certain.
             Date regBirth = rs.getDate("reg_birth");
-            if (birthDate >= 0 && regBirth != null && !regBirth.equals(rs.getDate("birth_date"))) {
-                set(f, birthDate, regBirth.toLocalDate().format(dateFormat), Field.BIRTH_DATE, corrected);
+            if (birthDate >= 0 && regBirth != null && rs.getDate("birth_date") == null) {
+                set(f, birthDate, regBirth.toLocalDate().format(dateFormat), Field.BIRTH_DATE, FILLED, corrected, sentValues);
             }
             String regSex = rs.getString("reg_sex");
-            if (sex >= 0 && regSex != null && !regSex.equals(rs.getString("sex"))) {
+            if (sex >= 0 && regSex != null && rs.getString("sex") == null) {
                 String code = sexCodes.isEmpty() ? regSex : sexCodes.get(regSex.charAt(0));
-                if (code != null) set(f, sex, code, Field.SEX, corrected);
+                if (code != null) set(f, sex, code, Field.SEX, FILLED, corrected, sentValues);
             }
             return f;
         }
 
-        private void set(String[] f, int i, String value, Field field, List<String> corrected) {
+        private void set(String[] f, int i, String value, Field field, String reason, List<String> corrected, List<String> sentValues) {
             if (value.isEmpty() || !writable(value)) return;
+            String column = m.columns().get(field);
+            sentValues.add(column + "=" + f[i]);
             f[i] = value;
-            corrected.add(m.columns().get(field));
+            corrected.add(column + ": " + reason);
         }
 
         /** A registry value the source's file can carry unchanged, and that no spreadsheet would take for a formula. */
@@ -367,7 +413,7 @@ public class CorrectedExtractWriter implements Deliverable {
                 code = regions.of(get(f, regionColumns[0]));
                 for (int i = 1; code.kabupaten() == null && i < regionColumns.length; i++) code = regions.of(get(f, regionColumns[i]));
             }
-            return code.kabupaten();
+            return code.finest();
         }
 
         private RegionFile file(String region) throws IOException {
@@ -378,47 +424,53 @@ public class CorrectedExtractWriter implements Deliverable {
                 String stem = dot > 0 ? original.substring(0, dot) : original;
                 String ext = dot > 0 ? original.substring(dot) : "";
                 String suffix = region.equals(UNKNOWN_REGION) ? UNKNOWN_REGION : "_" + region;
-                f = new RegionFile(region, dir.resolve(stem + suffix + ext));
+                f = new RegionFile(region, dir.resolve(stem + suffix + ext), dir.resolve(stem + suffix + "_DITOLAK.csv"),
+                        dir.resolve(stem + suffix + "_BACA_SAYA.txt"));
                 files.put(region, f);
             }
             return f;
         }
 
-        /** One output file: header first, then lines. */
+        /** One package: the extract (header first, then lines) and, once a line is rejected, its rejected-lines file. */
         private final class RegionFile {
             final String region;
             final Path path;
+            final Path rejectedPath;
+            final Path readmePath;
             final OutputStream out;
             final CharsetEncoder encoder = cs.newEncoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+            RejectedLinesCsv rejected;
             long rows;
 
-            RegionFile(String region, Path path) throws IOException {
+            RegionFile(String region, Path path, Path rejectedPath, Path readmePath) throws IOException {
                 this.region = region;
                 this.path = path;
+                this.rejectedPath = rejectedPath;
+                this.readmePath = readmePath;
                 this.out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
                 out.write(headerBytes);
-                out.write(lineEnd);
+                out.write(lineEnd.getBytes(cs));
             }
 
             void raw(byte[] b, int len) throws IOException {
                 out.write(b, 0, len);
             }
 
-            void fields(String[] f) throws IOException {
-                StringBuilder sb = new StringBuilder(256);
-                for (int i = 0; i < f.length; i++) {
-                    if (i > 0) sb.append(m.delimiter());
-                    sb.append(quote(f[i]));
-                }
-                out.write(encode(sb));
+            /** A whole line written by Jackson CSV in the source's format. */
+            void line(String[] fields) throws IOException {
+                out.write(encode(csv.writeValueAsString(sanitise(fields))));
+                rows++;
             }
 
-            void added(List<String> values) throws IOException {
-                StringBuilder sb = new StringBuilder(64);
-                for (String v : values) sb.append(m.delimiter()).append(quote(v));
-                out.write(encode(sb));
-                out.write(lineEnd);
+            /** The added columns after a line given back as sent. */
+            void added(String[] values) throws IOException {
+                out.write(encode(m.delimiter() + csv.writeValueAsString(sanitise(values))));
                 rows++;
+            }
+
+            void rejected(int lineNo, String reason, String rawText) throws IOException {
+                if (rejected == null) rejected = new RejectedLinesCsv(rejectedPath);
+                rejected.row(lineNo, reason, rawText);
             }
 
             private byte[] encode(CharSequence s) throws CharacterCodingException {
@@ -430,24 +482,23 @@ public class CorrectedExtractWriter implements Deliverable {
 
             void close() throws IOException {
                 out.close();
+                if (rejected != null) rejected.close();
             }
         }
 
-        /** A field as the source writes it: quoted (quotes doubled) only when it has to be. */
-        private String quote(String v) {
-            if (v == null) return "";
-            Character q = m.quote();
-            boolean needs = false;
-            for (int i = 0; i < v.length() && !needs; i++) {
-                char ch = v.charAt(i);
-                needs = ch == m.delimiter() || ch == '\n' || ch == '\r' || (q != null && ch == q);
+        /** Values a source without a quote character can carry: its delimiter and line breaks become spaces. */
+        private String[] sanitise(String[] values) {
+            if (m.quote() != null) return values;
+            String[] v = values.clone();
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] != null) v[i] = v[i].replace(m.delimiter(), ' ').replace('\n', ' ').replace('\r', ' ');
             }
-            if (!needs) return v;
-            if (q == null) return v.replace(m.delimiter(), ' ').replace('\n', ' ').replace('\r', ' ');
-            String qs = String.valueOf(q);
-            return qs + v.replace(qs, qs + qs) + qs;
+            return v;
         }
     }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] LF = {'\n'};
 
     private static boolean isBlank(RawLines raw) {
         for (int i = 0; i < raw.length(); i++) {
@@ -466,11 +517,11 @@ public class CorrectedExtractWriter implements Deliverable {
      * values and findings (as the findings stage recorded them), and rejected lines with their reason.
      */
     private static final String QUERY = """
-            select source, line_no, false as rejected, region_kab, person_id, match_method, match_score, in_dukcapil, reg_nik, reg_name_raw,
-                   reg_name, reg_birth, reg_sex, nik, name, birth_date, sex, codes
+            select source, line_no, false as rejected, region_code, region_kab, person_id, match_method, match_score, in_dukcapil, reg_nik,
+                   reg_birth, reg_sex, nik, birth_date, sex, codes
             from padan.row_outcome where run_id = ? and source = any(?)
             union all
-            select source, line_no, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, reason
+            select source, line_no, true, null, null, null, null, null, null, null, null, null, null, null, null, reason
             from padan.rejected_row where run_id = ? and source = any(?)
             order by 1, 2""";
 }

@@ -44,9 +44,11 @@ public class DeliverySettingsLoader {
         JsonNode a = c.path("added-columns");
         DeliverySettings.AddedColumns dc = d.addedColumns();
         DeliverySettings.AddedColumns added = new DeliverySettings.AddedColumns(
-                column(a, "status", dc.status()), column(a, "codes", dc.codes()), column(a, "corrected", dc.corrected()),
+                column(a, "status", dc.status()), column(a, "codes", dc.codes()), column(a, "corrected", dc.corrected()), column(a, "sent", dc.sent()),
                 column(a, "person-id", dc.personId()));
-        if (Set.copyOf(added.all()).size() != 4) throw problem(file, "corrected-extracts.added-columns must have four different names");
+        if (Set.copyOf(added.all()).size() != added.all().size()) {
+            throw problem(file, "corrected-extracts.added-columns must have " + added.all().size() + " different names");
+        }
         return new DeliverySettings(language, decision, maxRows, minScore, methods, uncertain, added);
     }
 

@@ -8,7 +8,11 @@ import id.padan.deliver.WrittenFile;
 import id.padan.findings.FindingRules;
 import id.padan.ingest.SourceMappings;
 import id.padan.reference.RegionReference;
+import id.padan.deliver.DeliverStage;
 import id.padan.store.RunScope;
+import id.padan.store.StageMetrics;
+import id.padan.store.StageProgress;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +65,17 @@ public class MismatchReport implements Deliverable {
         this.registry = mappings.registry().map(m -> m.source()).orElse("DUKCAPIL");
     }
 
+    private StageMetrics metrics;
+
+    /** Where the rows written count towards the deliver stage's progress (none when built outside Spring). */
+    @Autowired(required = false)
+    void setMetrics(StageMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
+        StageProgress progress = metrics == null ? StageProgress.NONE : metrics.current(DeliverStage.NAME);
         ReportText text = ReportText.of(settings.language());
         FindingText findingText = new FindingText(text, regions);
         HtmlReport html = new HtmlReport(text, rules, regions);
@@ -106,6 +119,7 @@ public class MismatchReport implements Deliverable {
                             current = new Output(m, base.resolve(kab), text, html);
                             current.openFindings();
                         }
+                        progress.add(1);
                         String code = (String) row.get("code");
                         String source = (String) row.get("source");
                         ReviewText detail = findingText.detail(code, source, (String) row.get("detail_json"));

@@ -31,7 +31,12 @@ public class SummaryFiles implements Deliverable {
     @Override
     public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
         Path file = runDir.resolve("summary.txt");
-        Files.writeString(file, RunSummary.load(jdbc, scope.runId()).render() + deliveries(scope.runId()), StandardCharsets.UTF_8);
+        RunSummary summary = RunSummary.load(jdbc, scope.runId());
+        // The summary is the last file of the run's last stage: once it is written only the manifest remains, and the
+        // run is recorded COMPLETED when this stage ends (a failure after it would fail the stage, and a restart writes
+        // the summary again). "RUNNING" would describe the moment of writing, not the run the file hands over.
+        if ("RUNNING".equals(summary.status())) summary = summary.withStatus("COMPLETED");
+        Files.writeString(file, summary.render() + deliveries(scope.runId()), StandardCharsets.UTF_8);
         return List.of(new WrittenFile(file, 0, "SUMMARY", null, null));
     }
 

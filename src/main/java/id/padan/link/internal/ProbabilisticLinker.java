@@ -8,6 +8,7 @@ import id.padan.link.compare.NameComparator;
 import id.padan.link.model.MatchModel;
 import id.padan.standardise.StagedRow;
 import id.padan.standardise.name.NameStandardiser;
+import id.padan.store.StageProgress;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -48,6 +49,13 @@ public final class ProbabilisticLinker implements Linker {
         return stats;
     }
 
+    private java.util.function.LongFunction<StageProgress> progress = total -> StageProgress.NONE;
+
+    /** Where the link decisions count their progress: given the number of program rows, the progress to count on. */
+    public void progress(java.util.function.LongFunction<StageProgress> progress) {
+        this.progress = progress;
+    }
+
     @Override
     public List<RowLink> link(List<StagedRow> staged) {
         stats.clear();
@@ -77,8 +85,11 @@ public final class ProbabilisticLinker implements Linker {
         LinkDecision.Outcome[] outcomes = new LinkDecision.Outcome[programRows.size()];
         // First the rows whose exact NIK settles them; blocking indexes are then built only for the
         // values the remaining rows carry, in one pass over the registry.
-        IntStream.range(0, programRows.size()).parallel()
-                .forEach(i -> outcomes[i] = exactNikWithoutSearch(programRows.get(i), index, comparer, model, decision));
+        StageProgress progress = this.progress.apply(programRows.size());
+        IntStream.range(0, programRows.size()).parallel().forEach(i -> {
+            outcomes[i] = exactNikWithoutSearch(programRows.get(i), index, comparer, model, decision);
+            if (outcomes[i] != null) progress.add(1);
+        });
         LongAdder fast = new LongAdder();
         Map<BlockingKey, Set<String>> wanted = new EnumMap<>(BlockingKey.class);
         for (BlockingKey k : settings.blockingKeys()) if (k != BlockingKey.KK) wanted.put(k, new HashSet<>());
@@ -98,6 +109,7 @@ public final class ProbabilisticLinker implements Linker {
             List<ScoredCandidate> scored = new ArrayList<>();
             for (LinkRow c : search.candidates(p)) scored.add(comparer.score(model, p, c));
             outcomes[i] = decision.decide(scored);
+            progress.add(1);
         });
         long t4 = System.nanoTime();
         search.report(stats);
