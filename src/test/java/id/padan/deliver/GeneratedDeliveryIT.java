@@ -166,6 +166,31 @@ class GeneratedDeliveryIT {
     }
 
     @Test
+    void everyDecisionFileListsItsRowsMostHarmfulFirstInTheOrderOfReportsYml() throws Exception {
+        List<String> harm = DeliverySettings.defaults().decisionCodes();
+        assertThat(harm).startsWith("DECEASED_BENEFICIARY", "REVIEW_POSSIBLE_MATCH");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(run.resolve("reports"))) {
+            files = s.filter(p -> p.getFileName().toString().equals("decisions.csv")).toList();
+        }
+        long national = 0, regional = 0;
+        for (Path f : files) {
+            List<Map<String, String>> rows = DeliverIT.readCsv(f);
+            int last = -1;
+            for (Map<String, String> r : rows) {
+                int rank = harm.indexOf(r.get("kode_temuan"));
+                assertThat(rank).as("order of %s in %s", r.get("kode_temuan"), f).isGreaterThanOrEqualTo(last);
+                last = rank;
+                assertThat(r.get("keputusan")).isEmpty();
+                if (r.get("kode_temuan").equals("REVIEW_POSSIBLE_MATCH")) assertThat(r.get("kandidat_person_id")).isNotBlank();
+            }
+            if (f.getParent().getFileName().toString().equals("NASIONAL")) national += rows.size();
+            else regional += rows.size();
+        }
+        assertThat(national).isPositive().isEqualTo(regional); // every row reachable, in the national file and in its kabupaten's
+    }
+
+    @Test
     void noReviewerFileShowsMoreThanSixDigitsOfANik() throws Exception {
         Set<String> keys = new HashSet<>();
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());

@@ -124,9 +124,7 @@ public class MismatchReport implements Deliverable {
                         String source = (String) row.get("source");
                         ReviewText detail = findingText.detail(code, source, (String) row.get("detail_json"));
                         if (((Number) row.get("part")).intValue() == 0) {
-                            DecisionRow decision = findingText.decision(row, detail);
-                            current.decision(decision);
-                            nat.decision(decision);
+                            current.decision(findingText.decision(row, detail));
                         } else {
                             current.finding(row, detail);
                         }
@@ -139,6 +137,26 @@ public class MismatchReport implements Deliverable {
                 Output o = new Output(m, base.resolve(m.key), text, html);
                 o.openFindings();
                 written.addAll(o.close());
+            }
+            // The national list of decisions in the order of harm across the country (the kabupaten stream above is by region).
+            try (PreparedStatement ps = c.prepareStatement(NATIONAL_DECISIONS)) {
+                ps.setFetchSize(10_000);
+                Object[] codes = settings.decisionCodes().toArray();
+                int i = 1;
+                ps.setArray(i++, c.createArrayOf("text", codes));
+                ps.setString(i++, registry);
+                ps.setLong(i++, runId);
+                ps.setArray(i++, c.createArrayOf("text", codes));
+                try (ResultSet rs = ps.executeQuery()) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    Map<String, Object> row = new HashMap<>();
+                    while (rs.next()) {
+                        row.clear();
+                        for (int k = 1; k <= md.getColumnCount(); k++) row.put(md.getColumnLabel(k), rs.getObject(k));
+                        String code = (String) row.get("code");
+                        nat.decision(findingText.decision(row, findingText.detail(code, (String) row.get("source"), (String) row.get("detail_json"))));
+                    }
+                }
             }
             written.addAll(nat.close());
             c.commit();
@@ -384,14 +402,10 @@ public class MismatchReport implements Deliverable {
 
     private static final int DECISION_COLUMN_COUNT = 28;
 
-    /**
-     * The rows of every report, ordered by kabupaten: first the rows needing a decision (part 0), most harmful
-     * code first, with the values sent, the registry person's, the candidate's (for a possible match) and whose NIK
-     * was sent; then every finding with its change status, and the resolved ones (part 1).
-     */
-    private static final String ROWS = ("""
-            select 0 as part, %s as kab, array_position(?::text[], f.code) as harm, left(f.region_code, 6) as kec, f.source, f.record_key, f.code, f.severity, f.region_code,
-                   f.person_id, f.detail_json::text as detail_json, null::text as change,
+    /** The rows needing a decision with everything their reviewer files show (see {@link #ROWS}). */
+    private static final String DECISIONS = """
+            select 0 as part, %s as kab, array_position(?::text[], f.code) as harm, left(f.region_code, 6) as kec, f.source, f.record_key, f.code,
+                   f.severity, f.region_code, f.person_id, f.detail_json::text as detail_json, null::text as change,
                    %s
             from padan.finding f %s
             join padan.row_outcome o on o.run_id = f.run_id and o.source = f.source and o.record_key = f.record_key
@@ -403,6 +417,14 @@ public class MismatchReport implements Deliverable {
             left join padan.staged_row cr on cr.run_id = cs.run_id and cr.source = cs.source and cr.record_key = cs.record_key
             left join padan.person cp on cp.run_id = cs.run_id and cp.person_id = cs.person_id
             where f.run_id = ? and f.code = any(?)
+            """.formatted(KAB, DECISION_COLUMNS, ROUTE);
+
+    /**
+     * The rows of every report, ordered by kabupaten: first the rows needing a decision (part 0), most harmful
+     * code first, with the values sent, the registry person's, the candidate's (for a possible match) and whose NIK
+     * was sent; then every finding with its change status, and the resolved ones (part 1).
+     */
+    private static final String ROWS = DECISIONS + ("""
             union all
             select 1, %s, 0, left(f.region_code, 6), f.source, f.record_key, f.code, f.severity, f.region_code, f.person_id, f.detail_json, f.change,
                    %s
@@ -413,7 +435,10 @@ public class MismatchReport implements Deliverable {
                   from (select * from padan.finding where run_id = ?) c
                   full join (select * from padan.finding where run_id = ?) p on p.source = c.source and p.record_key = c.record_key and p.code = c.code) f
                  %s
-            order by 2 nulls last, 1, 3, 4 nulls first, 5, 6, 7""").formatted(KAB, DECISION_COLUMNS, ROUTE, KAB, nulls(), ROUTE);
+            order by 2 nulls last, 1, 3, 4 nulls first, 5, 6, 7""").formatted(KAB, nulls(), ROUTE);
+
+    /** The rows needing a decision of the whole country, most harmful code first, then by kabupaten and kecamatan. */
+    private static final String NATIONAL_DECISIONS = DECISIONS + " order by 3, 2 nulls last, 4 nulls first, 5, 6, 7";
 
     private static String nulls() {
         List<String> n = new ArrayList<>();
