@@ -1,11 +1,8 @@
 package id.padan.ingest;
 
 import id.padan.ingest.internal.SourceIngest;
-import id.padan.standardise.StagedRow;
-import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
 import id.padan.store.StageMetrics;
-import id.padan.store.StagedRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -35,17 +32,14 @@ public class IngestStage implements Tasklet {
     private final SourceMappings mappings;
     private final StageMetrics metrics;
     private final int threads;
-    private final RunMemory memory;
 
     public IngestStage(DataSource dataSource, JdbcTemplate jdbc, SourceMappings mappings, StageMetrics metrics,
-                       @org.springframework.beans.factory.annotation.Value("${padan.ingest.threads:2}") int threads,
-                       RunMemory memory) {
+                       @org.springframework.beans.factory.annotation.Value("${padan.ingest.threads:2}") int threads) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.metrics = metrics;
         this.threads = threads;
-        this.memory = memory;
     }
 
     @Override
@@ -79,16 +73,7 @@ public class IngestStage implements Tasklet {
                         .ingest(scope.runId(), file, files.sha256().get(m.source()))));
             }
             long read = 0;
-            // Each source's rows come in line order; sources by name give the order of StagedRows.ROWS.
-            java.util.SortedMap<String, List<StagedRow>> bySource = new java.util.TreeMap<>();
-            for (Future<SourceIngest.Result> f : results) {
-                SourceIngest.Result r = f.get();
-                read += r.read();
-                bySource.put(r.source(), r.rows());
-            }
-            List<StagedRow> rows = new ArrayList<>(bySource.values().stream().mapToInt(List::size).sum());
-            bySource.values().forEach(rows::addAll);
-            memory.keep(scope.runId(), StagedRows.ROWS, rows);
+            for (Future<SourceIngest.Result> f : results) read += f.get().read();
             // Fresh statistics, so the later stages' joins over this run are planned as bulk joins.
             jdbc.execute("analyze padan.staged_row (run_id, source, record_key)"); // the join keys of later stages
             jdbc.execute("analyze padan.rejected_row");

@@ -2,12 +2,11 @@ package id.padan.link;
 
 import id.padan.ingest.SourceMappings;
 import id.padan.link.internal.ProbabilisticLinker;
+import id.padan.ingest.StagedRun;
 import id.padan.standardise.StagedRow;
 import id.padan.store.ParallelCopy;
-import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
 import id.padan.store.StageMetrics;
-import id.padan.store.StagedRows;
 import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
@@ -26,32 +25,28 @@ public class LinkStage implements Tasklet {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkStage.class);
     private final StageMetrics metrics;
     private final MatchSettings settings;
-    private final RunMemory memory;
-
-    /** The links of the run, explanations included, for the resolve stage of the same process. */
-    public static final RunMemory.Key<List<RowLink>> LINKS = new RunMemory.Key<>("row links");
+    private final StagedRun staged;
 
     public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings,
-                     RunMemory memory) {
+                     StagedRun staged) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
         this.settings = settings;
-        this.memory = memory;
+        this.staged = staged;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
-        List<StagedRow> rows = StagedRows.of(memory, dataSource, scope.runId());
+        List<StagedRow> rows = staged.rows(scope.runId());
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         // The estimated model and the linker's counters are for whoever debugs a run, not for the operator's console.
         ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, log::debug);
         linker.progress(total -> metrics.start(NAME, total));
         List<RowLink> links = linker.link(rows);
         linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
-        memory.keep(scope.runId(), LINKS, links);
         long runId = scope.runId();
         ParallelCopy.replace(dataSource, runId, "padan.row_link",
                 "run_id, source, record_key, target_source, target_key, method, score, explanation", links, 2,

@@ -1,19 +1,15 @@
 package id.padan.resolve;
 
 import id.padan.ingest.SourceMappings;
-import id.padan.link.LinkStage;
-import id.padan.link.MatchMethod;
+import id.padan.ingest.StagedRun;
 import id.padan.link.RowLink;
+import id.padan.link.RunLinks;
 import id.padan.resolve.internal.JdbcPersonIdentities;
 import id.padan.standardise.StagedRow;
 import id.padan.store.ParallelCopy;
-import id.padan.store.RunMemory;
 import id.padan.store.RunScope;
 import id.padan.store.StageMetrics;
-import id.padan.store.StagedRows;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +34,15 @@ public class ResolveStage implements Tasklet {
     private final DataSource dataSource;
     private final SourceMappings mappings;
     private final StageMetrics metrics;
-    private final RunMemory memory;
+    private final StagedRun staged;
+    private final RunLinks runLinks;
 
-    public ResolveStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, RunMemory memory) {
+    public ResolveStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, StagedRun staged, RunLinks runLinks) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
-        this.memory = memory;
+        this.staged = staged;
+        this.runLinks = runLinks;
     }
 
     @Override
@@ -52,7 +50,7 @@ public class ResolveStage implements Tasklet {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
         long runId = scope.runId();
-        List<StagedRow> rows = StagedRows.of(memory, dataSource, runId);
+        List<StagedRow> rows = staged.rows(runId);
         long tRead = System.nanoTime();
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         try (Connection c = dataSource.getConnection()) {
@@ -61,7 +59,7 @@ public class ResolveStage implements Tasklet {
             try (var st = c.createStatement()) {
                 st.execute("lock table padan.person_identity in exclusive mode");
             }
-            List<RowLink> links = memory.find(runId, LinkStage.LINKS, () -> readLinks(c, runId));
+            List<RowLink> links = runLinks.links(runId);
             long tLinks = System.nanoTime();
             var identities = new DeferredIdentities(new JdbcPersonIdentities(c));
             var resolution = new PersonResolver(registry).resolve(rows, links, identities);
@@ -141,24 +139,5 @@ public class ResolveStage implements Tasklet {
         void flush() {
             store.remember(keyToId, existing);
         }
-    }
-
-    /** The links as the link stage stored them, without their explanations (resolution does not use them). */
-    private static List<RowLink> readLinks(Connection c, long runId) {
-        List<RowLink> links = new ArrayList<>();
-        try (var ps = c.prepareStatement(
-                "select source, record_key, target_source, target_key, method, score from padan.row_link where run_id = ?")) {
-            ps.setFetchSize(20_000);
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    links.add(new RowLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), MatchMethod.valueOf(rs.getString(5)),
-                            rs.getDouble(6), null));
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read the links of run " + runId + ": " + e.getMessage(), e);
-        }
-        return links;
     }
 }

@@ -37,11 +37,6 @@ public record StagedRow(
         String component,
         String address) {
 
-    /** The columns of {@code padan.staged_row} after {@code run_id}, in the order {@link #values()} gives them. */
-    public static final String COLUMNS = "source, record_key, line_no, nik_raw, nik, nik_status, nik_problem, kk, name_raw, name, name_key, "
-            + "name_deceased, birth_date, birth_date_status, sex, relation, region_desa, region_kec, region_kab, region_status, "
-            + "death_date, family_id, mother_name, birth_place, program_status, component, address";
-
     /** The most precise region code the row has: desa, else kecamatan, else kabupaten; null if none. */
     public String regionCode() {
         return regionDesa != null ? regionDesa : regionKec != null ? regionKec : regionKab;

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Loads one source's extract of one run in one transaction: good rows into staging with COPY,
  * bad rows into {@code padan.rejected_row} with their reason, and the file's counts into
  * {@code padan.input_file}. read = loaded + rejected always holds. When most rows fail to decode,
- * the file is taken to be in the wrong encoding throughout and the source fails as a whole. The loaded
- * rows are also returned, so that the next stage of the same process need not read them back.
+ * the file is taken to be in the wrong encoding throughout and the source fails as a whole. Rows are
+ * streamed: none is kept once it is written.
  */
 public final class SourceIngest {
     private static final Logger log = LoggerFactory.getLogger(SourceIngest.class);
@@ -45,7 +45,7 @@ public final class SourceIngest {
     }
 
     /** Rows read, loaded and rejected from one file; {@code failure} is set when the whole file could not be read. */
-    public record Result(String source, long read, long loaded, long rejected, String failure, List<StagedRow> rows) {}
+    public record Result(String source, long read, long loaded, long rejected, String failure) {}
 
     private record Reject(int lineNo, String recordKey, String raw, String reason) {}
 
@@ -55,7 +55,6 @@ public final class SourceIngest {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             List<Reject> rejects = new ArrayList<>();
-            List<StagedRow> kept = new ArrayList<>();
             long read = 0, loaded = 0, undecodable = 0;
             List<String> header = null;
             String failure = null;
@@ -87,7 +86,6 @@ public final class SourceIngest {
                         }
                         StagedRow staged = standardiser.standardise(row, key);
                         staging.write(staged);
-                        kept.add(staged);
                         loaded++;
                         if (read % PROGRESS_EVERY == 0) {
                             metrics.progress(String.format(Locale.ROOT, "ingest    %-9s %,12d rows read ...", mapping.source(), read));
@@ -109,7 +107,7 @@ public final class SourceIngest {
                 insertInputFile(c, runId, fileName, sha256, file, "FAILED", failure, header, lines, 0, lines);
                 c.commit();
                 metrics.progress(String.format(Locale.ROOT, "ingest    %-9s FAILED: %s", mapping.source(), failure));
-                return new Result(mapping.source(), lines, 0, lines, failure, List.of());
+                return new Result(mapping.source(), lines, 0, lines, failure);
             }
             try (CopyWriter w = new CopyWriter(c, "padan.rejected_row", "run_id, source, file_name, line_no, record_key, raw_text, reason")) {
                 for (Reject r : rejects) {
@@ -122,7 +120,7 @@ public final class SourceIngest {
             double s = (System.nanoTime() - start) / 1e9;
             metrics.progress(String.format(Locale.ROOT, "ingest    %-9s %,12d read %,12d loaded %,9d rejected %8.1f s %,10.0f rows/s",
                     mapping.source(), read, loaded, rejects.size(), s, read / Math.max(s, 1e-6)));
-            return new Result(mapping.source(), read, loaded, rejects.size(), null, kept);
+            return new Result(mapping.source(), read, loaded, rejects.size(), null);
         }
     }
 

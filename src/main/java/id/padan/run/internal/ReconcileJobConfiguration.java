@@ -33,13 +33,11 @@ public class ReconcileJobConfiguration {
     @Bean
     public Job reconcileJob(JobRepository repository, RunRegistry registry, RunLock runLock, StageDelayForTests testDelay,
                             IngestStage ingest, LinkStage link, ResolveStage resolve, FindingsStage findings,
-                            PublishStage publish, DeliverStage deliver,
-                            id.padan.store.RunMemory memory) {
+                            PublishStage publish, DeliverStage deliver) {
         PlatformTransactionManager tx = new ResourcelessTransactionManager();
         List<StepExecutionListener> listeners = testDelay.enabled() ? List.of(testDelay, runLock) : List.of(runLock);
         return new JobBuilder(JOB, repository)
                 .listener(registry)
-                .listener(memory)
                 .start(step(IngestStage.NAME, ingest, repository, tx, listeners))
                 .next(step(LinkStage.NAME, link, repository, tx, listeners))
                 .next(step(ResolveStage.NAME, resolve, repository, tx, listeners))
