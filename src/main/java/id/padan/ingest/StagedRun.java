@@ -4,14 +4,23 @@ import id.padan.standardise.StagedRow;
 import java.util.List;
 
 /**
- * What ingest hands to the stages after it: the standardised rows of a run, as loaded into staging.
- * Nothing is kept in a heap between stages; every call reads the rows from the database, so a stage
- * restarted in a new process sees exactly what the first attempt saw.
+ * What ingest hands to the stages after it: the standardised rows of a run, as loaded into staging, one
+ * partition at a time. Nothing is kept in a heap between stages; every call reads the rows from the
+ * database, so a stage restarted in a new process sees exactly what the first attempt saw.
  */
 public interface StagedRun {
     /**
-     * Every loaded row of the run with all its values, by source (names in {@link String#compareTo}
-     * order), then by line; empty for a run that loaded nothing. Rejected rows are not among them.
+     * The loaded rows of the run whose bucket ({@link RowBuckets}) is in the partition, with all their values,
+     * by source (names in {@link String#compareTo} order), then by line; {@code source} null for every
+     * source, else that source's rows only. Empty when there are none. Rejected rows are never among them.
      */
-    List<StagedRow> rows(long runId);
+    List<StagedRow> rows(long runId, Partition partition, String source);
+
+    /** Every loaded row of the run, in the order of {@link #rows(long, Partition, String)}. */
+    default List<StagedRow> rows(long runId) {
+        return rows(runId, Partition.all(), null);
+    }
+
+    /** How many rows the run loaded, per bucket: index b holds bucket b's count. */
+    long[] bucketSizes(long runId);
 }

@@ -1,5 +1,7 @@
 package id.padan.ingest.internal;
 
+import id.padan.ingest.Partition;
+import id.padan.ingest.RowBuckets;
 import id.padan.ingest.StagedRun;
 import id.padan.standardise.StagedRow;
 import id.padan.store.CopyReader;
@@ -20,14 +22,32 @@ public final class JdbcStagedRun implements StagedRun {
     }
 
     @Override
-    public List<StagedRow> rows(long runId) {
+    public List<StagedRow> rows(long runId, Partition partition, String source) {
+        StringBuilder where = new StringBuilder(" where run_id = ").append(runId);
+        if (partition.count() > 1) where.append(" and bucket >= ").append(partition.fromBucket()).append(" and bucket < ").append(partition.toBucket());
+        if (source != null) where.append(" and source = '").append(source.replace("'", "''")).append('\'');
         List<StagedRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + StagingTable.TABLE + " where run_id = " + runId
-                    + " order by source collate \"C\", line_no", StagingTable.COUNT, f -> rows.add(StagingTable.read(f)));
+            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + StagingTable.TABLE + where + " order by source collate \"C\", line_no",
+                    StagingTable.COUNT, f -> rows.add(StagingTable.read(f)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the staged rows of run " + runId + ": " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    @Override
+    public long[] bucketSizes(long runId) {
+        long[] sizes = new long[RowBuckets.COUNT];
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("select bucket, count(*) from " + StagingTable.TABLE + " where run_id = ? group by bucket")) {
+            ps.setLong(1, runId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) sizes[rs.getInt(1)] = rs.getLong(2);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the staged rows of run " + runId + ": " + e.getMessage(), e);
+        }
+        return sizes;
     }
 }

@@ -3,6 +3,7 @@ package id.padan.ingest.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.padan.TestDatabase;
+import id.padan.ingest.Partition;
 import id.padan.standardise.StagedRow;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,6 +47,38 @@ class StagingTableIT {
         var staged = new JdbcStagedRun(new DriverManagerDataSource(db.url(), db.user(), db.password()));
         assertThat(staged.rows(1)).containsExactly(sparse, earlierLine, full);
         assertThat(staged.rows(3)).isEmpty();
+    }
+
+    @Test
+    void thePartitionsOfARunHoldEachRowOnceWithTheRowsOfOneNikTogether() throws Exception {
+        TestDatabase.Db db = TestDatabase.newDatabase();
+        Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
+        List<StagedRow> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String nik = i % 5 == 0 ? null : String.format("3201%02d1234%06d", i % 40, i % 150); // every NIK twice
+            written.add(new StagedRow(i % 2 == 0 ? "DUKCAPIL" : "PKH", "K" + i, i + 2, nik, nik, nik == null ? "MISSING" : "VALID", null,
+                    null, "N" + i, "N" + i, "N" + i, false, null, "MISSING", null, null, null, null, null, null, null, null, null, null,
+                    null, null, null));
+        }
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            c.setAutoCommit(false);
+            try (StagingWriter w = new StagingWriter(c, 1)) {
+                written.forEach(w::write);
+            }
+            c.commit();
+        }
+        var staged = new JdbcStagedRun(new DriverManagerDataSource(db.url(), db.user(), db.password()));
+        List<StagedRow> all = new java.util.ArrayList<>();
+        java.util.Map<String, Integer> partitionOfNik = new java.util.HashMap<>();
+        for (Partition p : Partition.of(4)) {
+            for (StagedRow r : staged.rows(1, p, null)) {
+                all.add(r);
+                if (r.nik() != null) assertThat(partitionOfNik.merge(r.nik(), p.index(), (a, b) -> a.equals(b) ? a : -1)).as(r.nik()).isNotNegative();
+            }
+        }
+        assertThat(all).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(staged.rows(1, Partition.all(), "PKH")).hasSize(150).allMatch(r -> r.source().equals("PKH"));
+        assertThat(java.util.Arrays.stream(staged.bucketSizes(1)).sum()).isEqualTo(300);
     }
 
     @Test
