@@ -2,6 +2,7 @@ package id.padan.run;
 
 import id.padan.generate.ExtractGenerator;
 import id.padan.generate.GeneratorOptions;
+import id.padan.run.internal.CopyBaseline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks the whole run on generated data at growing sizes:",
-                "rows per second per stage and peak memory (resident set of the padan process; PostgreSQL runs apart)."})
+                "rows per second per stage and peak memory (resident set of the padan process; PostgreSQL runs apart),",
+                "and the time PostgreSQL takes to COPY the same input lines as text, with the run's time as a multiple of it."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--persons", split = ",", defaultValue = "100000", paramLabel = "N[,N...]", description = "sizes in persons (default: ${DEFAULT-VALUE})")
     List<Integer> persons;
@@ -113,6 +115,14 @@ public final class BenchCommand implements Callable<Integer> {
                             + "JVM: Java %s, options `%s`.%n%n",
                     peakRss(), Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), genSeconds,
                     Runtime.version().feature(), jvmOptions.isBlank() ? "(none)" : jvmOptions));
+            // The yardstick, after the peak above was read: PostgreSQL COPYing the same lines as text.
+            List<Path> inputs;
+            try (Stream<Path> files = Files.list(data)) {
+                inputs = files.filter(f -> !f.getFileName().toString().startsWith("truth")).sorted().toList();
+            }
+            var copy = CopyBaseline.measure(ctx.getBean(javax.sql.DataSource.class), inputs);
+            md.append(String.format(Locale.ROOT, "PostgreSQL COPY of the same %,d lines as text (one column, the same database): %.1f s; "
+                    + "the whole run took **%.1f ×** that.%n%n", copy.lines(), copy.seconds(), total / copy.seconds()));
         }
         Files.writeString(work.resolve("result-" + n + ".md"), md.toString());
         return 0;
