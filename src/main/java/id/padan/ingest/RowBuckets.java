@@ -1,11 +1,11 @@
 package id.padan.ingest;
 
 /**
- * Which bucket a staged row belongs to: a hash of its cleaned NIK when it has 16 digits, so that every
- * row carrying the same NIK (the registry's and every program's) falls into the same bucket, and else a
- * hash of its source and record key. Hashing all 16 digits (serial number included) keeps buckets even
- * however the rows are spread over regions. A run's rows are split into {@link #COUNT} buckets; a
- * {@link Partition} is a range of them.
+ * Which bucket a staged row belongs to: a hash of its cleaned NIK, so that every row carrying the same NIK
+ * (the registry's and every program's, well-formed or not) falls into the same bucket and an exact-NIK
+ * owner is always in its row's partition; a row without a usable NIK gets a hash of its source and record
+ * key. Hashing all 16 digits (serial number included) keeps buckets even however the rows are spread over
+ * regions. A run's rows are split into {@link #COUNT} buckets; a {@link Partition} is a range of them.
  */
 public final class RowBuckets {
     /** Buckets of every run: fixed, so a row's bucket does not depend on how many partitions a run uses. */
@@ -13,11 +13,13 @@ public final class RowBuckets {
 
     private RowBuckets() {}
 
-    /** The bucket, in [0, {@link #COUNT}), of a row with this cleaned NIK (null when none) and record identity. */
+    /** The bucket, in [0, {@link #COUNT}), of a row with this cleaned NIK (null when it has no usable one) and record identity. */
     public static int of(String nik, String source, String recordKey) {
         long h;
         if (nik != null && nik.length() == 16 && digitsOnly(nik)) {
             h = Long.parseLong(nik);
+        } else if (nik != null) {
+            h = nik.hashCode() * 0x9E3779B97F4A7C15L;
         } else {
             h = ((long) source.hashCode() << 32) ^ (recordKey == null ? 0 : recordKey.hashCode() & 0xffffffffL);
         }

@@ -34,6 +34,8 @@ class RowBucketsTest {
             int registry = RowBuckets.of(nik, "DUKCAPIL", "R" + i);
             assertThat(RowBuckets.of(nik, "PKH", "P" + i)).isEqualTo(registry);
             assertThat(RowBuckets.of(nik, "KIP", "S" + (i * 7))).isEqualTo(registry);
+            String malformed = nik.substring(0, 14); // the same malformed NIK in two sources meets too
+            assertThat(RowBuckets.of(malformed, "PKH", "A" + i)).isEqualTo(RowBuckets.of(malformed, "DUKCAPIL", "B" + i));
             assertThat(registry).isBetween(0, RowBuckets.COUNT - 1);
         }
     }
@@ -58,11 +60,11 @@ class RowBucketsTest {
     }
 
     @Test
-    void rowsWithoutAUsableNikAreSpreadByTheirRecordKey() {
+    void rowsWithoutAUsableOrAWellFormedNikAreSpreadEvenly() {
         long[] perPartition = new long[4];
         int rows = 100_000;
         for (int i = 0; i < rows; i++) {
-            String nik = i % 3 == 0 ? null : i % 3 == 1 ? "32010112345" : "3201A12345678901";
+            String nik = i % 3 == 0 ? null : i % 3 == 1 ? "320101" + i : "3201010101" + (100_000 + i) + "0"; // none, too short, too long
             perPartition[(int) ((long) RowBuckets.of(nik, "PBI_JKN", Integer.toString(100_000 + i)) * 4 / RowBuckets.COUNT)]++;
         }
         for (long n : perPartition) assertThat(Math.abs(n - rows / 4.0) / (rows / 4.0)).isLessThan(0.03);

@@ -36,7 +36,7 @@ final class ModelTraining {
     }
 
     MatchModel estimate(List<LinkRow> program, RegistryIndex index, PairComparer comparer) {
-        double prior = settings.prior() > 0 ? settings.prior() : 1.0 / Math.max(2, index.size());
+        double prior = settings.prior() > 0 ? settings.prior() : 1.0 / Math.max(2, index.registrySize());
         if (program.isEmpty() || index.size() == 0) {
             return new MatchModel(ModelEstimator.initialM(), ModelEstimator.uFromRandomPairs(Map.of()), prior, settings.tfMinU());
         }

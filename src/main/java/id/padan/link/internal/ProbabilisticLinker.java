@@ -2,7 +2,6 @@ package id.padan.link.internal;
 
 import id.padan.link.Linker;
 import id.padan.link.MatchSettings;
-import id.padan.link.MatchSettings.BlockingKey;
 import id.padan.link.RowLink;
 import id.padan.link.compare.NameComparator;
 import id.padan.link.model.MatchModel;
@@ -10,33 +9,40 @@ import id.padan.standardise.StagedRow;
 import id.padan.standardise.name.NameStandardiser;
 import id.padan.store.StageProgress;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * padan's linker, in the order a run goes through it:
+ * padan's linker, in the order a run goes through it, one partition of the run at a time:
  * <ol>
- *   <li>{@link ModelTraining}: the run's matching model, estimated from its own rows;</li>
- *   <li>the exact-NIK check ({@link LinkDecision#takesExactNikWithoutSearch}): the owner of the row's NIK
- *       is taken at once when name, birth date and sex clearly agree;</li>
- *   <li>{@link CandidateSearch}: NIK repair candidates, families and blocking, for every other row;</li>
- *   <li>pair scoring ({@link PairComparer}) and {@link LinkDecision}: link, review or new person;</li>
- *   <li>{@link ProgramRowDedup}: program rows left unlinked are deduplicated among themselves.</li>
+ *   <li>{@link #estimate}: {@link ModelTraining} estimates the run's matching model once, from its own rows
+ *       (all of them or a stated sample); every partition then weighs pairs with that one model;</li>
+ *   <li>{@link #settleByExactNik}, per partition: the exact-NIK check ({@link LinkDecision#takesExactNikWithoutSearch})
+ *       takes the owner of the row's NIK at once when name, birth date and sex clearly agree. The owner is
+ *       always in the row's own partition (a NIK's rows share a bucket); every other program row is left over;</li>
+ *   <li>{@link #linkLeftover}, over the rows left over: the registry streams past one partition at a time and
+ *       {@link CandidateRegistry} keeps the rows they can meet; {@link CandidateSearch} (NIK repairs, families,
+ *       blocking), pair scoring ({@link PairComparer}) and {@link LinkDecision} then link, send to review or
+ *       leave as a new person, and {@link ProgramRowDedup} deduplicates the program rows left unlinked.</li>
  * </ol>
+ * Each step sees what a search over the whole run would see, so the links do not depend on how many
+ * partitions the run is split into. Term frequencies are the run's ({@link TermFrequencies}).
  */
 public final class ProbabilisticLinker implements Linker {
     private final String registrySource;
     private final MatchSettings settings;
     private final Consumer<String> log;
     private final NameStandardiser standardiser = new NameStandardiser();
-    private final Map<String, Long> stats = new LinkedHashMap<>();
+    private final Map<String, Long> stats = new ConcurrentHashMap<>();
 
     public ProbabilisticLinker(String registrySource, MatchSettings settings, Consumer<String> log) {
         this.registrySource = registrySource;
@@ -44,76 +50,149 @@ public final class ProbabilisticLinker implements Linker {
         this.log = log;
     }
 
-    /** Counters of the last call (candidate pairs per blocking key, links per method), for the log. */
-    public Map<String, Long> stats() {
-        return stats;
-    }
+    private StageProgress progress = StageProgress.NONE;
 
-    private java.util.function.LongFunction<StageProgress> progress = total -> StageProgress.NONE;
-
-    /** Where the link decisions count their progress: given the number of program rows, the progress to count on. */
-    public void progress(java.util.function.LongFunction<StageProgress> progress) {
+    /** Where the link decisions count their progress: one for every program row settled, in a partition or after. */
+    public void progress(StageProgress progress) {
         this.progress = progress;
     }
 
+    /** Counters since construction (candidate pairs per blocking key, links per method, times), for the log. */
+    public Map<String, Long> stats() {
+        return new LinkedHashMap<>(new java.util.TreeMap<>(stats));
+    }
+
+    /** What the exact-NIK step decided in one partition. */
+    public record Settled(List<RowLink> links, List<StagedRow> leftover, Set<String> ownerKks) {}
+
+    /** The whole run in one partition: what {@link #estimate}, {@link #settleByExactNik} and {@link #linkLeftover} give together. */
     @Override
     public List<RowLink> link(List<StagedRow> staged) {
-        stats.clear();
+        List<StagedRow> registry = staged.stream().filter(r -> r.source().equals(registrySource)).toList();
+        Set<String> programNames = new HashSet<>();
+        for (StagedRow r : staged) if (!r.source().equals(registrySource) && r.nameKey() != null) programNames.add(r.nameKey());
+        TermFrequencies frequencies = frequencies(features(registry), programNames);
+        MatchModel model = estimate(staged, frequencies);
+        Settled settled = settleByExactNik(staged, model, frequencies);
+        List<RowLink> links = new ArrayList<>(settled.links());
+        links.addAll(linkLeftover(settled.leftover(), settled.ownerKks(), List.of(() -> registry), model, frequencies));
+        return links;
+    }
+
+    /**
+     * The matching model estimated from {@code sample} (rows of every source, in staging order); the prior
+     * counts every registry row of the run. Fails when no pair could reach the accept threshold.
+     */
+    public MatchModel estimate(List<StagedRow> sample, TermFrequencies frequencies) {
         long t0 = System.nanoTime();
-        List<LinkRow> rows = features(staged);
+        List<LinkRow> rows = features(sample);
         List<LinkRow> registryRows = new ArrayList<>();
         List<LinkRow> programRows = new ArrayList<>();
         for (LinkRow r : rows) (r.registry ? registryRows : programRows).add(r);
-        long t1 = System.nanoTime();
-        Set<String> programNames = new HashSet<>(programRows.size() * 2);
-        for (LinkRow p : programRows) if (!p.name.isEmpty()) programNames.add(p.name.key());
-        RegistryIndex index = new RegistryIndex(registryRows, programNames);
-        long t2 = System.nanoTime();
-        PairComparer comparer = new PairComparer(new NameComparator(settings.name()), index,
-                settings.termFrequencyFields().contains("NAME"), settings.termFrequencyFields().contains("BIRTH_DATE"));
+        RegistryIndex index = new RegistryIndex(registryRows, frequencies);
+        MatchModel model = new ModelTraining(settings, stats).estimate(programRows, index, comparer(index));
+        log.accept("link: model estimated from " + programRows.size() + " program rows and " + registryRows.size() + " registry rows\n"
+                + model.describe());
+        check(model, !programRows.isEmpty() && frequencies.registryRows() > 0);
+        stats.merge("ms estimation", (System.nanoTime() - t0) / 1_000_000, Long::sum);
+        return model;
+    }
 
-        MatchModel model = new ModelTraining(settings, stats).estimate(programRows, index, comparer);
-        long t3 = System.nanoTime();
-        log.accept("link: model estimated from " + programRows.size() + " program rows and " + registryRows.size() + " registry rows\n" + model.describe());
+    /** Fails when no pair could reach the accept threshold with this model (a stored model is checked again). */
+    public void check(MatchModel model, boolean anyPairs) {
         double maxProbability = MatchModel.probability(model.maxTotalWeight());
-        if (!programRows.isEmpty() && !registryRows.isEmpty() && maxProbability < settings.accept()) {
+        if (anyPairs && maxProbability < settings.accept()) {
             throw new IllegalStateException("matching settings: no pair can reach the accept threshold " + settings.accept()
                     + " with this run's model (best possible probability " + maxProbability + "); lower thresholds.accept in config/matching.yml");
         }
+    }
 
+    /**
+     * The links of the program rows of one partition whose exact-NIK owner is taken without search, and the
+     * program rows left for {@link #linkLeftover} (in the order given), with the family cards of their NIKs'
+     * owners.
+     */
+    public Settled settleByExactNik(List<StagedRow> partition, MatchModel model, TermFrequencies frequencies) {
+        long t0 = System.nanoTime();
+        List<LinkRow> rows = features(partition);
+        List<LinkRow> registryRows = new ArrayList<>();
+        List<LinkRow> programRows = new ArrayList<>();
+        for (LinkRow r : rows) (r.registry ? registryRows : programRows).add(r);
+        RegistryIndex index = new RegistryIndex(registryRows, frequencies);
+        PairComparer comparer = comparer(index);
         LinkDecision decision = new LinkDecision(settings, model.priorWeight());
-        LinkDecision.Outcome[] outcomes = new LinkDecision.Outcome[programRows.size()];
-        // First the rows whose exact NIK settles them; blocking indexes are then built only for the
-        // values the remaining rows carry, in one pass over the registry.
-        StageProgress progress = this.progress.apply(programRows.size());
+        LinkExplanations explanations = new LinkExplanations(model, comparer);
+        RowLink[] links = new RowLink[programRows.size()];
         IntStream.range(0, programRows.size()).parallel().forEach(i -> {
-            outcomes[i] = exactNikWithoutSearch(programRows.get(i), index, comparer, model, decision);
-            if (outcomes[i] != null) progress.add(1);
+            LinkDecision.Outcome d = exactNikWithoutSearch(programRows.get(i), index, comparer, model, decision);
+            if (d != null) {
+                links[i] = explanations.link(programRows.get(i), d);
+                progress.add(1);
+            }
         });
-        LongAdder fast = new LongAdder();
-        Map<BlockingKey, Set<String>> wanted = new EnumMap<>(BlockingKey.class);
-        for (BlockingKey k : settings.blockingKeys()) if (k != BlockingKey.KK) wanted.put(k, new HashSet<>());
-        for (int i = 0; i < outcomes.length; i++) {
-            if (outcomes[i] != null) continue;
-            LinkRow p = programRows.get(i);
-            wanted.forEach((k, set) -> set.addAll(Blocking.values(k, p)));
-        }
-        index.buildBlocks(wanted);
-        CandidateSearch search = new CandidateSearch(index, settings);
-        IntStream.range(0, programRows.size()).parallel().forEach(i -> {
-            if (outcomes[i] != null) {
-                fast.increment();
-                return;
+        List<RowLink> settled = new ArrayList<>();
+        List<StagedRow> leftover = new ArrayList<>();
+        Set<String> ownerKks = new HashSet<>();
+        for (int i = 0; i < links.length; i++) {
+            if (links[i] != null) {
+                settled.add(links[i]);
+                continue;
             }
             LinkRow p = programRows.get(i);
+            leftover.add(p.row);
+            LinkRow owner = CandidateSearch.exactNikOwner(p, index);
+            if (owner != null && owner.kk != null) ownerKks.add(owner.kk);
+        }
+        stats.merge("exact NIK taken without search", (long) settled.size(), Long::sum);
+        stats.merge("ms exact NIK", (System.nanoTime() - t0) / 1_000_000, Long::sum);
+        return new Settled(settled, leftover, ownerKks);
+    }
+
+    /**
+     * Links the program rows the partitions left over, against the registry rows the suppliers give (each
+     * supplier one partition of the registry, read when called and let go after), then deduplicates the ones
+     * left unlinked among themselves.
+     */
+    public List<RowLink> linkLeftover(List<StagedRow> leftover, Set<String> ownerKks, List<Supplier<List<StagedRow>>> registryPartitions,
+                                      MatchModel model, TermFrequencies frequencies) {
+        long t0 = System.nanoTime();
+        // Staging order (source, then line), as a search over the whole run would see them: dedup links a row to the earliest it matches.
+        List<StagedRow> ordered = new ArrayList<>(leftover);
+        ordered.sort(Comparator.comparing(StagedRow::source).thenComparingInt(StagedRow::lineNo));
+        List<LinkRow> programRows = features(ordered);
+        CandidateRegistry candidates = new CandidateRegistry(programRows, ownerKks, settings);
+        for (Supplier<List<StagedRow>> part : registryPartitions) {
+            for (LinkRow r : features(part.get())) candidates.add(r);
+        }
+        RegistryIndex index = candidates.index(frequencies);
+        long t1 = System.nanoTime();
+        PairComparer comparer = comparer(index);
+        LinkDecision decision = new LinkDecision(settings, model.priorWeight());
+        CandidateSearch search = new CandidateSearch(index, settings);
+        LinkDecision.Outcome[] outcomes = new LinkDecision.Outcome[programRows.size()];
+        LongAdder fast = new LongAdder();
+        IntStream.range(0, programRows.size()).parallel().forEach(i -> {
+            LinkRow p = programRows.get(i);
+            // The owner's check again: a row can only miss it in its partition when its NIK's owner is not there.
+            LinkDecision.Outcome d = exactNikWithoutSearch(p, index, comparer, model, decision);
+            if (d != null) {
+                fast.increment();
+                outcomes[i] = d;
+                progress.add(1);
+                return;
+            }
             List<ScoredCandidate> scored = new ArrayList<>();
             for (LinkRow c : search.candidates(p)) scored.add(comparer.score(model, p, c));
             outcomes[i] = decision.decide(scored);
             progress.add(1);
         });
-        long t4 = System.nanoTime();
-        search.report(stats);
-        stats.put("exact NIK taken without search", fast.sum());
+        long t2 = System.nanoTime();
+        Map<String, Long> searched = new LinkedHashMap<>();
+        search.report(searched);
+        searched.forEach((k, v) -> stats.merge(k, v, Long::sum));
+        stats.merge("exact NIK taken without search", fast.sum(), Long::sum);
+        stats.merge("rows left after the partitions", (long) programRows.size(), Long::sum);
+        stats.merge("registry rows held for them", (long) (index.byNik.size()), Long::sum);
 
         LinkExplanations explanations = new LinkExplanations(model, comparer);
         List<RowLink> links = new ArrayList<>();
@@ -124,19 +203,19 @@ public final class ProbabilisticLinker implements Linker {
             if (d.kind() != LinkDecision.Kind.NEW_PERSON) links.add(explanations.link(p, d));
             if (d.kind() != LinkDecision.Kind.LINK) unlinked.add(p);
         }
-        long t5 = System.nanoTime();
         ProgramRowDedup dedup = new ProgramRowDedup(settings, comparer, model, explanations);
         links.addAll(dedup.deduplicate(unlinked));
-        stats.put("dedup pairs compared", dedup.compared());
-        long t6 = System.nanoTime();
-        stats.put("ms features", (t1 - t0) / 1_000_000);
-        stats.put("ms registry index", (t2 - t1) / 1_000_000);
-        stats.put("ms estimation", (t3 - t2) / 1_000_000);
-        stats.put("ms decisions", (t4 - t3) / 1_000_000);
-        stats.put("ms explanations", (t5 - t4) / 1_000_000);
-        stats.put("ms deduplication", (t6 - t5) / 1_000_000);
-        for (RowLink l : links) stats.merge("links " + l.method(), 1L, Long::sum);
+        stats.merge("dedup pairs compared", dedup.compared(), Long::sum);
+        long t3 = System.nanoTime();
+        stats.merge("ms leftover: registry read", (t1 - t0) / 1_000_000, Long::sum);
+        stats.merge("ms leftover: decisions", (t2 - t1) / 1_000_000, Long::sum);
+        stats.merge("ms leftover: explanations and dedup", (t3 - t2) / 1_000_000, Long::sum);
         return links;
+    }
+
+    private PairComparer comparer(RegistryIndex index) {
+        return new PairComparer(new NameComparator(settings.name()), index,
+                settings.termFrequencyFields().contains("NAME"), settings.termFrequencyFields().contains("BIRTH_DATE"));
     }
 
     private List<LinkRow> features(List<StagedRow> staged) {
@@ -146,6 +225,17 @@ public final class ProbabilisticLinker implements Linker {
             out[i] = new LinkRow(i, r, r.source().equals(registrySource), standardiser.standardise(r.nameRaw()));
         });
         return List.of(out);
+    }
+
+    /** Term frequencies counted over these registry rows (the whole registry of a run held in memory). */
+    private static TermFrequencies frequencies(List<LinkRow> registry, Set<String> programNameKeys) {
+        Map<String, Integer> names = new java.util.HashMap<>();
+        Map<java.time.LocalDate, Integer> dates = new java.util.HashMap<>();
+        for (LinkRow r : registry) {
+            if (!r.name.isEmpty() && programNameKeys.contains(r.name.key())) names.merge(r.name.key(), 1, Integer::sum);
+            if (r.birthDate != null) dates.merge(r.birthDate, 1, Integer::sum);
+        }
+        return new TermFrequencies(registry.size(), names, dates);
     }
 
     /** The exact-NIK owner's link when the check lets it be taken without search; null when a search is needed. */

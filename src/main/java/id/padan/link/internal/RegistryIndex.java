@@ -9,31 +9,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * In-memory indexes over the registry rows of a run: by NIK, by family card, by each blocking key,
- * and the frequencies of name keys and birth dates for term-frequency adjustment.
+ * In-memory indexes over registry rows (all of a run's, one partition's, or the candidates of the rows
+ * left after the partitions): by NIK, by family card, by each blocking key, with the run's frequencies of
+ * name keys and birth dates for term-frequency adjustment.
  */
 final class RegistryIndex {
     final List<LinkRow> rows;
     final Map<String, LinkRow> byNik;
     final Map<String, List<LinkRow>> byKk = new HashMap<>();
     final Map<BlockingKey, Map<String, List<LinkRow>>> blocks = new EnumMap<>(BlockingKey.class);
-    private final Map<String, Integer> nameFrequency = new HashMap<>();
-    private final Map<LocalDate, Integer> dateFrequency = new HashMap<>();
+    private final TermFrequencies frequencies;
 
-    /**
-     * Indexes the registry by NIK and family card, and counts name keys and birth dates for
-     * term-frequency adjustment (names only where some program row has the same name key, the only
-     * ones ever looked up). Blocking indexes are built later, for the values that are needed.
-     */
-    RegistryIndex(List<LinkRow> registryRows, java.util.Set<String> programNameKeys) {
+    /** Indexes these registry rows by NIK and family card; term frequencies are the run's, given. */
+    RegistryIndex(List<LinkRow> registryRows, TermFrequencies frequencies) {
         this.rows = registryRows;
+        this.frequencies = frequencies;
         this.byNik = new HashMap<>(registryRows.size() * 2);
         for (LinkRow r : registryRows) {
             if (r.digits != null) byNik.put(r.digits, r);
             if (r.kk != null) byKk.computeIfAbsent(r.kk, k -> new ArrayList<>(4)).add(r);
-            if (!r.name.isEmpty() && programNameKeys.contains(r.name.key())) nameFrequency.merge(r.name.key(), 1, Integer::sum);
-            if (r.birthDate != null) dateFrequency.merge(r.birthDate, 1, Integer::sum);
         }
+    }
+
+    /** An index assembled elsewhere (see {@link CandidateRegistry}), with the run's term frequencies. */
+    RegistryIndex(Map<String, LinkRow> byNik, Map<String, List<LinkRow>> byKk, Map<BlockingKey, Map<String, List<LinkRow>>> blocks,
+                  TermFrequencies frequencies) {
+        this.rows = List.of();
+        this.byNik = byNik;
+        this.byKk.putAll(byKk);
+        this.blocks.putAll(blocks);
+        this.frequencies = frequencies;
     }
 
     /**
@@ -53,18 +58,22 @@ final class RegistryIndex {
         }
     }
 
+    /** Rows held by this index (those {@link #rows} lists). */
     int size() {
         return rows.size();
     }
 
-    /** Share of registry rows with this name key (0 when the key is absent or the registry empty). */
+    /** Registry rows of the whole run, wherever they are held: what the prior and the frequencies count. */
+    long registrySize() {
+        return frequencies.registryRows();
+    }
+
+    /** Share of the run's registry rows with this name key (0 when the key is absent or the registry empty). */
     double nameFrequency(String key) {
-        Integer n = nameFrequency.get(key);
-        return n == null || rows.isEmpty() ? 0 : (double) n / rows.size();
+        return frequencies.name(key);
     }
 
     double dateFrequency(LocalDate d) {
-        Integer n = dateFrequency.get(d);
-        return n == null || rows.isEmpty() ? 0 : (double) n / rows.size();
+        return frequencies.date(d);
     }
 }

@@ -14,11 +14,13 @@ public final class MatchModel {
     private final double[][] u;
     private final double[][] weight;
     private final double priorWeight;
+    private final double prior;
     private final double minU;
 
     public MatchModel(double[][] m, double[][] u, double prior, double minU) {
         this.m = m;
         this.u = u;
+        this.prior = prior;
         this.minU = minU;
         this.priorWeight = log2(prior / (1 - prior));
         this.weight = new double[Comparison.COUNT][];
@@ -75,6 +77,53 @@ public final class MatchModel {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The model as text that {@link #fromText} turns back into an equal model (every number exactly): what a
+     * run stores so that every partition, and a restarted stage, weighs pairs with the same model.
+     */
+    public String toText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("prior ").append(prior).append('\n').append("min-u ").append(minU).append('\n');
+        for (Comparison c : Comparison.values()) {
+            for (int l = 0; l < c.levelCount(); l++) {
+                sb.append(c.name()).append(' ').append(l).append(' ').append(m[c.ordinal()][l]).append(' ').append(u[c.ordinal()][l]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The model {@link #toText} wrote. */
+    public static MatchModel fromText(String text) {
+        double[][] m = new double[Comparison.COUNT][];
+        double[][] u = new double[Comparison.COUNT][];
+        for (Comparison c : Comparison.values()) {
+            m[c.ordinal()] = new double[c.levelCount()];
+            u[c.ordinal()] = new double[c.levelCount()];
+        }
+        double prior = Double.NaN, minU = Double.NaN;
+        int levels = 0;
+        for (String line : text.split("\n")) {
+            String[] f = line.split(" ");
+            switch (f[0]) {
+                case "prior" -> prior = Double.parseDouble(f[1]);
+                case "min-u" -> minU = Double.parseDouble(f[1]);
+                default -> {
+                    Comparison c = Comparison.valueOf(f[0]);
+                    int l = Integer.parseInt(f[1]);
+                    m[c.ordinal()][l] = Double.parseDouble(f[2]);
+                    u[c.ordinal()][l] = Double.parseDouble(f[3]);
+                    levels++;
+                }
+            }
+        }
+        int expected = 0;
+        for (Comparison c : Comparison.values()) expected += c.levelCount();
+        if (Double.isNaN(prior) || Double.isNaN(minU) || levels != expected) {
+            throw new IllegalArgumentException("not a stored matching model (" + levels + " of " + expected + " levels)");
+        }
+        return new MatchModel(m, u, prior, minU);
     }
 
     static double log2(double x) {

@@ -1,0 +1,37 @@
+package id.padan.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.padan.TestDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How many partitions the link stage splits a run into changes nothing that is published: a run in 8
+ * partitions (and in 3, an uneven split of the buckets) publishes exactly the persons, ids, links and
+ * findings of the same extracts linked in one.
+ */
+class PartitionCountIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void theSameExtractsInOneOrManyPartitionsPublishTheSameResult() throws Exception {
+        Published one = Extracts.reference(); // one partition: the run's own choice at this size
+        for (int partitions : new int[] {8, 3}) {
+            TestDatabase.Db db = TestDatabase.newDatabase();
+            System.setProperty("padan.link.partitions", Integer.toString(partitions));
+            InProcess.Result r;
+            try {
+                r = InProcess.padan(db, "run", "--input", Extracts.input().toString(), "--as-of", Extracts.AS_OF,
+                        "--out", work.resolve("out-" + partitions).toString(), "--config", PadanProcess.CONFIG.toString());
+            } finally {
+                System.clearProperty("padan.link.partitions");
+            }
+            assertThat(r.exit()).as(r.output()).isZero();
+            assertThat(r.output()).contains("by exact NIK in " + partitions + " partitions");
+            Published.load(db).assertSameAs(one);
+        }
+    }
+}
