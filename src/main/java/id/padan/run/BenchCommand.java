@@ -49,9 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
     String jvmOptions;
 
     /**
-     * The JVM setting the README gives operators for large runs. Ingest keeps every row in memory for link
-     * and resolve, so nearly everything it allocates lives until resolve: promoting it at its first
-     * collection copies it once, not once more between survivor spaces.
+     * The JVM setting the README gives operators for large runs. Resolve still holds every row and link of
+     * the run until it has written its persons: promoting them at their first collection copies them once,
+     * not once more between survivor spaces.
      */
     static final String RECOMMENDED_JVM_OPTIONS = "-XX:MaxTenuringThreshold=0";
 
