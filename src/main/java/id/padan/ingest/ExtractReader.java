@@ -81,6 +81,11 @@ public final class ExtractReader implements Closeable {
             len = readLine();
             if (len < 0) throw new UnreadableFileException(file, "the file is empty (no header row)");
         } while (isBlank(line, 0, len));
+        String utf16 = utf16(len);
+        if (utf16 != null) {
+            throw new UnreadableFileException(file, "the file is UTF-16 (" + utf16 + "), as Excel's 'Unicode Text' saves it; " + mapping.source()
+                    + " extracts are read as " + mapping.encoding().name() + ": save it as " + mapping.encoding().name() + " and deliver it again");
+        }
         int start = hasBom(len) ? 3 : 0;
         String text;
         try {
@@ -88,27 +93,60 @@ public final class ExtractReader implements Closeable {
         } catch (CharacterCodingException e) {
             throw new UnreadableFileException(file, "the header row is not valid " + mapping.encoding().name() + "; is the file in another encoding?");
         }
+        String control = controlCharacter(text);
+        if (control != null) throw new UnreadableFileException(file, "the header row has a " + control);
         String[] names;
         try {
             names = split(text);
         } catch (RuntimeException e) {
-            throw new UnreadableFileException(file, "the header row cannot be split on '" + mapping.delimiter() + "': " + firstLine(e.getMessage()));
+            // The parser's message may quote the line, and a file without a header has a data row here: name no values.
+            throw new UnreadableFileException(file, "the header row cannot be split on '" + mapping.delimiter()
+                    + "' (a quote is not closed, or text follows a closing quote)");
         }
         List<String> h = new ArrayList<>(names.length);
+        List<String> repeated = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             String name = names[i].strip().toUpperCase(Locale.ROOT);
-            if (index.putIfAbsent(name, i) != null && !name.isEmpty()) {
-                throw new UnreadableFileException(file, "column " + name + " appears twice in the header");
-            }
+            if (index.putIfAbsent(name, i) != null && !name.isEmpty()) repeated.add(name);
             h.add(name);
         }
         List<String> missing = mapping.requiredColumns().stream().filter(c -> !index.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new UnreadableFileException(file, "missing required column(s) " + String.join(", ", missing)
-                    + " (found: " + String.join(", ", h) + "; is the delimiter '" + mapping.delimiter() + "' right?)");
+            // Only the configured names are quoted: in a file without a header the first line is a person's row.
+            long known = h.stream().filter(this::configuredColumn).count();
+            throw new UnreadableFileException(file, "missing required column(s) " + String.join(", ", missing) + " (the first line has "
+                    + h.size() + " column(s), " + known + " of them named as configured"
+                    + (known == 0 ? ": is the header row missing," : ";") + " is the delimiter '" + mapping.delimiter() + "' right?)");
+        }
+        if (!repeated.isEmpty()) {
+            throw new UnreadableFileException(file, "column " + repeated.get(0) + " appears twice in the header");
         }
         header = List.copyOf(h);
         return header;
+    }
+
+    /** Whether a header name is one the source's mapping knows (a required or optional column). */
+    private boolean configuredColumn(String name) {
+        return mapping.requiredColumns().contains(name) || mapping.optionalColumns().contains(name);
+    }
+
+    /**
+     * How the first line shows a UTF-16 file, or null: a byte-order mark FF FE or FE FF, or ASCII text with a NUL
+     * byte after (or before) every character (UTF-16 without a mark).
+     */
+    private String utf16(int len) {
+        if (len >= 2 && (line[0] & 0xFF) == 0xFF && (line[1] & 0xFF) == 0xFE) return "byte-order mark FF FE, little-endian";
+        if (len >= 2 && (line[0] & 0xFF) == 0xFE && (line[1] & 0xFF) == 0xFF) return "byte-order mark FE FF, big-endian";
+        if (len < 4) return null;
+        int evenNul = 0, oddNul = 0;
+        for (int i = 0; i + 1 < len; i += 2) {
+            if (line[i] == 0 && line[i + 1] != 0) evenNul++;
+            if (line[i + 1] == 0 && line[i] != 0) oddNul++;
+        }
+        int pairs = len / 2;
+        if (oddNul * 10 >= pairs * 9) return "no byte-order mark, a NUL byte after every character: little-endian";
+        if (evenNul * 10 >= pairs * 9) return "no byte-order mark, a NUL byte before every character: big-endian";
+        return null;
     }
 
     /** Position of a header column, or -1 when the file does not have it (an optional column). */

@@ -44,6 +44,8 @@ public final class CopyWriter implements Closeable {
                     case '\t' -> { b[p++] = '\\'; b[p++] = 't'; }
                     case '\n' -> { b[p++] = '\\'; b[p++] = 'n'; }
                     case '\r' -> { b[p++] = '\\'; b[p++] = 'r'; }
+                    case '\0' -> throw new IllegalArgumentException(
+                            "a value holds a NUL byte, which PostgreSQL text cannot store (write it visibly, e.g. as \\x00, before COPY)");
                     default -> b[p++] = (byte) c;
                 }
             } else if (c < 0x800) {

@@ -161,6 +161,78 @@ class ExtractReaderTest {
         }
     }
 
+    /** A file without its header: the first line is a person's row, and the reason must quote none of it. */
+    @Test
+    void aFileWithoutAHeaderIsRefusedWithoutQuotingTheRowItTookForOne() throws Exception {
+        Path f = dir.resolve("pkh.csv");
+        Files.writeString(f, PKH_GOOD + "\n" + PKH_GOOD.replace("A1;", "A3;") + "\n");
+        try (ExtractReader r = new ExtractReader(f, mapping("pkh.yml"))) {
+            assertThatThrownBy(r::readHeader).isInstanceOf(UnreadableFileException.class)
+                    .hasMessageContaining("pkh.csv").hasMessageContaining("missing required column(s) ID_ART")
+                    .hasMessageContaining("header row missing")
+                    .satisfies(e -> {
+                        for (String value : PKH_GOOD.split(";")) {
+                            if (!value.isEmpty()) assertThat(e.getMessage()).as("names no value of the row").doesNotContain(value);
+                        }
+                    });
+        }
+    }
+
+    static Stream<Arguments> utf16() {
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] le = bytes(StandardCharsets.UTF_16LE, PKH_HEADER, PKH_GOOD);
+        byte[] withBom = new byte[le.length + 2];
+        System.arraycopy(bom, 0, withBom, 0, 2);
+        System.arraycopy(le, 0, withBom, 2, le.length);
+        return Stream.of(
+                Arguments.of("little-endian with a byte-order mark (Excel's Unicode Text)", withBom, "FF FE"),
+                Arguments.of("big-endian with a byte-order mark", bytes(StandardCharsets.UTF_16, PKH_HEADER, PKH_GOOD), "FE FF"),
+                Arguments.of("little-endian without a mark", le, "little-endian"),
+                Arguments.of("big-endian without a mark", bytes(StandardCharsets.UTF_16BE, PKH_HEADER, PKH_GOOD), "big-endian"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("utf16")
+    void aUtf16FileIsRefusedByNameWithTheReason(String kind, byte[] content, String detail) throws Exception {
+        for (String mapping : List.of("pkh.yml", "dukcapil.yml")) {
+            Path f = dir.resolve("pkh_utf16.csv");
+            Files.write(f, content);
+            try (ExtractReader r = new ExtractReader(f, mapping(mapping))) {
+                assertThatThrownBy(r::readHeader).isInstanceOf(UnreadableFileException.class)
+                        .hasMessageContaining("pkh_utf16.csv").hasMessageContaining("UTF-16").hasMessageContaining(detail);
+            }
+        }
+    }
+
+    @Test
+    void aNulByteRejectsItsLineOnly() throws Exception {
+        Read r = read("pkh.yml", bytes(StandardCharsets.UTF_8, PKH_HEADER, PKH_GOOD.replace("Siti", "Si\u0000ti"), PKH_GOOD2));
+        assertThat(r.rows()).hasSize(2);
+        assertThat(r.rows().get(0).ok()).isFalse();
+        assertThat(r.rows().get(0).lineNo()).isEqualTo(2);
+        assertThat(r.rows().get(0).problem()).contains("control character 0x0");
+        assertThat(r.rows().get(1).ok()).isTrue();
+        assertThat(id.padan.ingest.internal.SourceIngest.visible(r.rows().get(0).rawText())).contains("Si\\x00ti").doesNotContain("\u0000");
+    }
+
+    @Test
+    void utf8SurrogatesAreInvalidBytesOfTheirLine() throws Exception {
+        // ED A0 80 is a UTF-16 surrogate written as UTF-8 (CESU-8): not valid UTF-8, and not storable as text.
+        String header = "NISN,NIK,NO_KK,NAMA_SISWA,JK,TEMPAT_LAHIR,TANGGAL_LAHIR,NAMA_IBU_KANDUNG,JENJANG,KELAS,NPSN,NAMA_SEKOLAH,NO_KIP,KODE_WILAYAH,NOMINAL";
+        String good = "0012345678,3603014708100001,3603010101100001,Siti,P,Tangerang,07-08-2010,Aminah,SD,5,20600001,SDN 1,KIP1,3603012001,450000";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(bytes(StandardCharsets.UTF_8, header));
+        int at = good.indexOf("Siti") + 2;
+        out.write(good.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        out.write(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        out.write((good.substring(at) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write(bytes(StandardCharsets.UTF_8, good.replace("0012345678", "0012345679")));
+        Read r = read("kip.yml", out.toByteArray());
+        assertThat(r.rows()).extracting(ExtractRow::ok).containsExactly(false, true);
+        assertThat(r.rows().get(0).problem()).contains("not valid in UTF-8");
+        assertThat(id.padan.ingest.internal.SourceIngest.visible(r.rows().get(0).rawText())).doesNotContain("\u0000");
+    }
+
     @Test
     void anEmptyFileCannotBeRead() throws Exception {
         Path f = dir.resolve("kip.csv");

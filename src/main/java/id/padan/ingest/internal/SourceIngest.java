@@ -101,7 +101,7 @@ public final class SourceIngest {
             }
             if (failure != null) {
                 c.rollback();
-                log.warn("source {} failed: {}", mapping.source(), failure);
+                log.warn("source {} failed: {}", mapping.source(), failure); // file, line, columns and the problem: never a value
                 // The file is rejected as a whole: every data line counts as rejected, with the file-level reason.
                 long lines = failure.contains("empty") ? 0 : countDataLines(file);
                 insertInputFile(c, runId, fileName, sha256, file, "FAILED", failure, header, lines, 0, lines);
@@ -111,7 +111,8 @@ public final class SourceIngest {
             }
             try (CopyWriter w = new CopyWriter(c, "padan.rejected_row", "run_id, source, file_name, line_no, record_key, raw_text, reason")) {
                 for (Reject r : rejects) {
-                    w.add(runId).add(mapping.source()).add(fileName).add(r.lineNo()).add(r.recordKey()).add(r.raw()).add(r.reason());
+                    w.add(runId).add(mapping.source()).add(fileName).add(r.lineNo()).add(visible(r.recordKey())).add(visible(r.raw()))
+                            .add(visible(r.reason()));
                     w.endRow();
                 }
             }
@@ -122,6 +123,14 @@ public final class SourceIngest {
                     mapping.source(), read, loaded, rejects.size(), s, read / Math.max(s, 1e-6)));
             return new Result(mapping.source(), read, loaded, rejects.size(), null);
         }
+    }
+
+    /**
+     * Text as PostgreSQL can store it: a NUL byte (which no text value may hold) is written as the four visible
+     * characters {@code \x00}, so the rejected line keeps showing where its damage is.
+     */
+    public static String visible(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "\\x00");
     }
 
     private static long countDataLines(Path file) {
