@@ -2,6 +2,7 @@ package id.padan.findings;
 
 import id.padan.ingest.SourceMappings;
 import id.padan.reference.RegionReference;
+import id.padan.store.RunChecks;
 import id.padan.store.RunScope;
 import id.padan.store.RunTables;
 import id.padan.store.StageMetrics;
@@ -32,9 +33,8 @@ import org.springframework.stereotype.Component;
  * (submitted and registry NIK, death date, missing program, differing attributes, link evidence) from
  * which the reports write their text in either language.
  *
- * <p>Checks that need a source are skipped when that source's extract did not load in the run: without
- * a registry extract no row is {@code NOT_IN_DUKCAPIL}, and without a PBI_JKN extract no PKH row has a
- * PBI gap. The link stage drives two codes through keys of {@code source_record.explanation}:
+ * <p>A code is computed only on the programs where the run could make the check ({@link CheckPlan}, stored in
+ * {@code padan.run_check} by ingest): without a PBI_JKN extract no PKH row has a PBI gap. The link stage drives two codes through keys of {@code source_record.explanation}:
  * {@code attribute_mismatch} (the fields, any of {@code name}, {@code birth_date}, {@code sex}: comma-separated
  * text, an array of names or an object keyed by them) gives {@code ATTRIBUTE_MISMATCH}; {@code review} (a reason,
  * text or object) gives {@code REVIEW_POSSIBLE_MATCH}, with {@code review_candidate} (the candidate row
@@ -94,6 +94,7 @@ public class FindingsStage implements Tasklet {
             ps.setString(1, asOf.toString());
             ps.execute();
         }
+        RunChecks checks = RunChecks.load(c, runId);
         Set<String> loaded = loadedSources(c, runId);
         try (PreparedStatement ps = c.prepareStatement("""
                 create temporary table run_rows on commit drop as
@@ -132,15 +133,20 @@ public class FindingsStage implements Tasklet {
         log.debug("findings: working tables ready in {} ms", (System.nanoTime() - begun) / 1_000_000);
         for (Rule rule : rules(registry, loaded)) {
             long ruleStart = System.nanoTime();
+            // Only on the programs where the run could make this check (a run made before checks were recorded: everywhere).
+            Set<String> on = checks.checks().isEmpty() ? null : checks.ranOn(rule.code());
+            if (on != null && on.isEmpty()) continue;
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into padan.finding (run_id, source, record_key, code, person_id, region_code, severity, detail, detail_json)
                     select ?, r.source, r.record_key, ?, r.person_id, r.region_code, ?, %s, %s
-                    from run_rows r %s where %s""".formatted(rule.detail(), rule.json(), rule.join(), rule.condition()))) {
+                    from run_rows r %s where (%s)%s""".formatted(rule.detail(), rule.json(), rule.join(), rule.condition(),
+                    on == null ? "" : " and r.source = any(?)"))) {
                 int i = 1;
                 ps.setLong(i++, runId);
                 ps.setString(i++, rule.code());
                 ps.setString(i++, rules.severityOf(rule.code()));
                 for (Object p : rule.conditionParams()) ps.setObject(i++, p);
+                if (on != null) ps.setArray(i++, c.createArrayOf("text", on.toArray()));
                 total += ps.executeUpdate();
             }
             log.debug("findings: {} in {} ms", rule.code(), (System.nanoTime() - ruleStart) / 1_000_000);

@@ -1,6 +1,9 @@
 package id.padan.ingest;
 
+import id.padan.findings.CheckPlan;
+import id.padan.findings.FindingRules;
 import id.padan.ingest.internal.SourceIngest;
+import id.padan.store.RunChecks;
 import id.padan.store.RunScope;
 import id.padan.store.StageMetrics;
 import java.util.ArrayList;
@@ -32,15 +35,20 @@ public class IngestStage implements Tasklet {
     private final SourceMappings mappings;
     private final StageMetrics metrics;
     private final int threads;
+    private final FindingRules rules;
 
     public IngestStage(DataSource dataSource, JdbcTemplate jdbc, SourceMappings mappings, StageMetrics metrics,
-                       @org.springframework.beans.factory.annotation.Value("${padan.ingest.threads:2}") int threads) {
+                       @org.springframework.beans.factory.annotation.Value("${padan.ingest.threads:2}") int threads, FindingRules rules) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.metrics = metrics;
         this.threads = threads;
+        this.rules = rules;
     }
+
+    /** Job parameter: publish a run whose checks could not all be made (see {@link SourceCompleteness}). */
+    public static final String ALLOW_PARTIAL = "allowPartial";
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
@@ -74,6 +82,7 @@ public class IngestStage implements Tasklet {
             }
             long read = 0;
             for (Future<SourceIngest.Result> f : results) read += f.get().read();
+            checkSources(scope.runId(), Boolean.parseBoolean(parameters.getString(ALLOW_PARTIAL)));
             // Fresh statistics, so the later stages' joins over this run are planned as bulk joins.
             jdbc.execute("analyze padan.staged_row (run_id, source, record_key)"); // the join keys of later stages
             jdbc.execute("analyze padan.rejected_row");
@@ -83,6 +92,26 @@ public class IngestStage implements Tasklet {
             pool.shutdownNow();
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Records which checks the run can make with the sources it loaded, and stops it (nothing published) when a
+     * source they need is unusable and the run may not be partial.
+     */
+    private void checkSources(long runId, boolean allowPartial) {
+        List<SourceCompleteness.SourceState> states = jdbc.query("select source, status, problem from padan.input_file where run_id = ? order by source",
+                (rs, i) -> new SourceCompleteness.SourceState(rs.getString(1), rs.getString(2), rs.getString(3)), runId);
+        RunChecks checks = CheckPlan.plan(mappings, rules, SourceCompleteness.usable(states));
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            checks.store(c, runId);
+            return null;
+        });
+        String refusal = SourceCompleteness.refusal(states, checks, mappings.registry().map(SourceMapping::source).orElse(null), allowPartial);
+        if (refusal != null) {
+            metrics.progress("ingest    " + refusal);
+            throw new RunRefusedException(refusal);
+        }
+        if (checks.partial()) metrics.progress("ingest    partial run (allowed): not run: " + checks.describeNotRun());
     }
 
     private static long size(InputFiles files, SourceMapping m) {

@@ -1,5 +1,6 @@
 package id.padan.run;
 
+import id.padan.store.RunChecks;
 import id.padan.run.internal.RunLock;
 import id.padan.schedule.ScheduleLog;
 import id.padan.store.RunSummary;
@@ -76,7 +77,8 @@ public final class HistoryCommand implements Callable<Integer> {
                        coalesce((select sum(rows_rejected) from padan.input_file f where f.run_id = r.run_id), 0) as rejected,
                        (select count(*) from padan.person p where p.run_id = r.run_id) as persons,
                        (select count(*) from padan.finding f where f.run_id = r.run_id) as findings,
-                       (select string_agg(f.source, ',' order by f.source) from padan.input_file f where f.run_id = r.run_id and f.status <> 'LOADED') as not_loaded
+                       (select string_agg(f.source, ',' order by f.source) from padan.input_file f where f.run_id = r.run_id and f.status <> 'LOADED') as not_loaded,
+                       coalesce(r.partial, false) as partial, r.run_id = (select c.run_id from reconciled.current_run c) as current
                 from padan.run r order by r.run_id desc limit ?""", limit);
         if (runs.isEmpty()) {
             System.out.println("no runs yet");
@@ -94,6 +96,10 @@ public final class HistoryCommand implements Callable<Integer> {
             List<String> stages = jdbc.query("select stage, rows, seconds from padan.stage_metric where run_id = ? order by finished_at",
                     (rs, i) -> String.format(Locale.ROOT, "%s %,d rows %.1f s", rs.getString(1), rs.getLong(2), rs.getDouble(3)), id);
             if (!stages.isEmpty()) System.out.println("       stages: " + String.join(" | ", stages));
+            if (Boolean.TRUE.equals(r.get("current"))) System.out.println("       the current published run (reconciled.current_run)");
+            if (Boolean.TRUE.equals(r.get("partial"))) {
+                System.out.println("       partial: not run: " + RunChecks.load(jdbc, id).describeNotRun());
+            }
             if (r.get("not_loaded") != null) System.out.println("       sources not loaded: " + r.get("not_loaded") + " (padan history --run " + id + ")");
             if (r.get("failure_reason") != null && !"COMPLETED".equals(status)) {
                 System.out.println("       failure: " + r.get("failure_reason"));

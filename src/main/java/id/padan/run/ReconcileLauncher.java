@@ -1,6 +1,13 @@
 package id.padan.run;
 
+import id.padan.findings.CheckPlan;
+import id.padan.findings.FindingRules;
+import id.padan.ingest.IngestStage;
 import id.padan.ingest.InputFiles;
+import id.padan.ingest.RunRefusedException;
+import id.padan.ingest.SourceCompleteness;
+import id.padan.store.RunChecks;
+import java.util.List;
 import id.padan.ingest.SourceMappings;
 import id.padan.run.internal.FailureReasons;
 import id.padan.run.internal.ReconcileJobConfiguration;
@@ -50,9 +57,10 @@ public class ReconcileLauncher {
     private final SourceMappings mappings;
     private final RunLock lock;
     private final RunRegistry registry;
+    private final FindingRules rules;
 
     public ReconcileLauncher(JobOperator operator, JobRepository repository, Job reconcileJob, JdbcTemplate jdbc,
-                             SourceMappings mappings, RunLock lock, RunRegistry registry) {
+                             SourceMappings mappings, RunLock lock, RunRegistry registry, FindingRules rules) {
         this.operator = operator;
         this.repository = repository;
         this.job = reconcileJob;
@@ -60,6 +68,7 @@ public class ReconcileLauncher {
         this.mappings = mappings;
         this.lock = lock;
         this.registry = registry;
+        this.rules = rules;
     }
 
     /** How a launch ended: the run, its status, and whether it was only recognised as done before. */
@@ -79,6 +88,16 @@ public class ReconcileLauncher {
      * @throws RunAbortedException    when the run stopped without being able to record its end (database gone)
      */
     public Outcome start(Path inputDir, LocalDate asOf, LocalDate fileDate, Path outDir, boolean force) throws Exception {
+        return start(inputDir, asOf, fileDate, outDir, force, false);
+    }
+
+    /**
+     * As {@link #start(Path, LocalDate, LocalDate, Path, boolean)}; {@code allowPartial} lets a run whose checks cannot all be
+     * made (a program source missing or not loading) be published as partial, saying which checks did not run.
+     *
+     * @throws RunRefusedException when a source the checks need is missing (nothing is started)
+     */
+    public Outcome start(Path inputDir, LocalDate asOf, LocalDate fileDate, Path outDir, boolean force, boolean allowPartial) throws Exception {
         InputFiles files = InputFiles.scan(inputDir, mappings, fileDate);
         files.ignored().forEach(i -> log.info("input: ignoring {}", i));
         if (files.bySource().isEmpty()) {
@@ -87,11 +106,14 @@ public class ReconcileLauncher {
                     + (files.ignored().isEmpty() ? "" : "; ignored: " + String.join(", ", files.ignored().stream().map(InputFiles.Ignored::toString).toList())
                     + (fileDate == null ? "" : " (to reconcile files of another date for " + asOf + ": --file-date)")));
         }
+        refuseMissingSources(inputDir, files, fileDate, allowPartial);
         JobParametersBuilder params = new JobParametersBuilder()
                 .addLocalDate("asOf", asOf, true)
                 .addString("inputFingerprint", files.fingerprint(), true)
                 .addString("inputDir", inputDir.toAbsolutePath().normalize().toString(), false)
-                .addString("outDir", outDir.toAbsolutePath().normalize().toString(), false);
+                .addString("outDir", outDir.toAbsolutePath().normalize().toString(), false)
+                // Not identifying: a run refused for a source that did not load resumes as the same run when partial is allowed.
+                .addString(IngestStage.ALLOW_PARTIAL, Boolean.toString(allowPartial), false);
         if (fileDate != null) params.addLocalDate(id.padan.ingest.IngestStage.FILE_DATE, fileDate, false);
         if (force) params.addLong("forcedAt", System.currentTimeMillis(), true);
         JobParameters jobParameters = params.toJobParameters();
@@ -131,6 +153,18 @@ public class ReconcileLauncher {
             checkInputsUnchanged(runId, parameters);
             return launch(() -> operator.start(job, parameters));
         });
+    }
+
+    /** Refuses before anything starts when a source's file is not there at all (the registry always; a program unless partial is allowed). */
+    private void refuseMissingSources(Path inputDir, InputFiles files, LocalDate fileDate, boolean allowPartial) {
+        List<SourceCompleteness.SourceState> states = mappings.all().stream().map(m -> files.bySource().containsKey(m.source())
+                ? new SourceCompleteness.SourceState(m.source(), "LOADED", null)
+                : new SourceCompleteness.SourceState(m.source(), "MISSING", "no file starting with '" + m.filePrefix() + "'"
+                        + (fileDate == null ? "" : " dated " + fileDate) + " in " + inputDir))
+                .sorted(java.util.Comparator.comparing(SourceCompleteness.SourceState::source)).toList();
+        RunChecks checks = CheckPlan.plan(mappings, rules, SourceCompleteness.usable(states));
+        String refusal = SourceCompleteness.refusal(states, checks, mappings.registry().map(m -> m.source()).orElse(null), allowPartial);
+        if (refusal != null) throw new RunRefusedException(refusal.replaceFirst("nothing is published", "no run was started, nothing is published"));
     }
 
     private Outcome completedBefore(JobParameters parameters) {

@@ -34,6 +34,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "reconcile again even if these extracts were already reconciled for this as-of date")
     boolean force;
 
+    @Option(names = "--allow-partial", description = {"publish the run even when a program source is missing or does not load: its reports and "
+            + "summary name the missing sources and the checks not run, and those checks count nothing as resolved",
+            "(without the registry no run is published)"})
+    boolean allowPartial;
+
     @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
             description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
     String config;
@@ -48,7 +53,9 @@ public final class RunCommand implements Callable<Integer> {
             var launcher = ctx.getBean(ReconcileLauncher.class);
             ReconcileLauncher.Outcome outcome;
             try {
-                outcome = launcher.start(input, date, fileDate != null ? fileDate : date, out, force);
+                outcome = launcher.start(input, date, fileDate != null ? fileDate : date, out, force, allowPartial);
+            } catch (id.padan.ingest.RunRefusedException e) {
+                return Cli.fail(e.getMessage());
             } catch (ReconcileLauncher.RunAbortedException e) {
                 return Cli.fail(e.getMessage() + "; its end could not be recorded. When the database is back: padan restart " + e.runId());
             }
@@ -59,6 +66,9 @@ public final class RunCommand implements Callable<Integer> {
             }
             System.out.println();
             System.out.print(RunSummary.load(ctx.getBean(JdbcTemplate.class), outcome.runId()).render());
+            if (!outcome.completed() && outcome.failureReason() != null && outcome.failureReason().contains("refused: ")) {
+                return Cli.fail("run " + outcome.runId() + " " + outcome.failureReason().substring(outcome.failureReason().indexOf("refused: ")));
+            }
             if (!outcome.completed()) {
                 return Cli.fail("run " + outcome.runId() + " failed: " + outcome.failureReason()
                         + " (fix the cause, then: padan restart " + outcome.runId() + ")");

@@ -20,11 +20,21 @@ import java.util.Set;
  *                        before the newest file of the drop) counts as missing; null means no limit
  * @param waitForInputs   how long a fire waits for files to become ready, for required sources to arrive and for
  *                        another run to finish, before it gives up and reports why
+ * @param allowPartial    whether a run missing a program source (or one that does not load) is published as a partial
+ *                        run; when false (the default) such a run is refused and nothing is published
  */
 public record JobDefinition(String name, Path file, String description, String cron, ZoneId timeZone,
                             Path inputDirectory, Pick pick, Readiness readiness, Duration settle, Integer maxAge,
                             Set<String> requiredSources, Duration waitForInputs, AsOf asOf, Path outputDirectory,
-                            Misfire misfire) {
+                            Misfire misfire, boolean allowPartial) {
+
+    /** A definition that refuses partial runs. */
+    public JobDefinition(String name, Path file, String description, String cron, ZoneId timeZone,
+                         Path inputDirectory, Pick pick, Readiness readiness, Duration settle, Integer maxAge,
+                         Set<String> requiredSources, Duration waitForInputs, AsOf asOf, Path outputDirectory, Misfire misfire) {
+        this(name, file, description, cron, timeZone, inputDirectory, pick, readiness, settle, maxAge, requiredSources, waitForInputs,
+                asOf, outputDirectory, misfire, false);
+    }
 
     /** How the night's files are chosen from the input directory. */
     public enum Pick {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public record RunSummary(long runId, LocalDate asOf, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                          String failureReason, List<FileLine> files, List<StageLine> stages, long persons, long personsInRegistry,
-                         List<CodeLine> findings) {
+                         List<CodeLine> findings, String notRun) {
 
     public record FileLine(String source, String fileName, String status, String problem, long read, long loaded, long rejected) {}
 
@@ -21,7 +21,7 @@ public record RunSummary(long runId, LocalDate asOf, String status, OffsetDateTi
 
     /** The same summary with another status. */
     public RunSummary withStatus(String newStatus) {
-        return new RunSummary(runId, asOf, newStatus, startedAt, finishedAt, failureReason, files, stages, persons, personsInRegistry, findings);
+        return new RunSummary(runId, asOf, newStatus, startedAt, finishedAt, failureReason, files, stages, persons, personsInRegistry, findings, notRun);
     }
 
     public record CodeLine(String code, String severity, long rows) {}
@@ -41,7 +41,8 @@ public record RunSummary(long runId, LocalDate asOf, String status, OffsetDateTi
                 (rs, i) -> new CodeLine(rs.getString(1), rs.getString(2), rs.getLong(3)), runId);
         return new RunSummary(runId, ((java.sql.Date) run.get("as_of")).toLocalDate(), (String) run.get("status"),
                 odt(run.get("started_at")), odt(run.get("finished_at")), (String) run.get("failure_reason"), files, stages,
-                ((Number) persons.get("n")).longValue(), ((Number) persons.get("reg")).longValue(), findings);
+                ((Number) persons.get("n")).longValue(), ((Number) persons.get("reg")).longValue(), findings,
+                RunChecks.load(jdbc, runId).describeNotRun());
     }
 
     private static OffsetDateTime odt(Object o) {
@@ -74,6 +75,10 @@ public record RunSummary(long runId, LocalDate asOf, String status, OffsetDateTi
             if (f.problem() != null) sb.append("          ").append(f.problem()).append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%-9s %-28s %-8s %,12d %,12d %,10d%n", "total", "", "", rowsRead(), rowsLoaded(), rowsRejected()));
+        if (notRun != null) {
+            sb.append(String.format(Locale.ROOT, "%nPARTIAL RUN: checks not run (tidak dijalankan): %s%n", notRun));
+            sb.append("findings of these checks are not compared with other runs and never counted as resolved\n");
+        }
         sb.append(String.format(Locale.ROOT, "%npersons %,d (%,d in Dukcapil, %,d not)%n", persons, personsInRegistry, persons - personsInRegistry));
         if (!findings.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%n%-24s %-8s %10s%n", "finding", "severity", "rows"));

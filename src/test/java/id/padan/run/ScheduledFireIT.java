@@ -36,7 +36,16 @@ class ScheduledFireIT {
         Path lateKip = Extracts.copyInto(work.resolve("late-kip"));
         Files.move(lateKip.resolve("kip_20261123.csv"), lateKip.resolve("kip_20261122.csv"));
 
+        Path noKip = Extracts.copyInto(work.resolve("no-kip"));
+        Files.delete(noKip.resolve("kip_20261123.csv"));
+
         Path jobs = Files.createDirectories(work.resolve("jobs"));
+        Files.writeString(jobs.resolve("no-kip.yml"), """
+                cron: "0 30 1 * * ?"
+                input: {directory: no-kip, pick: newest-date, settle-seconds: 0, require: [DUKCAPIL], wait-minutes: 0}
+                as-of: file-date
+                output: out
+                """);
         Files.writeString(jobs.resolve("copying.yml"), """
                 cron: "0 30 1 * * ?"
                 input: {directory: copying, pick: newest-date, ready: stable, settle-seconds: 2, require: all, wait-minutes: 2}
@@ -73,9 +82,15 @@ class ScheduledFireIT {
             assertThat(Sql.text(db, "select detail from padan.schedule_fire order by fire_id desc limit 1"))
                     .contains("required source(s) [KIP] still missing", "KIP missing: no file dated 2026-11-23 (the newest is kip_20261122.csv, which is not used in its place)");
             assertThat(Sql.longValue(db, "select count(*) from padan.run")).isEqualTo(1);
+
+            // Without allow-partial, a night without KIP is refused: no run, nothing published.
+            assertThat(fire.fire("no-kip", Instant.now(), false, "test")).isEqualTo(Outcome.REFUSED);
+            assertThat(Sql.text(db, "select detail from padan.schedule_fire order by fire_id desc limit 1"))
+                    .startsWith("refused: source KIP (no file starting with 'kip'").contains("GAP_PKH_CHILD_NO_KIP on PKH");
+            assertThat(Sql.longValue(db, "select count(*) from padan.run")).isEqualTo(1);
         }
         InProcess.Result fires = InProcess.padan(db, "history", "--fires", "--config", PadanProcess.CONFIG.toString());
-        assertThat(fires.output()).contains("MISSING_SOURCE", "ALREADY_DONE", "COMPLETED");
+        assertThat(fires.output()).contains("MISSING_SOURCE", "ALREADY_DONE", "COMPLETED", "REFUSED");
     }
 
     /** Appends the rest of the file in slices, like a slow copy over the network. */

@@ -54,6 +54,15 @@ class JobDefinitionsTest {
         assertThat(d.asOf()).isEqualTo(JobDefinition.AsOf.FIRE_DATE);
         assertThat(d.waitForInputs()).isEqualTo(Duration.ofMinutes(120));
         assertThat(d.requiredSources()).isEmpty();
+        assertThat(d.allowPartial()).as("partial runs are refused unless allowed").isFalse();
+    }
+
+    @Test
+    void partialRunsAreAllowedOnlyByTrue() throws Exception {
+        Files.writeString(jobs.resolve("partial.yml"), "cron: '0 0 2 * * ?'\ninput: {directory: sample-data, allow-partial: true}\noutput: out\n");
+        assertThat(JobDefinitions.load(jobs, base, SOURCES).all().get(0).allowPartial()).isTrue();
+        Files.writeString(jobs.resolve("partial.yml"), "cron: '0 0 2 * * ?'\ninput: {directory: sample-data, allow-partial: yes please}\noutput: out\n");
+        assertThatThrownBy(() -> JobDefinitions.load(jobs, base, SOURCES)).hasMessageContaining("input.allow-partial must be true or false");
     }
 
     @ParameterizedTest(name = "{0}")

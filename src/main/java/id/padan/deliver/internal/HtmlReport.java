@@ -83,12 +83,20 @@ public final class HtmlReport {
     public record Group(String code, String meaning, String severity, String severityLabel, String count, boolean open, String note,
                         boolean candidates, List<DecisionRow> rows) {}
 
+    /** The notice of a partial run (sources it could not use, checks it did not make), or null. */
+    private String notRun;
+
+    void notRun(String notice) {
+        this.notRun = notice;
+    }
+
     void render(ReportModel m, List<String> files, Writer w) {
         Context ctx = new Context(Locale.ROOT);
         ctx.setVariable("t", text.all());
         ctx.setVariable("lang", text.lang);
         ctx.setVariable("area", m.name);
         ctx.setVariable("previousRun", m.previousRun);
+        ctx.setVariable("notRun", notRun);
         ctx.setVariable("noFindings", m.counts.isEmpty());
         ctx.setVariable("noDecisions", m.decisionTotal == 0);
         ctx.setVariable("national", m.national);

@@ -9,6 +9,7 @@ import id.padan.findings.FindingRules;
 import id.padan.ingest.SourceMappings;
 import id.padan.reference.RegionReference;
 import id.padan.deliver.DeliverStage;
+import id.padan.store.RunChecks;
 import id.padan.store.RunScope;
 import id.padan.store.StageMetrics;
 import id.padan.store.StageProgress;
@@ -87,18 +88,21 @@ public class MismatchReport implements Deliverable {
             routing.createTable(c);
             long runId = scope.runId();
             Long previous = previousRun(c, runId);
+            String[][] comparable = comparable(c, runId, previous);
+            html.notRun(notRunNotice(c, runId, text));
             Map<String, ReportModel> models = new TreeMap<>();
             ReportModel national = new ReportModel(NATIONAL, text.t("national"), true, runId, scope.asOf(), previous, settings.decisionCodes(),
                     settings.htmlMaxRows());
             loadCounts(c, runId, national, models, scope, previous, text);
-            loadChanges(c, runId, previous == null ? -1 : previous, national, models, scope, text);
+            loadChanges(c, runId, previous == null ? -1 : previous, comparable, national, models, scope, text);
 
             Output nat = new Output(national, base.resolve(NATIONAL), text, html);
             Output current = null;
             try (PreparedStatement ps = c.prepareStatement(ROWS)) {
                 ps.setFetchSize(10_000);
+                setComparable(c, ps, 1, comparable);
                 Object[] codes = settings.decisionCodes().toArray();
-                int i = 1;
+                int i = 4;
                 ps.setArray(i++, c.createArrayOf("text", codes));
                 ps.setString(i++, registry);
                 ps.setLong(i++, runId);
@@ -178,19 +182,58 @@ public class MismatchReport implements Deliverable {
         return new ReportModel(key, name, false, scope.runId(), scope.asOf(), previous, settings.decisionCodes(), Integer.MAX_VALUE);
     }
 
+    /**
+     * The run this one is compared with: the run that was current before it, i.e. the newest published and delivered run
+     * ordered before it by as-of date (then run id), a complete run before a partial one of the same date.
+     */
     private static Long previousRun(Connection c, long runId) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("select max(run_id) from padan.run where run_id < ? and published_at is not null")) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select p.run_id from padan.run p, padan.run r
+                where r.run_id = ? and p.run_id <> r.run_id and p.published_at is not null and p.status = 'COMPLETED'
+                  and (p.as_of, p.run_id) < (r.as_of, r.run_id)
+                order by p.as_of desc, coalesce(p.partial, false), p.run_id desc limit 1""")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long v = rs.getLong(1);
-                return rs.wasNull() ? null : v;
+                return rs.next() ? rs.getLong(1) : null;
             }
         }
     }
 
     private static final String KAB = RegionRouting.kab("f.region_code", "rt");
     private static final String ROUTE = RegionRouting.join("f.region_code", "rt");
+    /**
+     * The checks (program and code) both runs made, as two parallel arrays: only their findings are compared, so a check
+     * one of the runs could not make never counts a finding as resolved or new. A run made before checks were recorded
+     * made every check.
+     */
+    private static String[][] comparable(Connection c, long runId, Long previous) throws Exception {
+        RunChecks now = RunChecks.load(c, runId);
+        RunChecks before = previous == null ? new RunChecks(List.of()) : RunChecks.load(c, previous);
+        List<String> sources = new ArrayList<>(), codes = new ArrayList<>();
+        for (RunChecks.Check check : now.checks()) {
+            if (!check.ran()) continue;
+            boolean ranBefore = before.checks().isEmpty() || before.checks().stream()
+                    .anyMatch(b -> b.ran() && b.source().equals(check.source()) && b.code().equals(check.code()));
+            if (ranBefore) {
+                sources.add(check.source());
+                codes.add(check.code());
+            }
+        }
+        if (now.checks().isEmpty()) return null; // not recorded: compare everything
+        return new String[][] {sources.toArray(new String[0]), codes.toArray(new String[0])};
+    }
+
+    /** The report's notice for a partial run: the sources it could not use and the checks it did not make; null when complete. */
+    private static String notRunNotice(Connection c, long runId, ReportText text) throws Exception {
+        RunChecks checks = RunChecks.load(c, runId);
+        if (!checks.partial()) return null;
+        List<String> parts = new ArrayList<>();
+        for (RunChecks.NotRun n : checks.notRun()) {
+            parts.add((n.all() ? text.t("not_run.all") + " " + n.source() : String.join(", ", n.codes()) + " (" + n.source() + ")")
+                    + " — " + text.t("not_run.needs") + " " + String.join(", ", n.missing()));
+        }
+        return text.t("not_run.title") + ": " + String.join("; ", parts) + ". " + text.t("not_run.compare");
+    }
 
     private void loadCounts(Connection c, long runId, ReportModel national, Map<String, ReportModel> models, RunScope scope, Long previous,
                             ReportText text) throws Exception {
@@ -228,11 +271,12 @@ public class MismatchReport implements Deliverable {
         }
     }
 
-    private void loadChanges(Connection c, long runId, long previous, ReportModel national, Map<String, ReportModel> models, RunScope scope,
-                             ReportText text) throws Exception {
+    private void loadChanges(Connection c, long runId, long previous, String[][] comparable, ReportModel national, Map<String, ReportModel> models,
+                             RunScope scope, ReportText text) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
-            ps.setLong(1, runId);
-            ps.setLong(2, previous);
+            setComparable(c, ps, 1, comparable);
+            ps.setLong(4, runId);
+            ps.setLong(5, previous);
             try (ResultSet rs = ps.executeQuery()) {
                 Map<String, Long> nat = new TreeMap<>();
                 while (rs.next()) {
@@ -246,6 +290,13 @@ public class MismatchReport implements Deliverable {
                 });
             }
         }
+    }
+
+    /** The comparable checks as the statement's last parameters: a flag (true: compare everything), programs, codes. */
+    private static void setComparable(Connection c, PreparedStatement ps, int i, String[][] comparable) throws Exception {
+        ps.setBoolean(i++, comparable == null);
+        ps.setArray(i++, c.createArrayOf("text", comparable == null ? new String[0] : comparable[0]));
+        ps.setArray(i, c.createArrayOf("text", comparable == null ? new String[0] : comparable[1]));
     }
 
     /** The files of one report, written while its rows stream past. */
@@ -380,10 +431,18 @@ public class MismatchReport implements Deliverable {
         }
     }
 
+    /** The checks both runs made ({@link #comparable}), as the first parameters of a statement: flag, programs, codes. */
+    private static final String COMPARABLE = """
+            with k as (select ?::boolean as everything, ?::text[] as sources, ?::text[] as codes),
+                 checked as (select u.source, u.code from k, unnest(k.sources, k.codes) as u(source, code))
+            """;
+
     /** New, resolved and still-open findings by (source, record key, code) against the previous run, counted by kabupaten, code and program. */
-    private static final String CHANGES = """
-            with c as (select source, record_key, code, region_code from padan.finding where run_id = ?),
-                 p as (select source, record_key, code, region_code from padan.finding where run_id = ?),
+    private static final String CHANGES = COMPARABLE + """
+                 , c as (select x.source, x.record_key, x.code, x.region_code from padan.finding x, k where x.run_id = ?
+                         and (k.everything or (x.source, x.code) in (select source, code from checked))),
+                 p as (select x.source, x.record_key, x.code, x.region_code from padan.finding x, k where x.run_id = ?
+                         and (k.everything or (x.source, x.code) in (select source, code from checked))),
                  f as (select coalesce(c.region_code, p.region_code) as region_code, coalesce(c.code, p.code) as code, coalesce(c.source, p.source) as source,
                               case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end as change
                        from c full join p on p.source = c.source and p.record_key = c.record_key and p.code = c.code)
@@ -424,16 +483,20 @@ public class MismatchReport implements Deliverable {
      * code first, with the values sent, the registry person's, the candidate's (for a possible match) and whose NIK
      * was sent; then every finding with its change status, and the resolved ones (part 1).
      */
-    private static final String ROWS = DECISIONS + ("""
+    private static final String ROWS = COMPARABLE + DECISIONS + ("""
             union all
             select 1, %s, 0, left(f.region_code, 6), f.source, f.record_key, f.code, f.severity, f.region_code, f.person_id, f.detail_json, f.change,
                    %s
             from (select coalesce(c.region_code, p.region_code) as region_code, coalesce(c.source, p.source) as source,
                          coalesce(c.record_key, p.record_key) as record_key, coalesce(c.code, p.code) as code, coalesce(c.severity, p.severity) as severity,
                          coalesce(c.person_id, p.person_id) as person_id, coalesce(c.detail_json, p.detail_json)::text as detail_json,
-                         case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end as change
-                  from (select * from padan.finding where run_id = ?) c
-                  full join (select * from padan.finding where run_id = ?) p on p.source = c.source and p.record_key = c.record_key and p.code = c.code) f
+                         case when p.code is null and not c.compared then 'NOT_COMPARED' when p.code is null then 'NEW'
+                              when c.code is null then 'RESOLVED' else 'OPEN' end as change
+                  from (select x.*, (k.everything or (x.source, x.code) in (select source, code from checked)) as compared
+                        from padan.finding x, k where x.run_id = ?) c
+                  full join (select x.* from padan.finding x, k where x.run_id = ?
+                             and (k.everything or (x.source, x.code) in (select source, code from checked))) p
+                       on p.source = c.source and p.record_key = c.record_key and p.code = c.code) f
                  %s
             order by 2 nulls last, 1, 3, 4 nulls first, 5, 6, 7""").formatted(KAB, nulls(), ROUTE);
 

@@ -116,7 +116,10 @@ public final class SourceIngest {
                     w.endRow();
                 }
             }
-            insertInputFile(c, runId, fileName, sha256, file, "LOADED", null, header, read, loaded, rejects.size());
+            // A file that gave no row (only a header, or every row rejected) is there but cannot be used for any check.
+            String empty = loaded > 0 ? null
+                    : fileName + ": " + (read == 0 ? "no data row (only a header)" : "every one of its " + read + " rows was rejected");
+            insertInputFile(c, runId, fileName, sha256, file, empty == null ? "LOADED" : "EMPTY", empty, header, read, loaded, rejects.size());
             c.commit();
             double s = (System.nanoTime() - start) / 1e9;
             metrics.progress(String.format(Locale.ROOT, "ingest    %-9s %,12d read %,12d loaded %,9d rejected %8.1f s %,10.0f rows/s",

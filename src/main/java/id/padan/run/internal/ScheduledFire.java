@@ -117,7 +117,7 @@ public class ScheduledFire {
         while (true) {
             try {
                 long start = System.nanoTime();
-                ReconcileLauncher.Outcome run = launcher.start(staged, asOf, null, job.outputDirectory(), false); // staged holds the chosen files only
+                ReconcileLauncher.Outcome run = launcher.start(staged, asOf, null, job.outputDirectory(), false, job.allowPartial()); // staged holds the chosen files only
                 if (run.alreadyDone()) {
                     log.info("{}: these extracts were already reconciled as of {} by run {}; no new run", job.name(), asOf, run.runId());
                     return finish(fireId, job.name(), Outcome.ALREADY_DONE, run.runId(), night.inputDate(), "already reconciled by run " + run.runId());
@@ -136,6 +136,9 @@ public class ScheduledFire {
                 }
                 log.info("{}: another run is writing the database; waiting", job.name());
                 sleep(poll);
+            } catch (id.padan.ingest.RunRefusedException refused) {
+                log.warn("{}: {}", job.name(), refused.getMessage());
+                return finish(fireId, job.name(), Outcome.REFUSED, null, night.inputDate(), refused.getMessage());
             } catch (RunAbortedException aborted) {
                 log.error("{}: {}; resume with: padan restart {}", job.name(), aborted.getMessage(), aborted.runId());
                 return finish(fireId, job.name(), Outcome.FAILED, aborted.runId(), night.inputDate(), aborted.getMessage());

@@ -39,7 +39,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class JobDefinitionLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "cron", "time-zone", "input", "as-of", "output", "misfire");
-    private static final Set<String> INPUT_KEYS = Set.of("directory", "pick", "ready", "settle-seconds", "max-age-days", "require", "wait-minutes");
+    private static final Set<String> INPUT_KEYS = Set.of("directory", "pick", "ready", "settle-seconds", "max-age-days", "require", "wait-minutes",
+            "allow-partial");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,79}");
     static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jakarta");
     private static final String CRON_HELP = "fields: seconds minutes hours day-of-month month day-of-week, e.g. '0 30 1 * * ?' for 01:30 every day";
@@ -128,6 +129,7 @@ public final class JobDefinitionLoader {
         Integer maxAge = null;
         Set<String> required = new LinkedHashSet<>();
         Duration wait = Duration.ofMinutes(120);
+        boolean allowPartial = false;
         if (input == null || !input.isObject()) {
             fail.apply("'input' is required: a mapping with at least 'directory'");
         } else {
@@ -148,6 +150,11 @@ public final class JobDefinitionLoader {
                 if (pick != Pick.NEWEST_PER_SOURCE) fail.apply("input.max-age-days only applies to pick: newest-per-source");
             }
             required = requiredSources(input.get("require"), sources, fail);
+            JsonNode partial = input.get("allow-partial");
+            if (partial != null && !partial.isNull()) {
+                if (partial.isBoolean()) allowPartial = partial.asBoolean();
+                else fail.apply("input.allow-partial must be true or false");
+            }
         }
 
         AsOf asOf = choice(root, "as-of", AsOf.values(), a -> a.word, AsOf.FIRE_DATE, "", fail);
@@ -166,7 +173,7 @@ public final class JobDefinitionLoader {
 
         if (problems.size() > before) return null;
         return new JobDefinition(name, file.toAbsolutePath().normalize(), description, cron, zone, inputDir, pick, readiness, settle,
-                maxAge, Set.copyOf(required), wait, asOf, output, misfire);
+                maxAge, Set.copyOf(required), wait, asOf, output, misfire, allowPartial);
     }
 
     private static Set<String> requiredSources(JsonNode node, SourceMappings sources, Function<String, Boolean> fail) {
