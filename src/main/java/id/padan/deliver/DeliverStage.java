@@ -31,7 +31,9 @@ import org.springframework.stereotype.Component;
  * Stage 6: writes what the run's users receive into {@code <out>/run-<id>/} (deliverables in their
  * {@code @Order}: reports, corrected extracts, then the summary), records every file with its row count,
  * size and SHA-256 in {@code padan.delivered_file} as soon as its deliverable is done (so the summary can
- * account for them), and ends with {@code manifest.csv} listing them all.
+ * account for them), and ends with {@code manifest.csv} listing them all. Everything is written into a hidden
+ * {@code <out>/.run-<id>.partial/} that becomes {@code run-<id>} by one rename once the manifest is complete
+ * ({@link RunFolder}), so a folder named {@code run-<id>} is always whole.
  */
 @Component
 public class DeliverStage implements Tasklet {
@@ -59,7 +61,10 @@ public class DeliverStage implements Tasklet {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
         Path dir = runDir(scope);
-        List<ManifestLine> lines = deliver(scope, dir);
+        RunFolder folder = new RunFolder(dir, jdbc.queryForObject("select database_id::text from padan.installation", String.class), scope.runId());
+        Path temp = folder.prepare();
+        List<ManifestLine> lines = deliver(scope, temp);
+        folder.complete();
         long rows = lines.stream().mapToLong(ManifestLine::rows).sum();
         metrics.record(scope.runId(), NAME, rows, start);
         metrics.progress("output    " + dir.toAbsolutePath() + " (" + (lines.size() + 1) + " files)");
