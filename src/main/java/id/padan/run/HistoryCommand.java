@@ -78,7 +78,7 @@ public final class HistoryCommand implements Callable<Integer> {
                        (select count(*) from padan.person p where p.run_id = r.run_id) as persons,
                        (select count(*) from padan.finding f where f.run_id = r.run_id) as findings,
                        (select string_agg(f.source, ',' order by f.source) from padan.input_file f where f.run_id = r.run_id and f.status <> 'LOADED') as not_loaded,
-                       coalesce(r.partial, false) as partial, r.run_id = (select c.run_id from reconciled.current_run c) as current
+                       coalesce(r.partial, false) as partial, r.pruned_at, r.run_id = (select c.run_id from reconciled.current_run c) as current
                 from padan.run r order by r.run_id desc limit ?""", limit);
         if (runs.isEmpty()) {
             System.out.println("no runs yet");
@@ -96,6 +96,7 @@ public final class HistoryCommand implements Callable<Integer> {
             List<String> stages = jdbc.query("select stage, rows, seconds from padan.stage_metric where run_id = ? order by finished_at",
                     (rs, i) -> String.format(Locale.ROOT, "%s %,d rows %.1f s", rs.getString(1), rs.getLong(2), rs.getDouble(3)), id);
             if (!stages.isEmpty()) System.out.println("       stages: " + String.join(" | ", stages));
+            if (r.get("pruned_at") != null) System.out.println("       pruned " + time(instant(r.get("pruned_at"))) + ": its rows were removed (padan prune)");
             if (Boolean.TRUE.equals(r.get("current"))) System.out.println("       the current published run (reconciled.current_run)");
             if (Boolean.TRUE.equals(r.get("partial"))) {
                 System.out.println("       partial: not run: " + RunChecks.load(jdbc, id).describeNotRun());
@@ -104,7 +105,9 @@ public final class HistoryCommand implements Callable<Integer> {
             if (r.get("failure_reason") != null && !"COMPLETED".equals(status)) {
                 System.out.println("       failure: " + r.get("failure_reason"));
             }
-            if (status.equals("FAILED") || status.equals("INTERRUPTED")) System.out.println("       resume:  padan restart " + id);
+            if ((status.equals("FAILED") || status.equals("INTERRUPTED")) && r.get("pruned_at") == null) {
+                System.out.println("       resume:  padan restart " + id);
+            }
         }
     }
 

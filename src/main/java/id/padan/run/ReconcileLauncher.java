@@ -141,6 +141,9 @@ public class ReconcileLauncher {
     public Outcome restart(long runId) throws Exception {
         Long instance = jdbc.query("select job_instance_id from padan.run where run_id = ?", rs -> rs.next() ? rs.getLong(1) : null, runId);
         if (instance == null) throw new IllegalArgumentException("there is no run " + runId);
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select pruned_at is not null from padan.run where run_id = ?", Boolean.class, runId))) {
+            throw new IllegalArgumentException("run " + runId + " was pruned (padan prune): its rows are gone; reconcile its extracts as a new run");
+        }
         JobInstance ji = repository.getJobInstance(instance);
         JobExecution last = ji == null ? null : repository.getLastJobExecution(ji);
         if (last == null) throw new IllegalStateException("run " + runId + " has no execution to restart");

@@ -189,7 +189,7 @@ public class MismatchReport implements Deliverable {
     private static Long previousRun(Connection c, long runId) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("""
                 select p.run_id from padan.run p, padan.run r
-                where r.run_id = ? and p.run_id <> r.run_id and p.published_at is not null and p.status = 'COMPLETED'
+                where r.run_id = ? and p.run_id <> r.run_id and p.published_at is not null and p.status = 'COMPLETED' and p.pruned_at is null
                   and (p.as_of, p.run_id) < (r.as_of, r.run_id)
                 order by p.as_of desc, coalesce(p.partial, false), p.run_id desc limit 1""")) {
             ps.setLong(1, runId);
