@@ -28,11 +28,4 @@ public record DeliverySettings(String language, List<String> decisionCodes, int 
     public DeliverySettings withLanguage(String lang) {
         return new DeliverySettings(lang, decisionCodes, htmlMaxRows, minScore, uncertainMethods, uncertainCodes, addedColumns);
     }
-
-    /** The settings used when {@code config/reports.yml} is absent. */
-    public static DeliverySettings defaults() {
-        return new DeliverySettings("id", List.of("DECEASED_BENEFICIARY", "REVIEW_POSSIBLE_MATCH", "DUPLICATE_IN_PROGRAM", "NIK_CORRECTED", "ATTRIBUTE_MISMATCH"),
-                300, 0.99, List.of("NEW_PERSON", "LINKED_VIA_CLUSTER", "REGISTRY", "REVIEW"), List.of("ATTRIBUTE_MISMATCH", "REVIEW_POSSIBLE_MATCH"),
-                new AddedColumns("PADAN_STATUS", "PADAN_TEMUAN", "PADAN_KOREKSI", "PADAN_NILAI_DIKIRIM", "PADAN_PERSON_ID"));
-    }
 }

@@ -1,11 +1,14 @@
 package id.padan.findings;
 
+import id.padan.findings.internal.FindingRulesLoader;
+import id.padan.ingest.SourceMappings;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /** The configurable rules behind findings, bound from {@code config/findings.yml} and checked when loaded. */
-public record FindingRules(Map<String, String> severity, List<GapRule> gaps, RetiredCodes retiredRegionCodes) {
+public record FindingRules(Map<FindingCode, Severity> severities, List<GapRule> gaps, RetiredCodes retiredRegionCodes) {
 
     /**
      * How REGION_MISMATCH treats a row that still carries a kabupaten code retired by a pemekaran split:
@@ -14,23 +17,47 @@ public record FindingRules(Map<String, String> severity, List<GapRule> gaps, Ret
      */
     public enum RetiredCodes { SUCCESSOR, REPORT, SKIP }
 
-    /** All finding codes padan writes; a severity must be configured for each. */
-    public static final List<String> CODES = List.of("NIK_MISSING", "NIK_MALFORMED", "NIK_STRUCTURE", "NIK_CORRECTED",
-            "NOT_IN_DUKCAPIL", "ATTRIBUTE_MISMATCH", "DUPLICATE_IN_PROGRAM", "DECEASED_BENEFICIARY", "GAP_PKH_NO_PBI",
-            "GAP_PKH_CHILD_NO_KIP", "REGION_MISMATCH", "REVIEW_POSSIBLE_MATCH");
+    /** The names of all finding codes, in {@link FindingCode} order (for callers that hold codes as text). */
+    public static final List<String> CODES = Arrays.stream(FindingCode.values()).map(Enum::name).toList();
+
+    public FindingRules {
+        severities = Map.copyOf(severities);
+        gaps = List.copyOf(gaps);
+    }
 
     /**
      * A coverage gap: a row of {@code in} whose person has no row of {@code expect}; only rows of
      * {@code expect} with one of {@code statuses} count (empty: any); {@code minAge}/{@code maxAge}
      * (inclusive, null for none) limit it to people of that age on the as-of date.
      */
-    public record GapRule(String code, String in, String expect, List<String> statuses, Integer minAge, Integer maxAge) {}
-
-    public String severityOf(String code) {
-        return severity.get(code);
+    public record GapRule(FindingCode code, String in, String expect, List<String> statuses, Integer minAge, Integer maxAge) {
+        public GapRule {
+            statuses = List.copyOf(statuses);
+        }
     }
 
+    public Severity severity(FindingCode code) {
+        return severities.get(code);
+    }
+
+    /** The severity of a code held as text, or null for a word that is no finding code. */
+    public String severityOf(String code) {
+        try {
+            return severities.get(FindingCode.valueOf(code)).name();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Binds {@code configDir/findings.yml}; see {@link FindingRulesLoader}. */
     public static FindingRules load(Path configDir) {
-        return id.padan.findings.internal.FindingRulesLoader.load(configDir.resolve("findings.yml"));
+        return FindingRulesLoader.load(configDir.resolve("findings.yml"));
+    }
+
+    /** Binds {@code configDir/findings.yml} and checks it against the configured sources (gap programs, statuses). */
+    public static FindingRules load(Path configDir, SourceMappings sources) {
+        FindingRules rules = load(configDir);
+        FindingRulesLoader.checkAgainst(rules, configDir.resolve("findings.yml"), sources);
+        return rules;
     }
 }

@@ -72,8 +72,8 @@ public class IngestStage implements Tasklet {
             for (SourceMapping m : order) {
                 var file = files.bySource().get(m.source());
                 if (file == null) {
-                    jdbc.update("insert into padan.input_file (run_id, source, status, problem) values (?, ?, 'MISSING', ?)",
-                            scope.runId(), m.source(), files.whyMissing(m));
+                    jdbc.update("insert into padan.input_file (run_id, source, status, problem) values (?, ?, ?, ?)",
+                            scope.runId(), m.source(), FileStatus.MISSING.name(), files.whyMissing(m));
                     metrics.progress(String.format("ingest    %-9s no extract in this run", m.source()));
                     continue;
                 }

@@ -1,13 +1,18 @@
 package id.padan.link;
 
 import id.padan.link.compare.NameThresholds;
-import java.nio.file.Files;
+import id.padan.settings.SettingsFile;
+import id.padan.settings.SettingsProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The matching model's settings from {@code config/matching.yml}, checked for meaning when loaded.
@@ -21,79 +26,86 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
     /** The blocking keys padan knows; configuration picks among them. */
     public enum BlockingKey { NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, KECAMATAN_YEAR_NAME, BIRTH_DATE_KECAMATAN, KK }
 
+    /**
+     * Binds {@code configDir/matching.yml}: every key is required (the shipped file holds the defaults), an
+     * unknown key, a wrong type or a value out of range is refused, then the thresholds are checked together.
+     *
+     * @throws SettingsProblem naming the file, the key and the reason
+     */
     public static MatchSettings load(Path configDir) {
         Path file = configDir.resolve("matching.yml");
-        if (!Files.isRegularFile(file)) throw problem(file, "file not found");
-        JsonNode root = new YAMLMapper().readTree(file.toFile());
-        JsonNode t = need(file, root, "thresholds");
-        double accept = t.path("accept").asDouble(Double.NaN);
-        double review = t.path("review").asDouble(Double.NaN);
-        if (!(accept > 0 && accept < 1)) throw problem(file, "thresholds.accept must be a probability strictly between 0 and 1, not " + t.path("accept"));
-        if (!(review > 0 && review < 1)) throw problem(file, "thresholds.review must be a probability strictly between 0 and 1, not " + t.path("review"));
-        if (review > accept) throw problem(file, "thresholds.review (" + review + ") is above thresholds.accept (" + accept + "): no pair could be sent to review");
-        double margin = t.path("min-margin-bits").asDouble(4.0);
-        if (margin < 0) throw problem(file, "thresholds.min-margin-bits cannot be negative");
-        double exactMin = t.path("exact-nik-min-attribute-bits").asDouble(4.0);
-        double minAttr = t.path("min-attribute-bits").asDouble(0.0);
-        if (exactMin < minAttr) {
-            throw problem(file, "thresholds.exact-nik-min-attribute-bits (" + exactMin + ") is below min-attribute-bits (" + minAttr
-                    + "): the fast path would accept links the full search refuses");
+        MatchingFile f = SettingsFile.bind(file, MatchingFile.class);
+        Thresholds t = f.thresholds();
+        if (t.review() > t.accept()) {
+            throw new SettingsProblem(file, "thresholds.review", t.review() + " is above thresholds.accept (" + t.accept() + "): no pair could be sent to review");
         }
-
-        String priorText = root.path("prior").asString("auto");
+        if (t.exactNikMinAttributeBits() < t.minAttributeBits()) {
+            throw new SettingsProblem(file, "thresholds.exact-nik-min-attribute-bits", t.exactNikMinAttributeBits() + " is below thresholds.min-attribute-bits ("
+                    + t.minAttributeBits() + "): the fast path would accept links the full search refuses");
+        }
         double prior = 0;
-        if (!priorText.equals("auto")) {
-            prior = root.path("prior").asDouble(Double.NaN);
-            if (!(prior > 0 && prior < 1)) throw problem(file, "prior must be 'auto' or a probability strictly between 0 and 1");
-        }
-        JsonNode n = need(file, root, "name");
-        NameThresholds name;
-        try {
-            name = new NameThresholds(n.path("fuzzy-high").asDouble(0.94), n.path("fuzzy-low").asDouble(0.88), n.path("min-truncated-length").asInt(20));
-        } catch (IllegalArgumentException e) {
-            throw problem(file, "name: " + e.getMessage());
-        }
-        JsonNode tf = root.path("term-frequency");
-        Set<String> tfFields = new java.util.HashSet<>();
-        for (JsonNode f : tf.path("fields")) {
-            String field = f.asString();
-            if (!field.equals("NAME") && !field.equals("BIRTH_DATE")) throw problem(file, "term-frequency.fields: only NAME and BIRTH_DATE are supported, not " + field);
-            tfFields.add(field);
-        }
-        double minU = tf.path("min-u").asDouble(1e-7);
-        if (!(minU > 0 && minU < 1)) throw problem(file, "term-frequency.min-u must be strictly between 0 and 1");
-        JsonNode est = need(file, root, "estimation");
-        int randomPairs = est.path("random-pairs").asInt(1_000_000);
-        int trainingRows = est.path("training-rows").asInt(60_000);
-        int maxIterations = est.path("max-iterations").asInt(40);
-        if (randomPairs < 10_000) throw problem(file, "estimation.random-pairs must be at least 10000 for a stable u");
-        if (trainingRows < 100) throw problem(file, "estimation.training-rows must be at least 100");
-        if (maxIterations < 1) throw problem(file, "estimation.max-iterations must be at least 1");
-        JsonNode b = need(file, root, "blocking");
-        int maxBlock = b.path("max-block-size").asInt(300);
-        if (maxBlock < 2) throw problem(file, "blocking.max-block-size must be at least 2");
-        List<BlockingKey> keys = new ArrayList<>();
-        for (JsonNode k : b.path("keys")) {
+        if (!f.prior().strip().equals("auto")) {
             try {
-                keys.add(BlockingKey.valueOf(k.asString()));
-            } catch (IllegalArgumentException e) {
-                throw problem(file, "blocking.keys: unknown key " + k.asString() + "; known: " + List.of(BlockingKey.values()));
+                prior = Double.parseDouble(f.prior().strip());
+            } catch (NumberFormatException e) {
+                prior = Double.NaN;
             }
+            if (!(prior > 0 && prior < 1)) throw new SettingsProblem(file, "prior", "must be 'auto' or a probability strictly between 0 and 1 (found " + f.prior() + ")");
         }
-        if (keys.isEmpty()) throw problem(file, "blocking.keys: at least one blocking key is needed, or rows without an exact NIK can never be matched");
-        double smoothing = est.path("m-smoothing").asDouble(0.01);
-        if (!(smoothing >= 0 && smoothing < 0.5)) throw problem(file, "estimation.m-smoothing must be in [0, 0.5)");
-        return new MatchSettings(accept, review, margin, exactMin, minAttr, prior, name, Set.copyOf(tfFields), minU, randomPairs, trainingRows,
-                maxIterations, est.path("tolerance").asDouble(1e-5), smoothing, est.path("seed").asLong(1), maxBlock, List.copyOf(keys));
+        Name n = f.name();
+        if (n.fuzzyLow() > n.fuzzyHigh()) {
+            throw new SettingsProblem(file, "name.fuzzy-low", n.fuzzyLow() + " is above name.fuzzy-high (" + n.fuzzyHigh() + ")");
+        }
+        NameThresholds name = new NameThresholds(n.fuzzyHigh(), n.fuzzyLow(), n.minTruncatedLength());
+        Set<String> tfFields = new java.util.HashSet<>();
+        for (TermFrequencyField field : f.termFrequency().fields()) tfFields.add(field.name());
+        Estimation est = f.estimation();
+        Blocking b = f.blocking();
+        return new MatchSettings(t.accept(), t.review(), t.minMarginBits(), t.exactNikMinAttributeBits(), t.minAttributeBits(), prior, name,
+                Set.copyOf(tfFields), f.termFrequency().minU(), est.randomPairs(), est.trainingRows(), est.maxIterations(), est.tolerance(),
+                est.mSmoothing(), est.seed(), b.maxBlockSize(), List.copyOf(b.keys()));
     }
 
-    private static JsonNode need(Path file, JsonNode root, String key) {
-        JsonNode n = root.get(key);
-        if (n == null || n.isNull()) throw problem(file, "'" + key + "' is required");
-        return n;
-    }
+    /** The fields whose exact agreements are term-frequency adjusted. */
+    public enum TermFrequencyField { NAME, BIRTH_DATE }
 
-    private static IllegalStateException problem(Path file, String message) {
-        return new IllegalStateException("matching settings " + file + ": " + message);
-    }
+    /** {@code config/matching.yml} as written; see the comments in the shipped file for what each key means. */
+    record MatchingFile(@NotNull(message = REQUIRED) @Valid Thresholds thresholds,
+                        @NotBlank(message = "must be 'auto' or a probability strictly between 0 and 1") String prior,
+                        @NotNull(message = REQUIRED) @Valid Name name,
+                        @NotNull(message = REQUIRED) @Valid TermFrequency termFrequency,
+                        @NotNull(message = REQUIRED) @Valid Estimation estimation,
+                        @NotNull(message = REQUIRED) @Valid Blocking blocking) {}
+
+    record Thresholds(@NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = PROBABILITY)
+                      @DecimalMax(value = "1", inclusive = false, message = PROBABILITY) Double accept,
+                      @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = PROBABILITY)
+                      @DecimalMax(value = "1", inclusive = false, message = PROBABILITY) Double review,
+                      @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = "cannot be negative") Double minMarginBits,
+                      @NotNull(message = REQUIRED) Double minAttributeBits,
+                      @NotNull(message = REQUIRED) Double exactNikMinAttributeBits) {}
+
+    record Name(@NotNull(message = REQUIRED) @DecimalMin(value = "0", message = UNIT) @DecimalMax(value = "1", message = UNIT) Double fuzzyHigh,
+                @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = UNIT) @DecimalMax(value = "1", message = UNIT) Double fuzzyLow,
+                @NotNull(message = REQUIRED) @Min(value = 1, message = "must be at least 1 character") Integer minTruncatedLength) {}
+
+    record TermFrequency(@NotNull(message = REQUIRED) List<@NotNull(message = REQUIRED) TermFrequencyField> fields,
+                         @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = PROBABILITY)
+                         @DecimalMax(value = "1", inclusive = false, message = PROBABILITY) Double minU) {}
+
+    record Estimation(@NotNull(message = REQUIRED) @Min(value = 10_000, message = "must be at least 10000 for a stable u") Integer randomPairs,
+                      @NotNull(message = REQUIRED) @Min(value = 100, message = "must be at least 100") Integer trainingRows,
+                      @NotNull(message = REQUIRED) @Min(value = 1, message = "must be at least 1") Integer maxIterations,
+                      @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = "must be above 0") Double tolerance,
+                      @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = "must be in [0, 0.5)")
+                      @DecimalMax(value = "0.5", inclusive = false, message = "must be in [0, 0.5)") Double mSmoothing,
+                      @NotNull(message = REQUIRED) Long seed) {}
+
+    record Blocking(@NotNull(message = REQUIRED) @Min(value = 2, message = "must be at least 2") Integer maxBlockSize,
+                    @NotEmpty(message = "at least one blocking key is needed, or rows without an exact NIK can never be matched")
+                    List<@NotNull(message = REQUIRED) BlockingKey> keys) {}
+
+    private static final String REQUIRED = "is required";
+    private static final String PROBABILITY = "must be a probability strictly between 0 and 1";
+    private static final String UNIT = "must be within [0, 1]";
 }

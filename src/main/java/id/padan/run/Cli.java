@@ -23,11 +23,12 @@ public final class Cli implements Runnable {
     }
 
     /**
-     * The job definitions of {@code jobs}, checked against the source mappings of {@code config}; null
-     * after printing every problem (one per line) on standard error when a definition is broken.
+     * The job definitions of {@code jobs}, checked against the configuration of {@code config} (which is checked
+     * whole first, as a run checks it); null after printing every problem (one per line) on standard error when
+     * a definition is broken.
      */
     static id.padan.schedule.JobDefinitions jobDefinitionsOrReport(java.nio.file.Path jobs, String config) {
-        var mappings = id.padan.ingest.SourceMappings.load(ConfigDirectory.resolve(config).dirFor("sources"));
+        var mappings = id.padan.run.internal.ConfigurationFiles.check(ConfigDirectory.resolve(config)).sources();
         try {
             return id.padan.schedule.JobDefinitions.load(jobs, java.nio.file.Path.of("").toAbsolutePath(), mappings);
         } catch (IllegalStateException broken) {

@@ -38,13 +38,15 @@ public final class FebrlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ConfigDirectory configuration = ConfigDirectory.resolve(config, Path.of("config/febrl"), "febrl");
+        id.padan.run.internal.ConfigurationFiles.check(configuration); // a wrong file stops the benchmark before it starts
         Path input = work.resolve("input");
         Files.createDirectories(input);
         Files.copy(data.resolve("dataset4a.csv"), input.resolve("febrl4a.csv"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(data.resolve("dataset4b.csv"), input.resolve("febrl4b.csv"), StandardCopyOption.REPLACE_EXISTING);
         Map<String, Object> settings = new HashMap<>();
         if (System.getenv("PADAN_DB_URL") == null && System.getProperty("padan.db.url") == null) settings.put("padan.home", work.resolve("db").toString());
-        try (var ctx = Contexts.start(ConfigDirectory.resolve(config, Path.of("config/febrl"), "febrl"), settings)) {
+        try (var ctx = Contexts.start(configuration, settings)) {
             var outcome = ctx.getBean(ReconcileLauncher.class).start(input, LocalDate.of(2026, 11, 23), null, work.resolve("out"), true);
             if (!outcome.completed()) return Cli.fail("run failed: " + outcome.failureReason());
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);

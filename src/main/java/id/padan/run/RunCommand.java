@@ -1,6 +1,6 @@
 package id.padan.run;
 
-import id.padan.ingest.SourceMappings;
+import id.padan.run.internal.ConfigurationFiles;
 import id.padan.store.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(input)) return Cli.fail("input directory " + input + " does not exist");
-        SourceMappings.load(ConfigDirectory.resolve(config).dirFor("sources")); // fail fast, before the database starts, on a broken mapping
+        ConfigurationFiles.check(ConfigDirectory.resolve(config)); // fail fast, before the database starts, on a wrong configuration file
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Jakarta"));
         System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath());
         try (var ctx = Contexts.start(config, Map.of())) {

@@ -112,35 +112,9 @@ class DeliverIT {
     }
 
     @Test
-    void linkExplanationKeysDriveAttributeMismatchAndReview() throws Exception {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try (var st = c.createStatement()) {
-                st.executeUpdate("update padan.source_record set explanation = '{\"attribute_mismatch\": [\"birth_date\", \"sex\"]}' "
-                        + "where run_id = " + run2 + " and source = 'PKH' and record_key = 'A2'");
-                st.executeUpdate("update padan.source_record set explanation = '{\"review\": \"nama mirip, tanggal lahir beda\", "
-                        + "\"review_candidate\": {\"source\": \"DUKCAPIL\", \"record_key\": \"3671014502100005\", \"score\": 0.7}}' "
-                        + "where run_id = " + run2 + " and source = 'PKH' and record_key = 'A10'");
-            }
-            var stage = new id.padan.findings.FindingsStage(null, null, id.padan.findings.FindingRules.load(Path.of("config")), null);
-            stage.write(c, run2, java.time.LocalDate.parse("2026-11-23"), "DUKCAPIL");
-            Map<String, String> detail = new HashMap<>();
-            try (ResultSet rs = c.createStatement().executeQuery("select record_key || ':' || code, detail from padan.finding where run_id = " + run2
-                    + " and code in ('ATTRIBUTE_MISMATCH', 'REVIEW_POSSIBLE_MATCH')")) {
-                while (rs.next()) detail.put(rs.getString(1), rs.getString(2));
-            }
-            assertThat(detail).containsOnlyKeys("A2:ATTRIBUTE_MISMATCH", "A9:ATTRIBUTE_MISMATCH", "A10:REVIEW_POSSIBLE_MATCH");
-            assertThat(detail.get("A2:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: birth_date, sex").contains("12-03-1985");
-            assertThat(detail.get("A9:ATTRIBUTE_MISMATCH")).startsWith("berbeda dari Dukcapil: BIRTH_DATE, SEX").contains("20-06-1980");
-            assertThat(detail.get("A10:REVIEW_POSSIBLE_MATCH")).isEqualTo("perlu diperiksa: nama mirip, tanggal lahir beda");
-            c.rollback();
-        }
-    }
-
-    @Test
     void reportsCanBeWrittenInEnglish() throws Exception {
         var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(), db.password());
-        var settings = DeliverySettings.defaults().withLanguage("en");
+        var settings = id.padan.deliver.internal.DeliverySettingsLoader.load(Path.of("config/reports.yml")).withLanguage("en");
         var report = new id.padan.deliver.internal.MismatchReport(ds, id.padan.findings.FindingRules.load(Path.of("config")), settings, MAPPINGS);
         Path dir = tmp.resolve("english");
         var scope = new id.padan.store.RunScope(run2, java.time.LocalDate.parse("2026-11-23"), in1, dir);

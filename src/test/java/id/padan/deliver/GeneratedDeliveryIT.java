@@ -167,7 +167,7 @@ class GeneratedDeliveryIT {
 
     @Test
     void everyDecisionFileListsItsRowsMostHarmfulFirstInTheOrderOfReportsYml() throws Exception {
-        List<String> harm = DeliverySettings.defaults().decisionCodes();
+        List<String> harm = id.padan.deliver.internal.DeliverySettingsLoader.load(Path.of("config/reports.yml")).decisionCodes();
         assertThat(harm).startsWith("DECEASED_BENEFICIARY", "REVIEW_POSSIBLE_MATCH");
         List<Path> files;
         try (Stream<Path> s = Files.walk(run.resolve("reports"))) {

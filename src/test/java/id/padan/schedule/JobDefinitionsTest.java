@@ -101,6 +101,36 @@ class JobDefinitionsTest {
     }
 
     @Test
+    void aNumberOfTheWrongTypeIsRefusedWithFileKeyAndReason() throws Exception {
+        Files.writeString(jobs.resolve("broken.yml"), "cron: '0 0 1 * * ?'\ninput: {directory: sample-data, settle-seconds: soon}\noutput: out\n");
+        assertThatThrownBy(() -> JobDefinitions.load(jobs, base, SOURCES))
+                .hasMessageContaining("broken.yml: input.settle-seconds: 'soon' is not a whole number");
+        Files.writeString(jobs.resolve("broken.yml"), "cron: '0 0 1 * * ?'\ninput: {directory: sample-data, wait-minutes: 1.5}\noutput: out\n");
+        assertThatThrownBy(() -> JobDefinitions.load(jobs, base, SOURCES))
+                .hasMessageContaining("broken.yml: input.wait-minutes:");
+        Files.writeString(jobs.resolve("broken.yml"), "cron: '0 0 1 * * ?'\nmisfire: [skip]\ninput: {directory: sample-data}\noutput: out\n");
+        assertThatThrownBy(() -> JobDefinitions.load(jobs, base, SOURCES)).hasMessageContaining("broken.yml: misfire: expected a text value");
+        Files.writeString(jobs.resolve("broken.yml"), "cron: '0 0 1 * * ?'\ninput: {directory: sample-data, settle-secs: 5}\noutput: out\n");
+        assertThatThrownBy(() -> JobDefinitions.load(jobs, base, SOURCES))
+                .hasMessageContaining("broken.yml: input.settle-secs: unknown key 'settle-secs'");
+    }
+
+    @Test
+    void theShippedNightlyJobIsAcceptedAndAMistakeInItIsRefused() throws Exception {
+        String nightly = Files.readString(Path.of("jobs/nightly.yml"));
+        Files.writeString(jobs.resolve("nightly.yml"), nightly);
+        assertThat(JobDefinitions.load(jobs, Path.of("").toAbsolutePath(), SOURCES).all()).hasSize(1);
+        for (String[] mistake : new String[][] {
+                {"  settle-seconds: 60", "  settle-second: 60", "nightly.yml: input.settle-second: unknown key 'settle-second'"},
+                {"  settle-seconds: 60", "  settle-seconds: a minute", "nightly.yml: input.settle-seconds: 'a minute' is not a whole number"},
+                {"  settle-seconds: 60", "  settle-seconds: -60", "input.settle-seconds must be a whole number of 0 or more, not '-60'"}}) {
+            assertThat(nightly).contains(mistake[0]);
+            Files.writeString(jobs.resolve("nightly.yml"), nightly.replace(mistake[0], mistake[1]));
+            assertThatThrownBy(() -> JobDefinitions.load(jobs, Path.of("").toAbsolutePath(), SOURCES)).hasMessageContaining(mistake[2]);
+        }
+    }
+
+    @Test
     void twoFilesCannotDefineOneName() throws Exception {
         Files.writeString(jobs.resolve("a.yml"), "name: nightly\ncron: '0 0 1 * * ?'\ninput: {directory: sample-data}\noutput: out\n");
         Files.writeString(jobs.resolve("b.yml"), "name: nightly\ncron: '0 0 2 * * ?'\ninput: {directory: sample-data}\noutput: out\n");

@@ -1,20 +1,25 @@
 package id.padan.deliver.internal;
 
 import id.padan.deliver.DeliverySettings;
-import id.padan.findings.FindingRules;
-import java.nio.file.Files;
+import id.padan.findings.FindingCode;
+import id.padan.link.MatchMethod;
+import id.padan.settings.SettingsFile;
+import id.padan.settings.SettingsProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads {@code config/reports.yml} (defaults when absent) and refuses settings that cannot mean anything. */
+/** Binds {@code config/reports.yml} and refuses settings that cannot mean anything; the language may be overridden for one run. */
 @Configuration(proxyBeanMethods = false)
 public class DeliverySettingsLoader {
     static final Set<String> LANGUAGES = Set.of("id", "en");
@@ -27,56 +32,55 @@ public class DeliverySettingsLoader {
         return s;
     }
 
+    /** {@code config/reports.yml} as written; see the comments in the shipped file for what each key means. */
+    record ReportsFile(@NotNull(message = "is required: id or en") Language language,
+                       @NotNull(message = "is required") @Valid Reports reports,
+                       @NotNull(message = "is required") @Valid CorrectedExtracts correctedExtracts) {}
+
+    record Reports(@NotNull(message = "is required") List<@NotNull FindingCode> decisionCodes,
+                   @NotNull(message = "is required") @Min(value = 0, message = "must be 0 or more") Integer htmlMaxRows) {}
+
+    record CorrectedExtracts(@NotNull(message = "is required") @DecimalMin(value = "0", message = "must be between 0 and 1")
+                             @DecimalMax(value = "1", message = "must be between 0 and 1") Double minScore,
+                             @NotNull(message = "is required") List<@NotNull MatchMethod> uncertainMethods,
+                             @NotNull(message = "is required") List<@NotNull FindingCode> uncertainCodes,
+                             @NotNull(message = "is required") @Valid AddedColumns addedColumns) {}
+
+    record AddedColumns(@NotBlank(message = "is required") String status, @NotBlank(message = "is required") String codes,
+                        @NotBlank(message = "is required") String corrected, @NotBlank(message = "is required") String sent,
+                        @NotBlank(message = "is required") String personId) {}
+
+    /** The languages the reports are written in. */
+    enum Language { ID, EN }
+
+    /**
+     * Binds {@code config/reports.yml}: every key is required, an unknown key, a word that is no finding code or
+     * match method, or a value out of range is refused with the file, the key and the reason.
+     */
     public static DeliverySettings load(Path file) {
-        DeliverySettings d = DeliverySettings.defaults();
-        if (!Files.isRegularFile(file)) return d;
-        JsonNode root = new YAMLMapper().readTree(file.toFile());
-        String language = root.has("language") ? checkLanguage(file, root.get("language").asString()) : d.language();
-        JsonNode r = root.path("reports");
-        List<String> decision = r.has("decision-codes") ? codes(file, r.get("decision-codes"), "reports.decision-codes") : d.decisionCodes();
-        int maxRows = r.has("html-max-rows") ? r.get("html-max-rows").asInt() : d.htmlMaxRows();
-        if (maxRows < 0) throw problem(file, "reports.html-max-rows must be 0 or more");
-        JsonNode c = root.path("corrected-extracts");
-        double minScore = c.has("min-score") ? c.get("min-score").asDouble() : d.minScore();
-        if (minScore < 0 || minScore > 1) throw problem(file, "corrected-extracts.min-score must be between 0 and 1, not " + minScore);
-        List<String> methods = c.has("uncertain-methods") ? strings(c.get("uncertain-methods")) : d.uncertainMethods();
-        List<String> uncertain = c.has("uncertain-codes") ? codes(file, c.get("uncertain-codes"), "corrected-extracts.uncertain-codes") : d.uncertainCodes();
-        JsonNode a = c.path("added-columns");
-        DeliverySettings.AddedColumns dc = d.addedColumns();
-        DeliverySettings.AddedColumns added = new DeliverySettings.AddedColumns(
-                column(a, "status", dc.status()), column(a, "codes", dc.codes()), column(a, "corrected", dc.corrected()), column(a, "sent", dc.sent()),
-                column(a, "person-id", dc.personId()));
+        ReportsFile f = SettingsFile.bind(file, ReportsFile.class);
+        AddedColumns a = f.correctedExtracts().addedColumns();
+        DeliverySettings.AddedColumns added = new DeliverySettings.AddedColumns(upper(a.status()), upper(a.codes()), upper(a.corrected()),
+                upper(a.sent()), upper(a.personId()));
         if (Set.copyOf(added.all()).size() != added.all().size()) {
-            throw problem(file, "corrected-extracts.added-columns must have " + added.all().size() + " different names");
+            throw new SettingsProblem(file, "corrected-extracts.added-columns", "must have " + added.all().size() + " different names");
         }
-        return new DeliverySettings(language, decision, maxRows, minScore, methods, uncertain, added);
+        CorrectedExtracts c = f.correctedExtracts();
+        return new DeliverySettings(f.language().name().toLowerCase(Locale.ROOT), names(f.reports().decisionCodes()), f.reports().htmlMaxRows(),
+                c.minScore(), names(c.uncertainMethods()), names(c.uncertainCodes()), added);
     }
 
     private static String checkLanguage(Path file, String language) {
         String l = language.strip().toLowerCase(Locale.ROOT);
-        if (!LANGUAGES.contains(l)) throw problem(file, "language must be 'id' (Bahasa Indonesia) or 'en' (English), not '" + language + "'");
+        if (!LANGUAGES.contains(l)) throw new SettingsProblem(file, "", "language must be 'id' (Bahasa Indonesia) or 'en' (English), not '" + language + "'");
         return l;
     }
 
-    private static String column(JsonNode a, String key, String fallback) {
-        return a.has(key) ? a.get(key).asString().strip().toUpperCase(Locale.ROOT) : fallback;
+    private static String upper(String s) {
+        return s.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : n) out.add(v.asString());
-        return List.copyOf(out);
-    }
-
-    private static List<String> codes(Path file, JsonNode n, String key) {
-        List<String> out = strings(n);
-        for (String code : out) {
-            if (!FindingRules.CODES.contains(code)) throw problem(file, key + ": unknown finding code " + code);
-        }
-        return out;
-    }
-
-    private static IllegalStateException problem(Path file, String message) {
-        return new IllegalStateException("delivery settings " + file + ": " + message);
+    private static List<String> names(List<? extends Enum<?>> words) {
+        return words.stream().map(Enum::name).toList();
     }
 }

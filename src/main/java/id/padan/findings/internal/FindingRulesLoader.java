@@ -1,72 +1,104 @@
 package id.padan.findings.internal;
 
+import id.padan.findings.FindingCode;
 import id.padan.findings.FindingRules;
-import java.nio.file.Files;
+import id.padan.findings.Severity;
+import id.padan.ingest.Field;
+import id.padan.ingest.SourceMapping;
+import id.padan.ingest.SourceMappings;
+import id.padan.settings.SettingsFile;
+import id.padan.settings.SettingsProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Reads {@code config/findings.yml} and refuses rules that cannot mean anything. */
+/**
+ * Binds {@code config/findings.yml}: every key is required, an unknown key, a word that is no finding code
+ * or severity, or an age out of range is refused with the file, the key and the reason; then the rules are
+ * judged (every code has a severity, a gap rule is on a gap code, ages in order).
+ */
 public final class FindingRulesLoader {
-    private static final Set<String> SEVERITIES = Set.of("ERROR", "WARNING", "INFO");
-
     private FindingRulesLoader() {}
 
+    record FindingsFile(@NotNull(message = "is required") Map<FindingCode, @NotNull(message = "is required") Severity> severity,
+                        @NotNull(message = "is required (an empty list for none)") List<@NotNull @Valid Gap> gaps,
+                        @NotNull(message = "is required") @Valid RegionMismatch regionMismatch) {}
+
+    record Gap(@NotNull(message = "is required") FindingCode code,
+               @NotBlank(message = "is required") String in,
+               @NotBlank(message = "is required") String expect,
+               List<@NotBlank(message = "must not be blank") String> statuses,
+               @Min(value = 0, message = "must be 0 or more") Integer minAge,
+               @Min(value = 0, message = "must be 0 or more") Integer maxAge) {}
+
+    record RegionMismatch(@NotNull(message = "is required: successor, report or skip") FindingRules.RetiredCodes retiredCodes) {}
+
     public static FindingRules load(Path file) {
-        if (!Files.isRegularFile(file)) throw problem(file, "file not found");
-        JsonNode root = new YAMLMapper().readTree(file.toFile());
-        Map<String, String> severity = new HashMap<>();
-        JsonNode sev = root.get("severity");
-        if (sev == null) throw problem(file, "'severity' is required");
-        for (String code : sev.propertyNames()) {
-            if (!FindingRules.CODES.contains(code)) throw problem(file, "severity: unknown finding code " + code);
-            String s = sev.get(code).asString();
-            if (!SEVERITIES.contains(s)) throw problem(file, "severity of " + code + " must be ERROR, WARNING or INFO, not " + s);
-            severity.put(code, s);
-        }
-        for (String code : FindingRules.CODES) {
-            if (!severity.containsKey(code)) throw problem(file, "severity: no severity for " + code);
-        }
+        FindingsFile f = SettingsFile.bind(file, FindingsFile.class);
+        Set<FindingCode> missing = EnumSet.allOf(FindingCode.class);
+        missing.removeAll(f.severity().keySet());
+        if (!missing.isEmpty()) throw new SettingsProblem(file, "severity", "no severity for " + missing.iterator().next());
         List<FindingRules.GapRule> gaps = new ArrayList<>();
-        JsonNode g = root.get("gaps");
-        if (g != null) {
-            for (JsonNode rule : g) {
-                String code = req(file, rule, "code");
-                if (!code.startsWith("GAP_") || !FindingRules.CODES.contains(code)) throw problem(file, "gaps: " + code + " is not a gap finding code");
-                List<String> statuses = new ArrayList<>();
-                if (rule.has("statuses")) for (JsonNode s : rule.get("statuses")) statuses.add(s.asString());
-                Integer min = rule.has("min-age") ? rule.get("min-age").asInt() : null;
-                Integer max = rule.has("max-age") ? rule.get("max-age").asInt() : null;
-                if (min != null && max != null && min > max) throw problem(file, "gaps: " + code + " has min-age " + min + " above max-age " + max);
-                String in = req(file, rule, "in"), expect = req(file, rule, "expect");
-                if (in.equals(expect)) throw problem(file, "gaps: " + code + " expects the program it starts from");
-                gaps.add(new FindingRules.GapRule(code, in, expect, List.copyOf(statuses), min, max));
+        for (int i = 0; i < f.gaps().size(); i++) {
+            Gap g = f.gaps().get(i);
+            String key = "gaps[" + i + "]";
+            if (!g.code().isGap()) throw new SettingsProblem(file, key + ".code", g.code() + " is not a gap finding code");
+            if (g.minAge() != null && g.maxAge() != null && g.minAge() > g.maxAge()) {
+                throw new SettingsProblem(file, key + ".min-age", g.code() + " has min-age " + g.minAge() + " above max-age " + g.maxAge());
             }
+            String in = upper(g.in()), expect = upper(g.expect());
+            if (in.equals(expect)) throw new SettingsProblem(file, key + ".expect", g.code() + " expects the program it starts from");
+            List<String> statuses = g.statuses() == null ? List.of() : g.statuses().stream().map(FindingRulesLoader::upper).toList();
+            gaps.add(new FindingRules.GapRule(g.code(), in, expect, statuses, g.minAge(), g.maxAge()));
         }
-        JsonNode rm = root.get("region-mismatch");
-        FindingRules.RetiredCodes retired = FindingRules.RetiredCodes.SUCCESSOR;
-        if (rm != null && rm.hasNonNull("retired-codes")) {
-            String v = rm.get("retired-codes").asString().strip().toUpperCase(java.util.Locale.ROOT);
-            try {
-                retired = FindingRules.RetiredCodes.valueOf(v);
-            } catch (IllegalArgumentException e) {
-                throw problem(file, "region-mismatch: retired-codes must be successor, report or skip, not '" + rm.get("retired-codes").asString() + "'");
-            }
-        }
-        return new FindingRules(Map.copyOf(severity), List.copyOf(gaps), retired);
+        return new FindingRules(f.severity(), gaps, f.regionMismatch().retiredCodes());
     }
 
-    private static String req(Path file, JsonNode n, String key) {
-        if (!n.hasNonNull(key)) throw problem(file, "gaps: every rule needs '" + key + "'");
-        return n.get(key).asString();
+    /**
+     * The meaning of the rules against the configured sources: a gap rule's programs are configured sources (not
+     * the registry), and each status it counts is a value of the expected source's {@code program_status} code table.
+     */
+    public static void checkAgainst(FindingRules rules, Path file, SourceMappings sources) {
+        List<String> known = sources.all().stream().map(SourceMapping::source).sorted().toList();
+        for (int i = 0; i < rules.gaps().size(); i++) {
+            FindingRules.GapRule g = rules.gaps().get(i);
+            String key = "gaps[" + i + "]";
+            for (String[] side : List.of(new String[] {"in", g.in()}, new String[] {"expect", g.expect()})) {
+                var mapping = sources.bySource(side[1]);
+                if (mapping.isEmpty()) {
+                    throw new SettingsProblem(file, key + "." + side[0], "'" + side[1] + "' is not a configured source (configured: "
+                            + String.join(", ", known) + ")");
+                }
+                if (mapping.get().registry()) {
+                    throw new SettingsProblem(file, key + "." + side[0], "'" + side[1] + "' is the registry; a coverage gap is between programs");
+                }
+            }
+            if (g.statuses().isEmpty()) continue;
+            SourceMapping expect = sources.bySource(g.expect()).orElseThrow();
+            if (!expect.columns().containsKey(Field.PROGRAM_STATUS)) {
+                throw new SettingsProblem(file, key + ".statuses", g.expect() + " maps no program_status column, so no row of it has a status");
+            }
+            Map<String, String> table = expect.codes().get(Field.PROGRAM_STATUS);
+            if (table == null) continue; // statuses are taken as written
+            Set<String> values = new java.util.TreeSet<>(table.values());
+            for (String status : g.statuses()) {
+                if (!values.contains(status)) {
+                    throw new SettingsProblem(file, key + ".statuses", "'" + status + "' is not a status of " + g.expect()
+                            + " (its code table gives " + String.join(", ", values) + ")");
+                }
+            }
+        }
     }
 
-    private static IllegalStateException problem(Path file, String message) {
-        return new IllegalStateException("finding rules " + file + ": " + message);
+    private static String upper(String s) {
+        return s.strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package id.padan.ingest.internal;
 
+import id.padan.ingest.FileStatus;
 import id.padan.ingest.ExtractReader;
 import id.padan.ingest.ExtractRow;
 import id.padan.ingest.SourceMapping;
@@ -104,7 +105,7 @@ public final class SourceIngest {
                 log.warn("source {} failed: {}", mapping.source(), failure); // file, line, columns and the problem: never a value
                 // The file is rejected as a whole: every data line counts as rejected, with the file-level reason.
                 long lines = failure.contains("empty") ? 0 : countDataLines(file);
-                insertInputFile(c, runId, fileName, sha256, file, "FAILED", failure, header, lines, 0, lines);
+                insertInputFile(c, runId, fileName, sha256, file, FileStatus.FAILED, failure, header, lines, 0, lines);
                 c.commit();
                 metrics.progress(String.format(Locale.ROOT, "ingest    %-9s FAILED: %s", mapping.source(), failure));
                 return new Result(mapping.source(), lines, 0, lines, failure);
@@ -119,7 +120,8 @@ public final class SourceIngest {
             // A file that gave no row (only a header, or every row rejected) is there but cannot be used for any check.
             String empty = loaded > 0 ? null
                     : fileName + ": " + (read == 0 ? "no data row (only a header)" : "every one of its " + read + " rows was rejected");
-            insertInputFile(c, runId, fileName, sha256, file, empty == null ? "LOADED" : "EMPTY", empty, header, read, loaded, rejects.size());
+            insertInputFile(c, runId, fileName, sha256, file, empty == null ? FileStatus.LOADED : FileStatus.EMPTY, empty, header, read, loaded,
+                    rejects.size());
             c.commit();
             double s = (System.nanoTime() - start) / 1e9;
             metrics.progress(String.format(Locale.ROOT, "ingest    %-9s %,12d read %,12d loaded %,9d rejected %8.1f s %,10.0f rows/s",
@@ -144,7 +146,7 @@ public final class SourceIngest {
         }
     }
 
-    private void insertInputFile(Connection c, long runId, String fileName, String sha256, Path file, String status, String problem,
+    private void insertInputFile(Connection c, long runId, String fileName, String sha256, Path file, FileStatus status, String problem,
                                  List<String> header, long read, long loaded, long rejected) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into padan.input_file (run_id, source, file_name, sha256, size_bytes, status, problem, header,
@@ -155,7 +157,7 @@ public final class SourceIngest {
             ps.setString(3, fileName);
             ps.setString(4, sha256);
             ps.setLong(5, Files.size(file));
-            ps.setString(6, status);
+            ps.setString(6, status.name());
             ps.setString(7, problem);
             ps.setArray(8, header == null ? null : c.createArrayOf("text", header.toArray()));
             ps.setLong(9, read);

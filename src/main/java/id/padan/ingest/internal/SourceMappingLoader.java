@@ -17,14 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import id.padan.settings.SettingsFile;
+import id.padan.settings.SettingsProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** Reads {@code config/sources/*.yml} into {@link SourceMapping}s and rejects mappings that cannot work. */
 public final class SourceMappingLoader {
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Set<String> KNOWN_KEYS = Set.of("source", "role", "file-prefix", "encoding", "delimiter", "quote",
-            "date-format", "final-newline", "record-key", "columns", "region", "optional-columns", "codes");
 
     private SourceMappingLoader() {}
 
@@ -59,145 +61,123 @@ public final class SourceMappingLoader {
         return result;
     }
 
+    /** {@code config/sources/*.yml} as written (README "Source mappings"); header names are matched without regard to case. */
+    record SourceFile(@NotBlank(message = REQUIRED) String source,
+                      Role role,
+                      @NotBlank(message = REQUIRED) String filePrefix,
+                      @NotBlank(message = REQUIRED) String encoding,
+                      @NotNull(message = REQUIRED) @Size(min = 1, max = 1, message = "must be one character") String delimiter,
+                      String quote,
+                      @NotBlank(message = REQUIRED) String dateFormat,
+                      FinalNewline finalNewline,
+                      @NotBlank(message = REQUIRED) String recordKey,
+                      @NotNull(message = "is required: it maps canonical fields to header names")
+                      Map<String, @NotEmpty(message = "lists no column") List<@NotBlank(message = "must not be blank") String>> columns,
+                      @NotNull(message = "is required: it says where the region code is (parts, desa or kecamatan)") @Valid Region region,
+                      List<@NotBlank(message = "must not be blank") String> optionalColumns,
+                      Map<String, @NotNull Map<String, @NotBlank(message = "must not be blank") String>> codes) {}
+
+    record Region(List<@NotBlank(message = "must not be blank") String> parts, String desa, String kecamatan,
+                  List<@NotBlank(message = "must not be blank") String> fallback) {}
+
+    /** Whether the source is the identity reference (at most one) or a program. */
+    enum Role { REGISTRY, PROGRAM }
+
+    /** Whether a file's last line must end with a line break (else it is taken as cut off and rejected). */
+    enum FinalNewline { REQUIRED, OPTIONAL }
+
+    private static final String REQUIRED = "is required";
+
     public static SourceMapping load(Path file) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (RuntimeException e) {
-            throw problem(file, "is not valid YAML: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) throw problem(file, "must be a YAML mapping");
-        for (String key : root.propertyNames()) {
-            if (!KNOWN_KEYS.contains(key)) throw problem(file, "unknown key '" + key + "' (known: " + new java.util.TreeSet<>(KNOWN_KEYS) + ")");
-        }
-        String source = text(file, root, "source", true).toUpperCase(Locale.ROOT);
-        String role = text(file, root, "role", false);
-        if (role != null && !role.equals("registry") && !role.equals("program")) {
-            throw problem(file, "role must be 'registry' or 'program', not '" + role + "'");
-        }
+        SourceFile f = SettingsFile.bind(file, SourceFile.class);
+        String source = upper(f.source());
         Charset encoding;
-        String encodingName = text(file, root, "encoding", true);
         try {
-            encoding = Charset.forName(encodingName);
+            encoding = Charset.forName(f.encoding().strip());
         } catch (RuntimeException e) {
-            throw problem(file, "encoding '" + encodingName + "' is not known to Java");
+            throw new SettingsProblem(file, "encoding", "'" + f.encoding() + "' is not an encoding known to Java (e.g. UTF-8, windows-1252)");
         }
-        String delimiter = text(file, root, "delimiter", true);
-        if (delimiter.length() != 1) throw problem(file, "delimiter must be one character, not '" + delimiter + "'");
-        String quote = text(file, root, "quote", false);
         Character quoteChar = null;
-        if (quote != null && !quote.equals("none")) {
-            if (quote.length() != 1) throw problem(file, "quote must be one character or 'none', not '" + quote + "'");
-            quoteChar = quote.charAt(0);
+        if (f.quote() != null && !f.quote().equals("none")) {
+            if (f.quote().length() != 1) throw new SettingsProblem(file, "quote", "must be one character or 'none', not '" + f.quote() + "'");
+            quoteChar = f.quote().charAt(0);
         }
-        String dateFormat = text(file, root, "date-format", true);
         try {
-            DateTimeFormatter.ofPattern(dateFormat);
+            DateTimeFormatter.ofPattern(f.dateFormat());
         } catch (IllegalArgumentException e) {
-            throw problem(file, "date-format '" + dateFormat + "' is not a valid pattern: " + e.getMessage());
+            throw new SettingsProblem(file, "date-format", "'" + f.dateFormat() + "' is not a valid pattern: " + e.getMessage());
         }
-        String finalNewline = text(file, root, "final-newline", false);
-        boolean finalNewlineRequired = finalNewline == null || finalNewline.equals("required");
-        if (finalNewline != null && !finalNewline.equals("required") && !finalNewline.equals("optional")) {
-            throw problem(file, "final-newline must be 'required' or 'optional'");
-        }
-        String recordKey = upper(text(file, root, "record-key", true));
+        String recordKey = upper(f.recordKey());
 
         Map<Field, String> columns = new EnumMap<>(Field.class);
         Map<Field, List<String>> joined = new EnumMap<>(Field.class);
-        JsonNode cols = root.get("columns");
-        if (cols == null || !cols.isObject()) throw problem(file, "columns: must map canonical fields to header names");
-        for (String name : cols.propertyNames()) {
-            Field field = field(file, name);
-            JsonNode v = cols.get(name);
-            if (v.isArray()) {
-                List<String> list = upperList(v);
-                if (list.isEmpty()) throw problem(file, "columns: '" + name + "' lists no column");
-                columns.put(field, list.get(0));
-                if (list.size() > 1) joined.put(field, List.copyOf(list.subList(1, list.size())));
-            } else {
-                columns.put(field, upper(v.asString()));
-            }
+        for (var e : f.columns().entrySet()) {
+            Field field = field(file, "columns." + e.getKey(), e.getKey());
+            List<String> list = e.getValue().stream().map(SourceMappingLoader::upper).toList();
+            columns.put(field, list.get(0));
+            if (list.size() > 1) joined.put(field, List.copyOf(list.subList(1, list.size())));
         }
         for (Field mandatory : List.of(Field.NIK, Field.NAME)) {
-            if (!columns.containsKey(mandatory)) throw problem(file, "columns: must map '" + mandatory.configName() + "'");
+            if (!columns.containsKey(mandatory)) throw new SettingsProblem(file, "columns", "must map '" + mandatory.configName() + "'");
         }
 
-        JsonNode regionNode = root.get("region");
-        if (regionNode == null || !regionNode.isObject()) throw problem(file, "region: must say where the region code is (parts, desa or kecamatan)");
-        RegionMapping region = new RegionMapping(
-                upperList(regionNode.get("parts")),
-                regionNode.hasNonNull("desa") ? upper(regionNode.get("desa").asString()) : null,
-                regionNode.hasNonNull("kecamatan") ? upper(regionNode.get("kecamatan").asString()) : null,
-                upperList(regionNode.get("fallback")));
+        Region r = f.region();
+        RegionMapping region = new RegionMapping(upperList(r.parts()), r.desa() == null || r.desa().isBlank() ? null : upper(r.desa()),
+                r.kecamatan() == null || r.kecamatan().isBlank() ? null : upper(r.kecamatan()), upperList(r.fallback()));
         int kinds = (region.parts().isEmpty() ? 0 : 1) + (region.desa() == null ? 0 : 1) + (region.kecamatan() == null ? 0 : 1);
-        if (kinds != 1) throw problem(file, "region: give exactly one of parts, desa, kecamatan");
+        if (kinds != 1) throw new SettingsProblem(file, "region", "give exactly one of parts, desa, kecamatan");
         if (!region.parts().isEmpty() && region.parts().size() != 4) {
-            throw problem(file, "region.parts: needs 4 columns (province, kabupaten, kecamatan, desa), got " + region.parts().size());
+            throw new SettingsProblem(file, "region.parts", "needs 4 columns (province, kabupaten, kecamatan, desa), got " + region.parts().size());
         }
 
-        Set<String> optional = new LinkedHashSet<>(upperList(root.get("optional-columns")));
+        Set<String> optional = new LinkedHashSet<>(upperList(f.optionalColumns()));
         Set<String> mapped = new HashSet<>(columns.values());
         joined.values().forEach(mapped::addAll);
         mapped.addAll(region.columns());
         mapped.add(recordKey);
         for (String o : optional) {
-            if (!mapped.contains(o)) throw problem(file, "optional-columns: '" + o + "' is not mapped anywhere in this file");
+            if (!mapped.contains(o)) throw new SettingsProblem(file, "optional-columns", "'" + o + "' is not mapped anywhere in this file");
         }
-        if (optional.contains(recordKey)) throw problem(file, "optional-columns: the record key " + recordKey + " cannot be optional");
+        if (optional.contains(recordKey)) throw new SettingsProblem(file, "optional-columns", "the record key " + recordKey + " cannot be optional");
 
         Map<Field, Map<String, String>> codes = new EnumMap<>(Field.class);
-        JsonNode codesNode = root.get("codes");
-        if (codesNode != null) {
-            for (String name : codesNode.propertyNames()) {
-                Field field = field(file, name);
-                if (!columns.containsKey(field)) throw problem(file, "codes: '" + name + "' has codes but no column is mapped to it");
+        if (f.codes() != null) {
+            for (var e : f.codes().entrySet()) {
+                Field field = field(file, "codes." + e.getKey(), e.getKey());
+                if (!columns.containsKey(field)) throw new SettingsProblem(file, "codes." + e.getKey(), "has codes but no column is mapped to it");
                 Map<String, String> table = new java.util.HashMap<>();
-                JsonNode t = codesNode.get(name);
-                for (String code : t.propertyNames()) table.put(code.strip().toUpperCase(Locale.ROOT), t.get(code).asString());
+                e.getValue().forEach((code, value) -> table.put(code.strip().toUpperCase(Locale.ROOT), value.strip()));
                 codes.put(field, table);
             }
         }
         if (columns.containsKey(Field.SEX)) {
             Map<String, String> sex = codes.get(Field.SEX);
-            if (sex == null) throw problem(file, "codes.sex: the sex column needs a code table onto L and P");
-            for (String v : sex.values()) {
-                if (!v.equals("L") && !v.equals("P")) throw problem(file, "codes.sex: values must be L or P, found '" + v + "'");
+            if (sex == null) throw new SettingsProblem(file, "codes.sex", "the sex column needs a code table onto L and P");
+            for (var e : sex.entrySet()) {
+                if (!e.getValue().equals("L") && !e.getValue().equals("P")) {
+                    throw new SettingsProblem(file, "codes.sex." + e.getKey(), "values must be L or P, found '" + e.getValue() + "'");
+                }
             }
         }
-        return new SourceMapping(source, "registry".equals(role), text(file, root, "file-prefix", true), encoding,
-                delimiter.charAt(0), quoteChar, dateFormat, finalNewlineRequired, recordKey, columns, region, optional, codes, joined);
+        return new SourceMapping(source, f.role() == Role.REGISTRY, f.filePrefix().strip(), encoding, f.delimiter().charAt(0), quoteChar,
+                f.dateFormat(), f.finalNewline() != FinalNewline.OPTIONAL, recordKey, columns, region, optional, codes, joined);
     }
 
-    private static Field field(Path file, String name) {
+    private static Field field(Path file, String key, String name) {
         try {
             return Field.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw problem(file, "'" + name + "' is not a canonical field; known: " + java.util.Arrays.stream(Field.values()).map(Field::configName).toList());
+            throw new SettingsProblem(file, key, "'" + name + "' is not a canonical field; known: "
+                    + java.util.Arrays.stream(Field.values()).map(Field::configName).toList());
         }
-    }
-
-    private static String text(Path file, JsonNode root, String key, boolean required) {
-        JsonNode n = root.get(key);
-        if (n == null || n.isNull() || n.asString().isBlank()) {
-            if (required) throw problem(file, "'" + key + "' is required");
-            return null;
-        }
-        return n.asString();
     }
 
     private static String upper(String s) {
         return s.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static List<String> upperList(JsonNode n) {
-        if (n == null || n.isNull()) return List.of();
-        List<String> out = new ArrayList<>();
-        for (JsonNode e : n) out.add(upper(e.asString()));
-        return out;
-    }
-
-    private static IllegalStateException problem(Path file, String message) {
-        return new IllegalStateException("source mapping " + file + ": " + message);
+    private static List<String> upperList(List<String> n) {
+        if (n == null) return List.of();
+        return n.stream().map(SourceMappingLoader::upper).toList();
     }
 }

@@ -1,5 +1,7 @@
 package id.padan.run.internal;
 
+import id.padan.run.RunStatus;
+
 import id.padan.store.RunScope;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -60,7 +62,7 @@ public class RunRegistry implements JobExecutionListener {
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
         String reason = ok ? null : failureReason(execution);
         jdbc.update("update padan.run set status = ?, finished_at = now(), failure_reason = ? where run_id = ?",
-                ok ? "COMPLETED" : "FAILED", reason, runId);
+                (ok ? RunStatus.COMPLETED : RunStatus.FAILED).name(), reason, runId);
     }
 
     static String failureReason(JobExecution execution) {

@@ -32,14 +32,14 @@ class SourceMappingLoaderTest {
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> brokenMappings() {
         return java.util.stream.Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("unknown key", "encoding: UTF-8", "encodng: UTF-8", "unknown key 'encodng'"),
-                org.junit.jupiter.params.provider.Arguments.of("unknown encoding", "encoding: UTF-8", "encoding: EBCDIC-XYZ", "encoding 'EBCDIC-XYZ' is not known"),
-                org.junit.jupiter.params.provider.Arguments.of("two-character delimiter", "delimiter: \",\"", "delimiter: \",,\"", "delimiter must be one character"),
-                org.junit.jupiter.params.provider.Arguments.of("bad date pattern", "date-format: dd-MM-yyyy", "date-format: dd-MM-yyyyb", "date-format 'dd-MM-yyyyb' is not a valid pattern"),
-                org.junit.jupiter.params.provider.Arguments.of("unknown canonical field", "  nik: NIK", "  nikk: NIK", "'nikk' is not a canonical field"),
-                org.junit.jupiter.params.provider.Arguments.of("sex code onto a third value", "  sex: { L: L, P: P,", "  sex: { L: L, P: X,", "values must be L or P"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown key", "encoding: UTF-8", "encodng: UTF-8", "encodng: unknown key 'encodng'"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown encoding", "encoding: UTF-8", "encoding: EBCDIC-XYZ", "encoding: 'EBCDIC-XYZ' is not an encoding known to Java"),
+                org.junit.jupiter.params.provider.Arguments.of("two-character delimiter", "delimiter: \",\"", "delimiter: \",,\"", "delimiter: must be one character"),
+                org.junit.jupiter.params.provider.Arguments.of("bad date pattern", "date-format: dd-MM-yyyy", "date-format: dd-MM-yyyyb", "date-format: 'dd-MM-yyyyb' is not a valid pattern"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown canonical field", "  nik: NIK", "  nikk: NIK", "columns.nikk: 'nikk' is not a canonical field"),
+                org.junit.jupiter.params.provider.Arguments.of("sex code onto a third value", "  sex: { L: L, P: P,", "  sex: { L: L, P: X,", "codes.sex.P: values must be L or P"),
                 org.junit.jupiter.params.provider.Arguments.of("optional column not mapped", "optional-columns: [TEMPAT_LAHIR, NAMA_IBU_KANDUNG, JENJANG]",
-                        "optional-columns: [FOO]", "'FOO' is not mapped"));
+                        "optional-columns: [FOO]", "optional-columns: 'FOO' is not mapped"));
     }
 
     @ParameterizedTest(name = "{0}")
