@@ -112,6 +112,26 @@ class ConfigurationFilesTest {
     }
 
     @Test
+    void aRunAndJobsCheckStopOnAWrongFileWithOneLineNamingFileKeyAndReason() throws IOException {
+        Path config = copy(Path.of("config"));
+        edit(config.resolve("matching.yml"), "  accept: 0.99", "  acept: 0.99");
+        java.io.PrintStream stderr = System.err;
+        var err = new java.io.ByteArrayOutputStream();
+        int run, check;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            run = id.padan.run.Cli.execute("run", "--input", dir.toString(), "--config", config.toString());
+            check = id.padan.run.Cli.execute("jobs", "--check", "--jobs", "jobs", "--config", config.toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(run).isEqualTo(1);
+        assertThat(check).isEqualTo(1);
+        String line = "padan: " + config.resolve("matching.yml") + ": thresholds.acept: unknown key 'acept'";
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith(line));
+    }
+
+    @Test
     void aMissingFileIsRefusedNotReplacedByDefaultsInCode() throws IOException {
         Path config = copy(Path.of("config"));
         Files.delete(config.resolve("reports.yml"));
