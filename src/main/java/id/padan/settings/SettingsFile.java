@@ -43,6 +43,14 @@ public final class SettingsFile {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
+    static {
+        // Hibernate Validator announces its version at INFO when it starts, before the command line's logging is set up;
+        // a command that stops on a wrong file with one line should print nothing else.
+        if (org.slf4j.LoggerFactory.getLogger("org.hibernate.validator") instanceof ch.qos.logback.classic.Logger validatorLog) {
+            validatorLog.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     private static final ValidatorFactory VALIDATION = Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
 
