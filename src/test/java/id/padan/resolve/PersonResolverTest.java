@@ -135,6 +135,27 @@ class PersonResolverTest {
     }
 
     @Test
+    void aLargerUnregisteredPersonChoosesItsEarlierIdBeforeASmallerOne() {
+        Ids ids = new Ids();
+        // All three rows carried id 7 last run; tonight P1 is a person alone and K1 + B1 are one person: the larger keeps 7.
+        ids.known.putAll(Map.of("ROW:PKH:P1", 7L, "ROW:KIP:K1", 7L, "ROW:PBI_JKN:B1", 7L));
+        ids.next = 20;
+        var rows = List.of(row("PKH", "P1", null, "BUDI"), row("KIP", "K1", null, "BUDI"), row("PBI_JKN", "B1", null, "BUDI"));
+        Map<String, Long> person = personOf(resolver.resolve(rows, List.of(link("PBI_JKN", "B1", "KIP", "K1", MatchMethod.DEDUP_PROBABILISTIC, 0.995)), ids));
+        assertThat(person).containsEntry("KIP:K1", 7L).containsEntry("PBI_JKN:B1", 7L).containsEntry("PKH:P1", 20L);
+    }
+
+    @Test
+    void theFirstRowOfTheRunBeingARegistryRowKeepsItsNikId() {
+        Ids ids = new Ids();
+        ids.known.put("NIK:3603010101800001", 42L);
+        var rows = List.of(reg("3603010101800001", "AHMAD"), row("PKH", "P1", "3603010101800001", "AHMAD"));
+        Map<String, Long> person = personOf(resolver.resolve(rows, List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.EXACT_NIK, 0.999)), ids));
+        assertThat(person).containsEntry(REG + ":3603010101800001", 42L).containsEntry("PKH:P1", 42L);
+        assertThat(ids.written).containsOnlyKeys("ROW:PKH:P1");
+    }
+
+    @Test
     void tiedVotesGoToTheLowerEarlierId() {
         Ids ids = new Ids();
         ids.known.putAll(Map.of("ROW:PKH:P1", 12L, "ROW:KIP:K1", 11L));

@@ -132,6 +132,13 @@ class ConfigurationFilesTest {
     }
 
     @Test
+    void aGapForOneAgeOnlyIsAccepted() throws IOException {
+        Path config = copy(Path.of("config"));
+        edit(config.resolve("findings.yml"), "    min-age: 6", "    min-age: 21");
+        assertThat(ConfigurationFiles.check(config).findings().gaps().get(1).minAge()).isEqualTo(21);
+    }
+
+    @Test
     void aMissingFileIsRefusedNotReplacedByDefaultsInCode() throws IOException {
         Path config = copy(Path.of("config"));
         Files.delete(config.resolve("reports.yml"));
