@@ -26,7 +26,7 @@ class StagingTableIT {
         Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
         StagedRow full = new StagedRow("PKH", "K-1", 7, " 3171-0123 ", "3171012345670001", "VALID", "spaces removed",
                 "3171019876540002", "Hj. Siti\tAminah", "SITI AMINAH", "AMINAH SITI", true, LocalDate.of(1980, 2, 29), "OK", 'P',
-                "ISTRI", "3171010001", "317101", "3171", "OK", LocalDate.of(2025, 12, 31), "F-9", "Ibu \\ Sumi", "Jakarta",
+                "ISTRI", "3171010001", "317101", "3171", "KNOWN", LocalDate.of(2025, 12, 31), "F-9", "Ibu \\ Sumi", "Jakarta",
                 "AKTIF", "BALITA", "JL. MERDEKA\nNO. 1");
         StagedRow sparse = new StagedRow("DUKCAPIL", "N-2", 3, null, null, "MISSING", null, null, null, null, null, false, null,
                 "MISSING", null, null, null, null, null, null, null, null, null, null, null, null, null);
