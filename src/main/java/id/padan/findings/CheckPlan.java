@@ -32,7 +32,7 @@ public final class CheckPlan {
             for (String code : FindingRules.CODES) {
                 Set<String> needs = new LinkedHashSet<>();
                 needs.add(source);
-                FindingRules.GapRule gap = rules.gaps().stream().filter(g -> g.code().equals(code)).findFirst().orElse(null);
+                FindingRules.GapRule gap = rules.gaps().stream().filter(g -> g.code().name().equals(code)).findFirst().orElse(null);
                 if (gap != null) {
                     if (!gap.in().equals(source)) continue; // a gap is checked on the rows of its `in` program only
                     needs.add(gap.expect());
