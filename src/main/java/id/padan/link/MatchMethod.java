@@ -20,7 +20,11 @@ public enum MatchMethod {
     NIK_REPAIR_FAMILY,
     /** Linked by the Fellegi-Sunter model without NIK evidence. */
     PROBABILISTIC,
-    /** Not a link: the best candidate, left for a reviewer (finding REVIEW_POSSIBLE_MATCH). */
+    /**
+     * Not a link: the best candidate, left for a reviewer (finding REVIEW_POSSIBLE_MATCH). Resolution
+     * gives it to a row whose only link this is: the row is undecided, its own person until a reviewer
+     * decides, not a {@code NEW_PERSON}.
+     */
     REVIEW,
     /** Program rows of a person the registry lacks, joined among themselves: same NIK, or by the model. */
     DEDUP_SAME_NIK,

@@ -17,19 +17,22 @@ import java.util.Set;
  * Who is one person: the rows of a run joined by their links, under resolution's rules. Links to registry rows
  * are taken first (best score first), so a program-to-program link cannot pull a row away from the registry;
  * a link that would join two registry rows is ignored (two registry rows are never one person); a REVIEW link
- * is a reviewer's candidate, not a link. Rows nobody linked are persons of their own.
+ * is a reviewer's candidate, not a link (it is kept as the row's candidate). Rows nobody linked are persons of
+ * their own.
  */
 final class RowClusters {
     private final List<StagedRow> rows;
     private final String registrySource;
     private final RowLink[] linkOf;
+    private final RowLink[] candidateOf;
     private final List<List<Integer>> persons;
     private final Map<List<Integer>, Integer> registryRowOf;
 
-    private RowClusters(List<StagedRow> rows, String registrySource, RowLink[] linkOf, List<List<Integer>> persons) {
+    private RowClusters(List<StagedRow> rows, String registrySource, RowLink[] linkOf, RowLink[] candidateOf, List<List<Integer>> persons) {
         this.rows = rows;
         this.registrySource = registrySource;
         this.linkOf = linkOf;
+        this.candidateOf = candidateOf;
         this.persons = persons;
         this.registryRowOf = new IdentityHashMap<>(persons.size() * 2);
         for (List<Integer> members : persons) {
@@ -56,13 +59,17 @@ final class RowClusters {
             hasRegistry[i] = rows.get(i).source().equals(registrySource);
         }
         RowLink[] linkOf = new RowLink[n];
+        RowLink[] candidateOf = new RowLink[n];
         List<RowLink> ordered = new ArrayList<>(links);
         ordered.sort(Comparator.comparing((RowLink l) -> !l.targetSource().equals(registrySource)).thenComparing(l -> -l.score()));
         for (RowLink l : ordered) {
-            if (l.method() == MatchMethod.REVIEW) continue; // the row stays its own person until a reviewer decides
             Integer a = index.get(key(l.source(), l.recordKey()));
             Integer b = index.get(key(l.targetSource(), l.targetKey()));
             if (a == null || b == null) continue;
+            if (l.method() == MatchMethod.REVIEW) { // the row stays its own person until a reviewer decides
+                if (candidateOf[a] == null) candidateOf[a] = l;
+                continue;
+            }
             int ra = find(parent, a), rb = find(parent, b);
             if (ra != rb) {
                 if (hasRegistry[ra] && hasRegistry[rb]) continue;
@@ -73,7 +80,7 @@ final class RowClusters {
         }
         Map<Integer, List<Integer>> byRoot = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
-        return new RowClusters(rows, registrySource, linkOf, new ArrayList<>(byRoot.values()));
+        return new RowClusters(rows, registrySource, linkOf, candidateOf, new ArrayList<>(byRoot.values()));
     }
 
     /** The persons, each as the indexes of its rows in ascending order, in the order of their first row. */
@@ -97,6 +104,11 @@ final class RowClusters {
     /** The accepted link the row was joined by, or null (a registry row, or a row joined only through others). */
     RowLink linkOf(int i) {
         return linkOf[i];
+    }
+
+    /** The best candidate left for a reviewer (a REVIEW link), or null. */
+    RowLink reviewCandidateOf(int i) {
+        return candidateOf[i];
     }
 
     /**

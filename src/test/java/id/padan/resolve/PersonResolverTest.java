@@ -67,13 +67,14 @@ class PersonResolverTest {
     }
 
     @Test
-    void aReviewCandidateIsNoLinkAndAnUnlinkedRowIsAPersonOfItsOwn() {
+    void aReviewCandidateIsNoLinkItsRowIsUndecidedAndAnUnlinkedRowIsAPersonOfItsOwn() {
         var rows = List.of(reg("3603010101800001", "AHMAD"), row("PKH", "P1", null, "AHMAD S"), row("KIP", "K1", null, "BUDI"));
         var links = List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.REVIEW, 0.7));
         var result = resolver.resolve(rows, links, new Ids());
         assertThat(result.persons()).hasSize(3);
-        assertThat(methodOf(result)).containsEntry("PKH:P1", MatchMethod.NEW_PERSON).containsEntry("KIP:K1", MatchMethod.NEW_PERSON);
-        assertThat(result.rows()).filteredOn(r -> r.source().equals("PKH")).extracting(ResolvedRow::score).containsExactly(0.0);
+        assertThat(methodOf(result)).containsEntry("PKH:P1", MatchMethod.REVIEW).containsEntry("KIP:K1", MatchMethod.NEW_PERSON);
+        assertThat(result.rows()).filteredOn(r -> r.source().equals("PKH")).extracting(ResolvedRow::score).containsExactly(0.7);
+        assertThat(result.rows()).filteredOn(r -> r.source().equals("KIP")).extracting(ResolvedRow::score).containsExactly(0.0);
         assertThat(result.rows()).filteredOn(r -> r.source().equals(REG)).extracting(ResolvedRow::score).containsExactly(1.0);
     }
 
@@ -193,10 +194,11 @@ class PersonResolverTest {
     @Test
     void howARowCameToItsPerson() {
         RowLink own = link("PKH", "P1", REG, "1", MatchMethod.NIK_REPAIR_FAMILY, 0.99);
-        assertThat(PersonResolver.howLinked(true, null, 3)).isEqualTo(MatchMethod.REGISTRY);
-        assertThat(PersonResolver.howLinked(false, own, 3)).isEqualTo(MatchMethod.NIK_REPAIR_FAMILY);
-        assertThat(PersonResolver.howLinked(false, null, 2)).isEqualTo(MatchMethod.LINKED_VIA_CLUSTER);
-        assertThat(PersonResolver.howLinked(false, null, 1)).isEqualTo(MatchMethod.NEW_PERSON);
+        assertThat(PersonResolver.howLinked(true, null, 3, false)).isEqualTo(MatchMethod.REGISTRY);
+        assertThat(PersonResolver.howLinked(false, own, 3, false)).isEqualTo(MatchMethod.NIK_REPAIR_FAMILY);
+        assertThat(PersonResolver.howLinked(false, null, 2, true)).isEqualTo(MatchMethod.LINKED_VIA_CLUSTER);
+        assertThat(PersonResolver.howLinked(false, null, 1, false)).isEqualTo(MatchMethod.NEW_PERSON);
+        assertThat(PersonResolver.howLinked(false, null, 1, true)).isEqualTo(MatchMethod.REVIEW);
     }
 
     // ---- tables -------------------------------------------------------------------------------
