@@ -39,6 +39,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Multiplier on the default error rates; 0 gives clean data (default: ${DEFAULT-VALUE}).")
     double errorRate;
 
+    @Option(names = "--density", paramLabel = "X", defaultValue = "1",
+            description = "Pack X times more people under each kecamatan code (NIK prefix) than the default spread: "
+                    + "4 is about the national average, 16 a city (default: ${DEFAULT-VALUE}).")
+    int density;
+
     @Option(names = "--no-file-faults", description = "Plant no file-level faults (damaged rows, CRLF, blank lines, odd headers).")
     boolean noFileFaults;
 
@@ -49,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorOptions options;
         try {
             options = GeneratorOptions.of(persons, seed).withAsOf(asOf).withErrorRate(errorRate)
-                    .withFileFaults(!noFileFaults);
+                    .withFileFaults(!noFileFaults).withDensity(density);
         } catch (IllegalArgumentException e) {
             err.println("generate: " + e.getMessage());
             return 2;

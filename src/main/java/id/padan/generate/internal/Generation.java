@@ -52,7 +52,7 @@ public final class Generation {
         Tally tally = new Tally();
 
         Population population = new PopulationBuilder(wilayah, names, rates, tally, populationRnd, options.asOf(),
-                options.persons()).build();
+                options.persons(), options.density()).build();
         ProgramBuilder programs = new ProgramBuilder(population, rates, tally, programRnd, options.asOf());
         programs.build();
         List<ProgramRow> all = new ArrayList<>(programs.pkh.size() + programs.pbi.size() + programs.kip.size());

@@ -34,11 +34,13 @@ final class PopulationBuilder {
     private final LocalDate asOf;
     private final int asOfDay;
     private final int targetPersons;
+    /** How many times more people share a kecamatan code than at the default spread (1 = default). */
+    private final int density;
     /** Every NIK and KK number issued, so that none repeats. */
     private final Set<Long> issued;
 
     PopulationBuilder(Wilayah wilayah, NameBank names, ErrorRates rates, Tally tally, SplittableRandom rnd,
-                      LocalDate asOf, int targetPersons) {
+                      LocalDate asOf, int targetPersons, int density) {
         this.wilayah = wilayah;
         this.names = names;
         this.rates = rates;
@@ -47,6 +49,7 @@ final class PopulationBuilder {
         this.asOf = asOf;
         this.asOfDay = (int) asOf.toEpochDay();
         this.targetPersons = targetPersons;
+        this.density = density;
         this.issued = new HashSet<>(targetPersons * 3);
     }
 
@@ -76,6 +79,11 @@ final class PopulationBuilder {
         tally.fact("kabupaten_kota", regencies.size());
         tally.fact("families", families.size());
         tally.fact("persons", persons.size());
+        // NIK density: how many people share a person's kecamatan code (the NIK's first six digits), on average over persons
+        java.util.Map<Long, Long> perCode = new java.util.HashMap<>();
+        persons.stream().filter(p -> p.nik != 0).forEach(p -> perCode.merge(p.nik / 10_000_000_000L, 1L, Long::sum));
+        long withNik = perCode.values().stream().mapToLong(Long::longValue).sum();
+        tally.fact("persons_per_nik_kecamatan_code", withNik == 0 ? 0 : perCode.values().stream().mapToLong(v -> v * v).sum() / withNik);
         long inRegistry = persons.stream().filter(p -> p.inRegistry).count();
         tally.fact("persons_in_registry", inRegistry);
         tally.fact("persons_not_in_registry", persons.size() - inRegistry);
@@ -106,6 +114,16 @@ final class PopulationBuilder {
         return new ArrayList<>(picked);
     }
 
+    /**
+     * The kecamatan families of a regency live in: all of them, or at density {@code d} the first
+     * 1/d of them (at least one), so that d times as many people share each kecamatan code.
+     */
+    private List<Wilayah.District> districtsInUse(Wilayah.Regency regency) {
+        List<Wilayah.District> all = regency.districts();
+        if (density == 1) return all;
+        return all.subList(0, Math.max(1, (int) Math.round(all.size() / (double) density)));
+    }
+
     // ---- families ------------------------------------------------------------------------
 
     private int drawSize() {
@@ -120,7 +138,8 @@ final class PopulationBuilder {
     }
 
     private Family buildFamily(int index, Wilayah.Regency regency, int size, List<Person> persons) {
-        Wilayah.District district = regency.districts().get(rnd.nextInt(regency.districts().size()));
+        List<Wilayah.District> districts = districtsInUse(regency);
+        Wilayah.District district = districts.get(rnd.nextInt(districts.size()));
         String desa = district.villages().get(rnd.nextInt(district.villages().size()));
         String prov = regency.provinceCode();
         Family.Style style = prov.equals("51") && rnd.nextDouble() < 0.95 ? Family.Style.BALI
