@@ -64,7 +64,7 @@ public class LinkStage implements Tasklet {
         long runId = RunScope.of(chunk).runId();
         String registry = mappings.registry().map(m -> m.source()).orElse("");
         // The estimated model and the linker's counters are for whoever debugs a run, not for the operator's console.
-        ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, log::debug);
+        ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, RunScope.of(chunk).asOf(), log::debug);
         long total = java.util.Arrays.stream(staged.bucketSizes(runId)).sum();
         int count = partitionsSetting > 0 ? partitionsSetting : (int) Math.max(1, Math.min(64, (total + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
         List<Partition> partitions = Partition.of(count);
@@ -94,6 +94,9 @@ public class LinkStage implements Tasklet {
                 .<Supplier<List<StagedRow>>>map(p -> () -> staged.rows(runId, p, registry)).toList();
         store.addLinks(runId, linker.linkLeftover(leftover, ownerKks, registryParts, model, frequencies));
         linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
+        java.util.Map<String, Long> counters = new java.util.LinkedHashMap<>(linker.stats());
+        counters.keySet().removeIf(k -> k.startsWith("ms "));
+        metrics.counters(runId, NAME, counters);
         // Statistics for the next stages' joins over the run's links.
         try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
             st.execute("analyze padan.row_link");

@@ -16,12 +16,13 @@ import java.util.Set;
 
 /**
  * The matching model's settings from {@code config/matching.yml}, checked for meaning when loaded.
- * {@code prior} of 0 means "1 / number of registry rows".
+ * {@code prior} of 0 means "1 / number of registry rows". {@code pupilSources} are the sources whose rows
+ * are school pupils: such a row is never the NIK owner of its parents' generation.
  */
 public record MatchSettings(double accept, double review, double minMarginBits, double exactNikMinAttributeBits, double minAttributeBits, double prior,
                             NameThresholds name, Set<String> termFrequencyFields, double tfMinU,
                             int randomPairs, int trainingRows, int maxIterations, double tolerance, double mSmoothing, long seed,
-                            int maxBlockSize, List<BlockingKey> blockingKeys) {
+                            int maxBlockSize, List<BlockingKey> blockingKeys, Set<String> pupilSources) {
 
     /** The blocking keys padan knows; configuration picks among them. */
     public enum BlockingKey { NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, KECAMATAN_YEAR_NAME, BIRTH_DATE_KECAMATAN, KK }
@@ -63,7 +64,7 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
         Blocking b = f.blocking();
         return new MatchSettings(t.accept(), t.review(), t.minMarginBits(), t.exactNikMinAttributeBits(), t.minAttributeBits(), prior, name,
                 Set.copyOf(tfFields), f.termFrequency().minU(), est.randomPairs(), est.trainingRows(), est.maxIterations(), est.tolerance(),
-                est.mSmoothing(), est.seed(), b.maxBlockSize(), List.copyOf(b.keys()));
+                est.mSmoothing(), est.seed(), b.maxBlockSize(), List.copyOf(b.keys()), Set.copyOf(f.pupilSources()));
     }
 
     /** The fields whose exact agreements are term-frequency adjusted. */
@@ -75,7 +76,8 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
                         @NotNull(message = REQUIRED) @Valid Name name,
                         @NotNull(message = REQUIRED) @Valid TermFrequency termFrequency,
                         @NotNull(message = REQUIRED) @Valid Estimation estimation,
-                        @NotNull(message = REQUIRED) @Valid Blocking blocking) {}
+                        @NotNull(message = REQUIRED) @Valid Blocking blocking,
+                        @NotNull(message = REQUIRED) List<@NotBlank(message = "must name a source") String> pupilSources) {}
 
     record Thresholds(@NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = PROBABILITY)
                       @DecimalMax(value = "1", inclusive = false, message = PROBABILITY) Double accept,

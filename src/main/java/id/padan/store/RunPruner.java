@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class RunPruner {
     /** The run-scoped tables, each with a {@code run_id} column. */
     public static final List<String> RUN_TABLES = List.of("padan.staged_row", "padan.rejected_row", "padan.row_link", "padan.person",
-            "padan.source_record", "padan.finding", "padan.row_outcome", "padan.input_file", "padan.stage_metric", "padan.delivered_file",
+            "padan.source_record", "padan.finding", "padan.row_outcome", "padan.input_file", "padan.stage_metric", "padan.stage_counter", "padan.delivered_file",
             "padan.run_check", "padan.run_model");
 
     private final JdbcTemplate jdbc;

@@ -41,6 +41,13 @@ public class StageMetrics {
         return running.getOrDefault(stage, StageProgress.NONE);
     }
 
+    /** Replaces a stage's counters of a run (what it counted beyond rows and seconds), kept with the run's history. */
+    public void counters(long runId, String stage, java.util.Map<String, Long> counters) {
+        jdbc.update("delete from padan.stage_counter where run_id = ? and stage = ?", runId, stage);
+        jdbc.batchUpdate("insert into padan.stage_counter (run_id, stage, name, value) values (?, ?, ?, ?)",
+                counters.entrySet().stream().map(e -> new Object[] {runId, stage, e.getKey(), e.getValue()}).toList());
+    }
+
     /** One line of progress for an operator watching a manual run. */
     public void progress(String line) {
         synchronized (console) {

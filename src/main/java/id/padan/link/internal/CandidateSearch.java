@@ -12,14 +12,21 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The registry persons a program row may be: the owner of its NIK and the NIK's repairs (one digit,
  * adjacent swap, 15/17 digits), the family of the NIK's owner and of the row's own family card, and
- * the rows sharing a blocking key with it. Counts candidate pairs per blocking key and the blocks
- * skipped as oversized.
+ * the rows sharing a blocking key with it. Counts candidate pairs per blocking key.
+ *
+ * <p>No silent caps: a block larger than {@code max-block-size} is split by the fields its key does
+ * not hold (birth year, kecamatan, a distinctive name token), so that only its members agreeing on
+ * them are compared; when even that part is too large it is skipped. The blocks split, the blocks
+ * skipped and every comparison they leave out are counted for the run's log and history.
  */
 final class CandidateSearch {
     private final RegistryIndex index;
     private final MatchSettings settings;
     private final Map<BlockingKey, LongAdder> pairsPerKey = new EnumMap<>(BlockingKey.class);
-    private final LongAdder oversized = new LongAdder();
+    private final LongAdder split = new LongAdder();
+    private final LongAdder splitOut = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder skippedComparisons = new LongAdder();
 
     CandidateSearch(RegistryIndex index, MatchSettings settings) {
         this.index = index;
@@ -68,6 +75,9 @@ final class CandidateSearch {
             if (family != null && family.size() <= settings.maxBlockSize()) {
                 pairsPerKey.get(BlockingKey.KK).add(family.size());
                 out.addAll(family);
+            } else if (family != null) {
+                skipped.increment();
+                skippedComparisons.add(family.size());
             }
         }
         for (BlockingKey key : settings.blockingKeys()) {
@@ -76,10 +86,8 @@ final class CandidateSearch {
             for (String v : Blocking.values(key, p)) {
                 List<LinkRow> block = blocks.get(v);
                 if (block == null) continue;
-                if (block.size() > settings.maxBlockSize()) {
-                    oversized.increment();
-                    continue;
-                }
+                if (block.size() > settings.maxBlockSize()) block = splitOversized(key, p, block);
+                if (block == null) continue;
                 pairsPerKey.get(key).add(block.size());
                 out.addAll(block);
             }
@@ -87,9 +95,54 @@ final class CandidateSearch {
         return out;
     }
 
-    /** Counters since construction, for the log: candidate pairs per key, oversized blocks skipped. */
+    /**
+     * The part of an oversized block that agrees with the row on what the key does not hold, or null
+     * (counted as skipped) when that is still too large or the row lacks the fields to split by.
+     */
+    private List<LinkRow> splitOversized(BlockingKey key, LinkRow p, List<LinkRow> block) {
+        boolean byYear = key == BlockingKey.NAME_SORTED;
+        boolean byKecamatan = key == BlockingKey.NAME_SORTED || key == BlockingKey.BIRTH_DATE_NAME;
+        boolean byName = key == BlockingKey.NIK_REGION_DATE || key == BlockingKey.BIRTH_DATE_KECAMATAN;
+        String kec = kecamatan(p);
+        boolean usable = (byYear || byKecamatan || byName) && (!byYear || p.birthDate != null) && (!byKecamatan || kec != null)
+                && (!byName || !p.nameKeys.isEmpty());
+        if (usable) {
+            List<LinkRow> part = new java.util.ArrayList<>();
+            for (LinkRow r : block) {
+                if (byYear && (r.birthDate == null || r.birthDate.getYear() != p.birthDate.getYear())) continue;
+                if (byKecamatan && !kec.equals(kecamatan(r))) continue;
+                if (byName && java.util.Collections.disjoint(p.nameKeys, r.nameKeys)) continue;
+                part.add(r);
+            }
+            if (part.size() <= settings.maxBlockSize()) {
+                split.increment();
+                splitOut.add(block.size() - part.size());
+                return part;
+            }
+        }
+        skipped.increment();
+        skippedComparisons.add(block.size());
+        return null;
+    }
+
+    private static String kecamatan(LinkRow r) {
+        return r.region != null && r.region.length() >= 6 ? r.region.substring(0, 6) : null;
+    }
+
+    /** Comparisons left out because a block was too large even when split: the run's history keeps this count. */
+    long skippedComparisons() {
+        return skippedComparisons.sum();
+    }
+
+    /** Counters since construction, for the log: candidate pairs per key, oversized blocks split and skipped. */
     void report(Map<String, Long> stats) {
         pairsPerKey.forEach((k, v) -> stats.put("candidate pairs " + k, v.sum()));
-        stats.put("blocks skipped as larger than " + settings.maxBlockSize(), oversized.sum());
+        stats.put("blocks larger than " + settings.maxBlockSize() + " split by another key", split.sum());
+        stats.put("comparisons left out by splitting oversized blocks", splitOut.sum());
+        stats.put("blocks larger than " + settings.maxBlockSize() + " skipped (too large when split)", skipped.sum());
+        stats.put(SKIPPED_COMPARISONS, skippedComparisons.sum());
     }
+
+    /** The name of the counter of comparisons skipped in oversized blocks. */
+    static final String SKIPPED_COMPARISONS = "comparisons skipped in oversized blocks";
 }

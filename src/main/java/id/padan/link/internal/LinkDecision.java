@@ -1,18 +1,28 @@
 package id.padan.link.internal;
 
 import id.padan.link.MatchSettings;
+import id.padan.link.compare.DateLevel;
+import id.padan.link.compare.KkLevel;
+import id.padan.link.model.Comparison;
 import id.padan.link.model.MatchModel;
+import java.time.LocalDate;
 import java.util.Collection;
 
 /**
  * The link decision, a pure function of a row's scored candidates and the settings: link the best
  * candidate, send it to a reviewer, or leave the row to become a person of its own.
  *
- * <p>A candidate is linked when its match probability reaches {@code accept}, it beats every other
- * candidate by {@code min-margin-bits}, and the person's own attributes (name, birth date, sex)
- * weigh at least {@code min-attribute-bits}: a family card, a region or a relative's NIK in common
- * never link people on their own. Otherwise the best candidate overall goes to review when its
- * probability reaches {@code review}.
+ * <p>The owner of the row's exact NIK is taken without a search only when the pair reaches
+ * {@code accept}, the person's own attributes weigh at least {@code exact-nik-min-attribute-bits}, and
+ * nothing contradicts it: not the birth date, not the family card, not the mother's name, not the
+ * generation (a row sent as a pupil, or as a child, is not a registry person of its parents' generation:
+ * see {@link #otherGeneration}). Otherwise every candidate is
+ * weighed alike: a candidate is linked when its match probability reaches {@code accept}, it beats
+ * every other candidate by {@code min-margin-bits}, the person's own attributes (name, birth date, sex)
+ * weigh at least {@code min-attribute-bits} (a family card, a region or a relative's NIK in common
+ * never link people on their own), a repaired NIK has support from a field the NIK does not encode, and
+ * the row, sent as a child or a pupil, is not linked to someone of its parents' generation.
+ * Otherwise the best candidate overall goes to review when its probability reaches {@code review}.
  */
 final class LinkDecision {
     /** What becomes of a row. */
@@ -35,14 +45,20 @@ final class LinkDecision {
     private final double minMarginBits;
     private final double minAttributeBits;
     private final double exactNikMinAttributeBits;
+    /** The run's as-of date, for ages (null: no age is known and no row is of another generation). */
+    private final LocalDate asOf;
 
-    LinkDecision(MatchSettings settings, double priorWeight) {
+    /** A person at least this old on the as-of date is of the generation of a pupil's or a child's parents. */
+    static final int PARENT_GENERATION_AGE = 30;
+
+    LinkDecision(MatchSettings settings, double priorWeight, LocalDate asOf) {
         this(priorWeight, settings.accept(), settings.review(), settings.minMarginBits(), settings.minAttributeBits(),
-                settings.exactNikMinAttributeBits());
+                settings.exactNikMinAttributeBits(), asOf);
     }
 
     LinkDecision(double priorWeight, double accept, double review, double minMarginBits, double minAttributeBits,
-                 double exactNikMinAttributeBits) {
+                 double exactNikMinAttributeBits, LocalDate asOf) {
+        this.asOf = asOf;
         this.priorWeight = priorWeight;
         this.accept = accept;
         this.review = review;
@@ -56,22 +72,39 @@ final class LinkDecision {
         return MatchModel.probability(priorWeight + s.weight());
     }
 
+    /** Whether the owner of the row's exact NIK may be taken without a search (see the class comment). */
+    boolean takesExactNikWithoutSearch(LinkRow row, ScoredCandidate owner) {
+        return probability(owner) >= accept && owner.attributeWeight() >= exactNikMinAttributeBits && !contradicted(row, owner);
+    }
+
+    /** Does anything the NIK does not settle contradict the pair: birth date, family card, generation? */
+    boolean contradicted(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        int date = l[Comparison.BIRTH_DATE.ordinal()];
+        if (date == DateLevel.DIFFERENT.ordinal() || date == DateLevel.GENERATION_APART.ordinal()) return true;
+        if (l[Comparison.KK.ordinal()] == KkLevel.DIFFERENT.ordinal()) return true;
+        if (s.motherDiffers()) return true;
+        return otherGeneration(row, s);
+    }
+
     /**
-     * Whether the owner of the row's exact NIK may be taken without a search: its name, birth date and
-     * sex clearly agree.
+     * A row sent as a pupil is not a person {@value #PARENT_GENERATION_AGE} or older on the as-of date; a
+     * row sent as a child or grandchild is not a registry head of family, spouse or parent that old.
      */
-    boolean takesExactNikWithoutSearch(ScoredCandidate owner) {
-        return owner.attributeWeight() >= exactNikMinAttributeBits;
+    boolean otherGeneration(LinkRow row, ScoredCandidate s) {
+        LocalDate born = s.candidate().birthDate;
+        if (!row.sentAsChild() || asOf == null || born == null || born.plusYears(PARENT_GENERATION_AGE).isAfter(asOf)) return false;
+        return row.pupil || s.candidate().parentGeneration();
     }
 
     /** Link, review or new person, from every candidate weighed for the row. */
-    Outcome decide(Collection<ScoredCandidate> candidates) {
+    Outcome decide(LinkRow row, Collection<ScoredCandidate> candidates) {
         if (candidates.isEmpty()) return Outcome.newPerson(0);
         // The best candidate overall, and the best one whose own attributes support the link.
         ScoredCandidate best = null, eligible = null;
         for (ScoredCandidate s : candidates) {
             if (best == null || s.weight() > best.weight()) best = s;
-            if (s.attributeWeight() >= minAttributeBits && (eligible == null || s.weight() > eligible.weight())) eligible = s;
+            if (s.attributeWeight() >= minAttributeBits && s.supported() && !otherGeneration(row, s) && (eligible == null || s.weight() > eligible.weight())) eligible = s;
         }
         if (eligible != null) {
             double rival = Double.NEGATIVE_INFINITY;

@@ -48,9 +48,10 @@ final class LinkExplanations {
     Explanation explanation(MatchMethod method, double priorWeight, ScoredCandidate s, LinkRow row, int candidates) {
         double total = priorWeight + s.weight();
         Explanation e = new Explanation(method.name(), MatchModel.probability(total), total, priorWeight, candidates);
+        double[] weights = comparer.fieldWeights(model, s.levels(), row, s.candidate());
         for (Comparison c : Comparison.values()) {
             int level = s.levels()[c.ordinal()];
-            e.field(c.name(), c.levels().get(level), comparer.fieldWeight(model, c, level, row, s.candidate()));
+            e.field(c.name(), c.levels().get(level), weights[c.ordinal()]);
         }
         return e;
     }

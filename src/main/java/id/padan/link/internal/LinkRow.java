@@ -20,10 +20,20 @@ final class LinkRow {
     final Character sex;
     final String region;
     final String address;
+    /** The relation to the head of the family as the source gave it (HEAD, SPOUSE, CHILD, ...), or null. */
+    final String relation;
+    /** Whether the row comes from a source of school pupils (children). */
+    final boolean pupil;
+    /** The mother's name, standardised, or null when the row has none. */
+    final StandardName mother;
     /** Phonetic keys of the distinctive name tokens, computed once (blocking uses them for several keys). */
     final java.util.List<String> nameKeys;
 
     LinkRow(int index, StagedRow row, boolean registry, StandardName name) {
+        this(index, row, registry, name, null, false);
+    }
+
+    LinkRow(int index, StagedRow row, boolean registry, StandardName name, StandardName mother, boolean pupil) {
         this.index = index;
         this.row = row;
         this.registry = registry;
@@ -34,6 +44,9 @@ final class LinkRow {
         this.sex = row.sex();
         this.region = row.regionCode();
         this.address = row.address();
+        this.relation = row.relation();
+        this.mother = mother == null || mother.isEmpty() ? null : mother;
+        this.pupil = pupil;
         this.nameKeys = distinctiveKeys(name);
     }
 
@@ -46,6 +59,16 @@ final class LinkRow {
             if (t.length() > 1 && !k.isEmpty() && !id.padan.standardise.name.NameStandardiser.isCommonToken(t) && !keys.contains(k)) keys.add(k);
         }
         return keys.isEmpty() ? name.blockingKeys() : keys;
+    }
+
+    /** Is the row sent as someone's child or grandchild, or as a school pupil? */
+    boolean sentAsChild() {
+        return pupil || "CHILD".equals(relation) || "GRANDCHILD".equals(relation);
+    }
+
+    /** Is the row a head of family, a spouse or a parent in its family? */
+    boolean parentGeneration() {
+        return "HEAD".equals(relation) || "SPOUSE".equals(relation) || "PARENT".equals(relation);
     }
 
     /**

@@ -4,15 +4,23 @@ import id.padan.link.compare.AddressLevel;
 import id.padan.link.compare.DateLevel;
 import id.padan.link.compare.KkLevel;
 import id.padan.link.compare.NameComparator;
+import id.padan.link.compare.NameLevel;
 import id.padan.link.compare.NikLevel;
 import id.padan.link.compare.RegionLevel;
 import id.padan.link.compare.SexLevel;
 import id.padan.link.model.Comparison;
 import id.padan.link.model.MatchModel;
+import java.time.LocalDate;
+import java.util.function.Predicate;
 
 /**
  * Compares a program row with a registry row (or, for deduplication, with another program row)
  * field by field, giving one level per {@link Comparison}, and weighs the levels with a model.
+ *
+ * <p>A NIK encodes its holder's kecamatan of issue (digits 1-6) and birth date and sex (digits 7-12,
+ * day + 40 for women): a stranger whose NIK is one edit from the row's, outside those digits, agrees
+ * on them too. So a repaired NIK needs support from a field the NIK does not encode ({@link
+ * #supportsNikRepair}); {@link #impliedByNik} says which agreements the compared NIKs already imply.
  */
 final class PairComparer {
     // Address similarity levels; addresses are long strings where Jaro-Winkler separates well at these.
@@ -22,19 +30,25 @@ final class PairComparer {
     private final RegistryIndex registry;
     private final boolean tfName;
     private final boolean tfDate;
+    private final Predicate<LocalDate> placeholder;
 
     PairComparer(NameComparator names, RegistryIndex registry, boolean tfName, boolean tfDate) {
+        this(names, registry, tfName, tfDate, id.padan.standardise.DateParser::isPlaceholder);
+    }
+
+    PairComparer(NameComparator names, RegistryIndex registry, boolean tfName, boolean tfDate, Predicate<LocalDate> placeholder) {
         this.names = names;
         this.registry = registry;
         this.tfName = tfName;
         this.tfDate = tfDate;
+        this.placeholder = placeholder;
     }
 
     int[] levels(LinkRow p, LinkRow r) {
         int[] l = new int[Comparison.COUNT];
         l[Comparison.NIK.ordinal()] = nik(p, r).ordinal();
         l[Comparison.NAME.ordinal()] = names.compare(p.name, r.name).ordinal();
-        l[Comparison.BIRTH_DATE.ordinal()] = DateLevel.compare(p.birthDate, r.birthDate).ordinal();
+        l[Comparison.BIRTH_DATE.ordinal()] = DateLevel.compare(p.birthDate, r.birthDate, placeholder).ordinal();
         l[Comparison.SEX.ordinal()] = SexLevel.compare(p.sex, r.sex).ordinal();
         l[Comparison.KK.ordinal()] = KkLevel.compare(p.kk, r.kk).ordinal();
         l[Comparison.REGION.ordinal()] = RegionLevel.compare(p.region, r.region).ordinal();
@@ -43,7 +57,7 @@ final class PairComparer {
     }
 
     private NikLevel nik(LinkRow p, LinkRow r) {
-        String target = r.registry ? r.digits : r.lookupKey();
+        String target = target(r);
         if (p.digits == null || target == null) return NikLevel.NULL;
         NikLevel level = NikLevel.ofDigits(p.digits, target);
         if (!r.registry || (level != NikLevel.DIFFERENT && level != NikLevel.SAME_REGION_AND_DATE)) return level;
@@ -55,14 +69,49 @@ final class PairComparer {
         return level;
     }
 
-    /** Total weight of a level vector (prior excluded), term-frequency adjusted for exact names and dates. */
+    private static String target(LinkRow r) {
+        return r.registry ? r.digits : r.lookupKey();
+    }
+
+    /** The candidate weighed against the row: levels, total weight, the person's own attributes, and support of a repair. */
+    ScoredCandidate score(MatchModel model, LinkRow p, LinkRow c) {
+        int[] l = levels(p, c);
+        NameLevel mother = motherLevel(p, c);
+        boolean motherAgrees = mother != NameLevel.NULL && mother.ordinal() <= NameLevel.PHONETIC.ordinal();
+        boolean dateImplied = impliedByNik(Comparison.BIRTH_DATE, l[Comparison.NIK.ordinal()], p, c);
+        // Only a NIK encodes other fields; a repaired identifier of another kind (a benchmark's ID number)
+        // is weighed with every other field as independent evidence, as before.
+        boolean supported = !isNik(p.digits) || supportsNikRepair(l, motherAgrees, dateImplied);
+        return new ScoredCandidate(c, l, weight(model, l, p, c), attributeWeight(model, l, p, c), supported,
+                mother == NameLevel.DIFFERENT);
+    }
+
+    /** How the mothers' names of two rows compare (NULL when either has none). */
+    NameLevel motherLevel(LinkRow p, LinkRow r) {
+        if (p.mother == null || r.mother == null) return NameLevel.NULL;
+        return names.compare(p.mother, r.mother);
+    }
+
+    /** Total weight of a level vector (prior excluded), term-frequency adjusted. */
     double weight(MatchModel model, int[] levels, LinkRow p, LinkRow r) {
         double w = 0;
-        for (Comparison c : Comparison.values()) w += fieldWeight(model, c, levels[c.ordinal()], p, r);
+        for (double f : fieldWeights(model, levels, p, r)) w += f;
         return w;
     }
 
-    double fieldWeight(MatchModel model, Comparison c, int level, LinkRow p, LinkRow r) {
+    /** The weight of one comparison of a pair, as {@link #fieldWeights} counts it. */
+    double fieldWeight(MatchModel model, Comparison c, int[] levels, LinkRow p, LinkRow r) {
+        return fieldWeights(model, levels, p, r)[c.ordinal()];
+    }
+
+    /** The weight of every comparison of a pair. */
+    double[] fieldWeights(MatchModel model, int[] levels, LinkRow p, LinkRow r) {
+        double[] w = new double[Comparison.COUNT];
+        for (Comparison c : Comparison.values()) w[c.ordinal()] = fieldWeight(model, c, levels[c.ordinal()], p, r);
+        return w;
+    }
+
+    private double fieldWeight(MatchModel model, Comparison c, int level, LinkRow p, LinkRow r) {
         if (level == c.nullLevel()) return 0;
         double tf = 0;
         if (level == 0 && c == Comparison.NAME && tfName) tf = registry.nameFrequency(r.name.key());
@@ -70,16 +119,55 @@ final class PairComparer {
         return model.weight(c, level, tf);
     }
 
-    /** The candidate weighed against the row: levels, total weight and the weight of the person's own attributes. */
-    ScoredCandidate score(MatchModel model, LinkRow p, LinkRow c) {
-        int[] l = levels(p, c);
-        return new ScoredCandidate(c, l, weight(model, l, p, c), attributeWeight(model, l, p, c));
+    /**
+     * Whether the NIK comparison already implies this field's agreement: both are NIKs (15 to 17
+     * digits) at a level that shares the digits encoding it (kecamatan: 1-6; birth date and sex: 7-12).
+     */
+    static boolean impliedByNik(Comparison c, int nikLevel, LinkRow p, LinkRow r) {
+        NikLevel family = NikLevel.values()[nikLevel];
+        if (family == NikLevel.FAMILY_MEMBER_NIK || family == NikLevel.KK_IN_NIK_FIELD) return c == Comparison.KK || c == Comparison.REGION;
+        if (c != Comparison.BIRTH_DATE && c != Comparison.SEX && c != Comparison.REGION) return false;
+        String target = target(r);
+        if (p.digits == null || target == null || p.digits.length() < 15 || p.digits.length() > 17 || target.length() != 16) return false;
+        NikLevel level = NikLevel.values()[nikLevel];
+        return switch (level) {
+            case EXACT, SAME_REGION_AND_DATE -> true;
+            // a dropped or added digit shifts every later digit: the part before it is shared for certain
+            case ONE_INSERTED_OR_DROPPED -> true;
+            case ONE_DIGIT, ADJACENT_SWAP -> c == Comparison.REGION ? p.digits.regionMatches(0, target, 0, 6)
+                    : p.digits.regionMatches(6, target, 6, 6);
+            default -> false;
+        };
     }
 
-    /** Weight of name, birth date and sex together: whether the person's own attributes support the pair. */
+    /** Whether submitted digits are a NIK (16 digits, or 15/17 with one dropped or added). */
+    static boolean isNik(String digits) {
+        return digits != null && digits.length() >= 15 && digits.length() <= 17;
+    }
+
+    /**
+     * Weight of name, birth date and sex together, each in full (not conditioned on the NIK): whether
+     * the person's own attributes support the pair.
+     */
     double attributeWeight(MatchModel model, int[] levels, LinkRow p, LinkRow r) {
         return fieldWeight(model, Comparison.NAME, levels[Comparison.NAME.ordinal()], p, r)
                 + fieldWeight(model, Comparison.BIRTH_DATE, levels[Comparison.BIRTH_DATE.ordinal()], p, r)
                 + fieldWeight(model, Comparison.SEX, levels[Comparison.SEX.ordinal()], p, r);
+    }
+
+    /**
+     * Whether a repaired NIK has support from a field the NIK does not encode: a name that agrees, the
+     * same family card (for a repair of the digits), the same mother's name, or the same birth date when
+     * the compared identifiers do not encode it (an identifier that is not a NIK, or a repair of the
+     * NIK's date digits). True for a pair whose NIK is not a repair.
+     */
+    static boolean supportsNikRepair(int[] levels, boolean motherAgrees, boolean dateImplied) {
+        NikLevel nik = NikLevel.values()[levels[Comparison.NIK.ordinal()]];
+        if (!nik.isRepair() || nik == NikLevel.SAME_REGION_AND_DATE) return true;
+        if (levels[Comparison.NAME.ordinal()] <= NameLevel.FUZZY_HIGH.ordinal()) return true;
+        if (motherAgrees) return true;
+        if (!dateImplied && levels[Comparison.BIRTH_DATE.ordinal()] == DateLevel.EXACT.ordinal()) return true;
+        boolean digitRepair = nik == NikLevel.ONE_DIGIT || nik == NikLevel.ADJACENT_SWAP || nik == NikLevel.ONE_INSERTED_OR_DROPPED;
+        return digitRepair && levels[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal();
     }
 }

@@ -44,7 +44,11 @@ public final class ProbabilisticLinker implements Linker {
     private final NameStandardiser standardiser = new NameStandardiser();
     private final Map<String, Long> stats = new ConcurrentHashMap<>();
 
-    public ProbabilisticLinker(String registrySource, MatchSettings settings, Consumer<String> log) {
+    private final java.time.LocalDate asOf;
+
+    /** {@code asOf}: the run's as-of date, for ages (null when unknown). */
+    public ProbabilisticLinker(String registrySource, MatchSettings settings, java.time.LocalDate asOf, Consumer<String> log) {
+        this.asOf = asOf;
         this.registrySource = registrySource;
         this.settings = settings;
         this.log = log;
@@ -90,7 +94,7 @@ public final class ProbabilisticLinker implements Linker {
         List<LinkRow> programRows = new ArrayList<>();
         for (LinkRow r : rows) (r.registry ? registryRows : programRows).add(r);
         RegistryIndex index = new RegistryIndex(registryRows, frequencies);
-        MatchModel model = new ModelTraining(settings, stats).estimate(programRows, index, comparer(index));
+        MatchModel model = new ModelTraining(settings, stats).estimate(programRows, index, comparer(index, frequencies));
         log.accept("link: model estimated from " + programRows.size() + " program rows and " + registryRows.size() + " registry rows\n"
                 + model.describe());
         check(model, !programRows.isEmpty() && frequencies.registryRows() > 0);
@@ -119,8 +123,8 @@ public final class ProbabilisticLinker implements Linker {
         List<LinkRow> programRows = new ArrayList<>();
         for (LinkRow r : rows) (r.registry ? registryRows : programRows).add(r);
         RegistryIndex index = new RegistryIndex(registryRows, frequencies);
-        PairComparer comparer = comparer(index);
-        LinkDecision decision = new LinkDecision(settings, model.priorWeight());
+        PairComparer comparer = comparer(index, frequencies);
+        LinkDecision decision = new LinkDecision(settings, model.priorWeight(), asOf);
         LinkExplanations explanations = new LinkExplanations(model, comparer);
         RowLink[] links = new RowLink[programRows.size()];
         IntStream.range(0, programRows.size()).parallel().forEach(i -> {
@@ -166,8 +170,8 @@ public final class ProbabilisticLinker implements Linker {
         }
         RegistryIndex index = candidates.index(frequencies);
         long t1 = System.nanoTime();
-        PairComparer comparer = comparer(index);
-        LinkDecision decision = new LinkDecision(settings, model.priorWeight());
+        PairComparer comparer = comparer(index, frequencies);
+        LinkDecision decision = new LinkDecision(settings, model.priorWeight(), asOf);
         CandidateSearch search = new CandidateSearch(index, settings);
         LinkDecision.Outcome[] outcomes = new LinkDecision.Outcome[programRows.size()];
         LongAdder fast = new LongAdder();
@@ -183,7 +187,7 @@ public final class ProbabilisticLinker implements Linker {
             }
             List<ScoredCandidate> scored = new ArrayList<>();
             for (LinkRow c : search.candidates(p)) scored.add(comparer.score(model, p, c));
-            outcomes[i] = decision.decide(scored);
+            outcomes[i] = decision.decide(p, scored);
             progress.add(1);
         });
         long t2 = System.nanoTime();
@@ -206,6 +210,7 @@ public final class ProbabilisticLinker implements Linker {
         ProgramRowDedup dedup = new ProgramRowDedup(settings, comparer, model, explanations);
         links.addAll(dedup.deduplicate(unlinked));
         stats.merge("dedup pairs compared", dedup.compared(), Long::sum);
+        stats.merge("dedup " + CandidateSearch.SKIPPED_COMPARISONS, dedup.skippedComparisons(), Long::sum);
         long t3 = System.nanoTime();
         stats.merge("ms leftover: registry read", (t1 - t0) / 1_000_000, Long::sum);
         stats.merge("ms leftover: decisions", (t2 - t1) / 1_000_000, Long::sum);
@@ -213,16 +218,19 @@ public final class ProbabilisticLinker implements Linker {
         return links;
     }
 
-    private PairComparer comparer(RegistryIndex index) {
+    private PairComparer comparer(RegistryIndex index, TermFrequencies frequencies) {
         return new PairComparer(new NameComparator(settings.name()), index,
-                settings.termFrequencyFields().contains("NAME"), settings.termFrequencyFields().contains("BIRTH_DATE"));
+                settings.termFrequencyFields().contains("NAME"), settings.termFrequencyFields().contains("BIRTH_DATE"),
+                frequencies.placeholders());
     }
 
     private List<LinkRow> features(List<StagedRow> staged) {
         LinkRow[] out = new LinkRow[staged.size()];
         IntStream.range(0, staged.size()).parallel().forEach(i -> {
             StagedRow r = staged.get(i);
-            out[i] = new LinkRow(i, r, r.source().equals(registrySource), standardiser.standardise(r.nameRaw()));
+            String mother = r.motherName();
+            out[i] = new LinkRow(i, r, r.source().equals(registrySource), standardiser.standardise(r.nameRaw()),
+                    mother == null || mother.isBlank() ? null : standardiser.standardise(mother), settings.pupilSources().contains(r.source()));
         });
         return List.of(out);
     }
@@ -244,6 +252,6 @@ public final class ProbabilisticLinker implements Linker {
         LinkRow owner = CandidateSearch.exactNikOwner(p, index);
         if (owner == null) return null;
         ScoredCandidate s = comparer.score(model, p, owner);
-        return decision.takesExactNikWithoutSearch(s) ? new LinkDecision.Outcome(LinkDecision.Kind.LINK, s, Double.NaN, 1) : null;
+        return decision.takesExactNikWithoutSearch(p, s) ? new LinkDecision.Outcome(LinkDecision.Kind.LINK, s, Double.NaN, 1) : null;
     }
 }

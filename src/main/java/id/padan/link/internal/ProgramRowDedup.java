@@ -24,6 +24,7 @@ final class ProgramRowDedup {
     private final MatchModel model;
     private final LinkExplanations explanations;
     private long compared;
+    private long skippedComparisons;
 
     ProgramRowDedup(MatchSettings settings, PairComparer comparer, MatchModel model, LinkExplanations explanations) {
         this.settings = settings;
@@ -37,8 +38,14 @@ final class ProgramRowDedup {
         return compared;
     }
 
+    /** Pairs the last call left uncompared because their block was larger than {@code max-block-size}. */
+    long skippedComparisons() {
+        return skippedComparisons;
+    }
+
     List<RowLink> deduplicate(List<LinkRow> unlinked) {
         compared = 0;
+        skippedComparisons = 0;
         List<RowLink> links = new ArrayList<>();
         if (unlinked.size() < 2) return links;
         Map<String, List<LinkRow>> blocks = new HashMap<>();
@@ -51,7 +58,11 @@ final class ProgramRowDedup {
         double priorWeight = Math.log(1.0 / unlinked.size() / (1 - 1.0 / unlinked.size())) / Math.log(2);
         Map<LinkRow, ScoredCandidate> target = new HashMap<>(); // later row -> the earliest row it matches, with the evidence
         for (List<LinkRow> block : blocks.values()) {
-            if (block.size() < 2 || block.size() > settings.maxBlockSize()) continue;
+            if (block.size() < 2) continue;
+            if (block.size() > settings.maxBlockSize()) {
+                skippedComparisons += (long) block.size() * (block.size() - 1) / 2;
+                continue;
+            }
             for (int i = 0; i < block.size(); i++) {
                 for (int j = i + 1; j < block.size(); j++) {
                     LinkRow a = block.get(i), b = block.get(j);

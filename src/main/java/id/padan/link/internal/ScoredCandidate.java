@@ -2,6 +2,14 @@ package id.padan.link.internal;
 
 /**
  * A candidate weighed against a row: the level of every field comparison, the total match weight
- * (prior excluded) and the weight of the person's own attributes (name, birth date, sex) alone.
+ * (prior excluded), the weight of the person's own attributes (name, birth date, sex) alone, whether
+ * a repaired NIK has support from a field the NIK does not encode (true when no repair), and whether
+ * both rows name a mother and the names are different names.
  */
-record ScoredCandidate(LinkRow candidate, int[] levels, double weight, double attributeWeight) {}
+record ScoredCandidate(LinkRow candidate, int[] levels, double weight, double attributeWeight, boolean supported,
+                       boolean motherDiffers) {
+
+    ScoredCandidate(LinkRow candidate, int[] levels, double weight, double attributeWeight, boolean supported) {
+        this(candidate, levels, weight, attributeWeight, supported, false);
+    }
+}

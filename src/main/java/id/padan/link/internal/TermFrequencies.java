@@ -21,6 +21,11 @@ public final class TermFrequencies {
     }
 
     /** Registry rows of the run (all partitions). */
+    /** Placeholder birth days learned from the registry's birth dates (see {@link PlaceholderDates}). */
+    PlaceholderDates placeholders() {
+        return PlaceholderDates.learn(dates);
+    }
+
     public long registryRows() {
         return registryRows;
     }

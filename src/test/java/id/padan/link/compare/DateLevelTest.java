@@ -19,15 +19,20 @@ class DateLevelTest {
             year off by two, two digits     | 1989-05-17 | 1991-05-17 | DIFFERENT
             one year digit (decade)         | 1985-05-17 | 1995-05-17 | ONE_PART_DIFFERS
             one year digit (units, 6 off)   | 2010-05-17 | 2016-05-17 | ONE_PART_DIFFERS
-            one year digit, century         | 1905-05-17 | 2005-05-17 | DIFFERENT
+            one year digit, century         | 1905-05-17 | 2005-05-17 | GENERATION_APART
             day differs                     | 1990-05-17 | 1990-05-18 | ONE_PART_DIFFERS
             month differs                   | 1990-05-17 | 1990-06-17 | ONE_PART_DIFFERS
             placeholder 1 January           | 1990-01-01 | 1990-05-17 | PLACEHOLDER
             placeholder 1 July              | 1990-07-01 | 1990-05-17 | PLACEHOLDER
             placeholder 31 December         | 1990-12-31 | 1990-05-17 | PLACEHOLDER
-            placeholder, decades off        | 1950-01-01 | 1990-05-17 | PLACEHOLDER
+            placeholder, one year off       | 1989-01-01 | 1990-05-17 | PLACEHOLDER
+            placeholder, years off          | 1985-01-01 | 1990-05-17 | DIFFERENT
+            placeholder, decades off        | 1950-01-01 | 1990-05-17 | GENERATION_APART
             not a placeholder, same year    | 1990-02-01 | 1990-05-17 | DIFFERENT
-            different                       | 1990-05-17 | 1972-11-03 | DIFFERENT
+            different, within a generation  | 1990-05-17 | 1979-11-03 | DIFFERENT
+            eleven years, one day short     | 1990-05-17 | 1978-05-18 | DIFFERENT
+            twelve years apart              | 1990-05-17 | 1978-05-16 | GENERATION_APART
+            a parent's and a child's        | 2014-12-14 | 1971-12-30 | GENERATION_APART
             missing                         | null       | 1990-05-17 | NULL
             both missing                    | null       | null       | NULL
             """)

@@ -21,6 +21,7 @@ final class Rows {
     private String region;
     private String address;
     private String mother;
+    private boolean pupil;
 
     private Rows() {}
 
@@ -75,6 +76,11 @@ final class Rows {
         return this;
     }
 
+    Rows pupil() {
+        this.pupil = true;
+        return this;
+    }
+
     Rows mother(String mother) {
         this.mother = mother;
         return this;
@@ -88,6 +94,7 @@ final class Rows {
         StagedRow row = new StagedRow(source, "R" + i, i + 2, nik, nik, nikStatus, null, kk, name, name, name, false, birthDate,
                 birthDate == null ? "MISSING" : "OK", sex, relation, desa, kec, kab, region == null ? "MISSING" : "OK", null, null,
                 mother, null, null, null, address);
-        return new LinkRow(i, row, source.equals(REGISTRY), STANDARDISER.standardise(name));
+        return new LinkRow(i, row, source.equals(REGISTRY), STANDARDISER.standardise(name),
+                mother == null ? null : STANDARDISER.standardise(mother), pupil);
     }
 }

@@ -31,12 +31,14 @@ class ConfigurationFilesTest {
         assertThat(shipped.matching().accept()).isEqualTo(0.99);
         assertThat(shipped.matching().trainingRows()).isEqualTo(20_000);
         assertThat(shipped.matching().randomPairs()).isEqualTo(200_000);
+        assertThat(shipped.matching().pupilSources()).containsExactly("KIP");
         assertThat(shipped.findings().severity(FindingCode.DECEASED_BENEFICIARY)).isEqualTo(Severity.ERROR);
         assertThat(shipped.findings().gaps()).extracting(g -> g.code()).containsExactly(FindingCode.GAP_PKH_NO_PBI, FindingCode.GAP_PKH_CHILD_NO_KIP);
         assertThat(shipped.findings().gaps().get(1).minAge()).isEqualTo(6);
         assertThat(shipped.reports().uncertainMethods()).contains(MatchMethod.REVIEW.name());
         var febrl = ConfigurationFiles.check(Path.of("config/febrl"));
         assertThat(febrl.matching().minAttributeBits()).isEqualTo(-12.0);
+        assertThat(febrl.matching().pupilSources()).isEmpty();
         assertThat(febrl.sources().registry()).isPresent();
     }
 
@@ -54,6 +56,8 @@ class ConfigurationFilesTest {
             matching.yml ~ `    - KK                   # family card number` ~ `    - KKK` ~ blocking.keys[5] ~ 'KKK' is not one of
             matching.yml ~ `  fuzzy-low: 0.88`         ~ `  fuzzy-low: 0.95`          ~ name.fuzzy-low     ~ is above name.fuzzy-high
             matching.yml ~ `prior: auto`               ~ `prior: sometimes`           ~ prior              ~ must be 'auto' or a probability
+            matching.yml ~ `pupil-sources: [KIP]`      ~ ``                           ~ pupil-sources      ~ is required
+            matching.yml ~ `pupil-sources: [KIP]`      ~ `pupil-sources: ['']`        ~ pupil-sources[0]   ~ must name a source
             findings.yml ~ `    min-age: 6`            ~ `    min-ages: 6`            ~ gaps[1].min-ages   ~ unknown key 'min-ages'
             findings.yml ~ `    min-age: 6`            ~ `    min-age: six`           ~ gaps[1].min-age    ~ 'six' is not a whole number
             findings.yml ~ `    min-age: 6`            ~ `    min-age: -6`            ~ gaps[1].min-age    ~ must be 0 or more

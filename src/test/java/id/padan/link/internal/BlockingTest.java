@@ -1,0 +1,52 @@
+package id.padan.link.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.padan.link.MatchSettings.BlockingKey;
+import org.junit.jupiter.api.Test;
+
+/** The blocking-key values of a row, per key: what two rows must share to be compared. */
+class BlockingTest {
+
+    private final LinkRow full = Rows.program().nik("3201014501900001").kk("3201010101000001").name("SITI AMINAH")
+            .born("1990-01-05").sex('P').region("3201010001").build();
+    private final LinkRow bare = Rows.program().build();
+
+    @Test
+    void eachKeyIsBuiltFromItsFields() {
+        assertThat(Blocking.values(BlockingKey.NAME_SORTED, full)).containsExactly(full.name.sortedKey());
+        assertThat(Blocking.values(BlockingKey.NIK_REGION_DATE, full)).containsExactly("320101450190");
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_KECAMATAN, full)).containsExactly("320101|1990-01-05");
+        // SITI is a common token: only AMINAH's phonetic key blocks
+        assertThat(full.nameKeys).hasSize(1);
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_NAME, full)).containsExactly("1990-01-05|" + full.nameKeys.get(0));
+        assertThat(Blocking.values(BlockingKey.KECAMATAN_YEAR_NAME, full)).containsExactly("320101|1990|" + full.nameKeys.get(0));
+        assertThat(Blocking.values(BlockingKey.KK, full)).isEmpty();
+    }
+
+    @Test
+    void aRowWithoutTheFieldsHasNoKey() {
+        for (BlockingKey key : BlockingKey.values()) assertThat(Blocking.values(key, bare)).as(key.name()).isEmpty();
+    }
+
+    @Test
+    void aNikOfFifteenDigitsStillBlocksOnItsRegionAndDateButTwelveDoNot() {
+        LinkRow fifteen = Rows.program().nik("320101450190001").build();
+        LinkRow twelve = Rows.program().nik("320101450190").build();
+        assertThat(Blocking.values(BlockingKey.NIK_REGION_DATE, fifteen)).containsExactly("320101450190");
+        assertThat(Blocking.values(BlockingKey.NIK_REGION_DATE, twelve)).isEmpty();
+    }
+
+    @Test
+    void aKabupatenCodeBlocksByBirthDateButNotByKecamatanYearName() {
+        LinkRow kab = Rows.program().name("BUDI SANTOSO").born("1980-03-04").region("3201").build();
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_KECAMATAN, kab)).containsExactly("3201|1980-03-04");
+        assertThat(Blocking.values(BlockingKey.KECAMATAN_YEAR_NAME, kab)).isEmpty();
+    }
+
+    @Test
+    void everyDistinctiveTokenGivesABirthDateKey() {
+        LinkRow two = Rows.program().name("BUDI SANTOSO").born("1980-03-04").build();
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_NAME, two)).hasSize(2).allMatch(v -> v.startsWith("1980-03-04|"));
+    }
+}

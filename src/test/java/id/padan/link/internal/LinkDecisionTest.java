@@ -1,0 +1,204 @@
+package id.padan.link.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.padan.link.compare.DateLevel;
+import id.padan.link.compare.KkLevel;
+import id.padan.link.compare.NameLevel;
+import id.padan.link.compare.NikLevel;
+import id.padan.link.internal.LinkDecision.Kind;
+import id.padan.link.internal.LinkDecision.Outcome;
+import id.padan.link.model.Comparison;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The link decision as a pure function of scored candidates: prior -14 bits, accept 0.99 (a total of
+ * 6.63 bits, so a candidate weight of 20.63), review 0.5 (weight 14), margin 4 bits, own attributes
+ * at least 0 bits, 4 bits for an exact NIK taken without search; as of 23 November 2026.
+ */
+class LinkDecisionTest {
+    private static final java.time.LocalDate AS_OF = java.time.LocalDate.of(2026, 11, 23);
+    private final LinkDecision decision = new LinkDecision(-14, 0.99, 0.5, 4, 0, 4, AS_OF);
+    private final LinkRow row = Rows.program().nik("3201014501900001").name("SITI AMINAH").build();
+
+    private static int[] levels(NikLevel nik, NameLevel name, DateLevel date, KkLevel kk) {
+        int[] l = new int[Comparison.COUNT];
+        for (Comparison c : Comparison.values()) l[c.ordinal()] = c.nullLevel();
+        l[Comparison.NIK.ordinal()] = nik.ordinal();
+        l[Comparison.NAME.ordinal()] = name.ordinal();
+        l[Comparison.BIRTH_DATE.ordinal()] = date.ordinal();
+        l[Comparison.KK.ordinal()] = kk.ordinal();
+        return l;
+    }
+
+    private static ScoredCandidate candidate(double weight, double attributes) {
+        return candidate(Rows.registry().build(), levels(NikLevel.NULL, NameLevel.EXACT, DateLevel.EXACT, KkLevel.NULL), weight, attributes, true);
+    }
+
+    private static ScoredCandidate candidate(LinkRow who, int[] levels, double weight, double attributes, boolean supported) {
+        return new ScoredCandidate(who, levels, weight, attributes, supported);
+    }
+
+    @Test
+    void noCandidateMakesANewPerson() {
+        assertThat(decision.decide(row, List.of()).kind()).isEqualTo(Kind.NEW_PERSON);
+    }
+
+    @ParameterizedTest(name = "weight {0}: {1}")
+    @CsvSource({"30, LINK", "20.7, LINK", "20.5, REVIEW", "14.1, REVIEW", "13.9, NEW_PERSON", "-5, NEW_PERSON"})
+    void aSingleCandidateByItsProbability(double weight, Kind kind) {
+        Outcome o = decision.decide(row, List.of(candidate(weight, 10)));
+        assertThat(o.kind()).isEqualTo(kind);
+        assertThat(o.chosen() == null).isEqualTo(kind == Kind.NEW_PERSON);
+    }
+
+    @Test
+    void theLoneLinkedCandidateHasNoRunnerUp() {
+        assertThat(decision.decide(row, List.of(candidate(30, 10))).runnerUp()).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void twoNearEqualCandidatesAreAReviewersCall() {
+        ScoredCandidate a = candidate(30, 10), b = candidate(28, 10);
+        for (List<ScoredCandidate> order : List.of(List.of(a, b), List.of(b, a))) {
+            Outcome o = decision.decide(row, order);
+            assertThat(o.kind()).isEqualTo(Kind.REVIEW);
+            assertThat(o.chosen()).isSameAs(a);
+            assertThat(o.candidates()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClearWinnerIsLinkedWithItsRunnerUp() {
+        ScoredCandidate a = candidate(30, 10), b = candidate(25.9, 10);
+        for (List<ScoredCandidate> order : List.of(List.of(a, b), List.of(b, a))) {
+            Outcome o = decision.decide(row, order);
+            assertThat(o.kind()).isEqualTo(Kind.LINK);
+            assertThat(o.chosen()).isSameAs(a);
+            assertThat(o.runnerUp()).isEqualTo(25.9);
+        }
+    }
+
+    @Test
+    void familyEvidenceOnlyNeverLinks() {
+        // family card, region and address agree, but name, birth date and sex weigh against the pair
+        ScoredCandidate household = candidate(25, -6);
+        assertThat(decision.decide(row, List.of(household)).kind()).isEqualTo(Kind.REVIEW);
+        assertThat(decision.decide(row, List.of(candidate(10, -6))).kind()).isEqualTo(Kind.NEW_PERSON);
+    }
+
+    @Test
+    void aHouseholdCandidateAboveThePersonStillCountsAsARival() {
+        ScoredCandidate person = candidate(30, 5), household = candidate(28, -3);
+        Outcome o = decision.decide(row, List.of(person, household));
+        assertThat(o.kind()).isEqualTo(Kind.REVIEW);
+        assertThat(decision.decide(row, List.of(person, candidate(20, -3))).kind()).isEqualTo(Kind.LINK);
+    }
+
+    @Test
+    void aRepairedNikWithoutSupportIsNotLinked() {
+        LinkRow stranger = Rows.registry().build();
+        ScoredCandidate unsupported = candidate(stranger, levels(NikLevel.ONE_DIGIT, NameLevel.DIFFERENT, DateLevel.EXACT, KkLevel.NULL), 30, 5, false);
+        assertThat(decision.decide(row, List.of(unsupported)).kind()).isEqualTo(Kind.REVIEW);
+        ScoredCandidate supported = candidate(stranger, levels(NikLevel.ONE_DIGIT, NameLevel.EXACT, DateLevel.EXACT, KkLevel.NULL), 30, 5, true);
+        assertThat(decision.decide(row, List.of(supported)).kind()).isEqualTo(Kind.LINK);
+    }
+
+    // ---- the exact NIK taken without search -------------------------------------------------------
+
+    private ScoredCandidate owner(LinkRow owner, NameLevel name, DateLevel date, KkLevel kk, double weight, double attributes) {
+        return candidate(owner, levels(NikLevel.EXACT, name, date, kk), weight, attributes, true);
+    }
+
+    @Test
+    void anAgreeingOwnerIsTakenAtOnce() {
+        LinkRow owner = Rows.registry().relation("HEAD").build();
+        assertThat(decision.takesExactNikWithoutSearch(row, owner(owner, NameLevel.EXACT, DateLevel.EXACT, KkLevel.EXACT, 30, 11))).isTrue();
+    }
+
+    @Test
+    void anExactNikWithAContradictingNameIsSearched() {
+        LinkRow owner = Rows.registry().build();
+        ScoredCandidate s = owner(owner, NameLevel.DIFFERENT, DateLevel.EXACT, KkLevel.EXACT, 25, -5.9);
+        assertThat(decision.takesExactNikWithoutSearch(row, s)).isFalse();
+        // searched, it is not eligible on its own attributes: a reviewer's call
+        assertThat(decision.decide(row, List.of(s)).kind()).isEqualTo(Kind.REVIEW);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what contradicts                      | date             | kk        | weight | attributes
+            a birth date years apart                 | DIFFERENT        | EXACT     | 30     | 5
+            a birth date decades apart               | GENERATION_APART | EXACT     | 30     | 5
+            another family card                      | EXACT            | DIFFERENT | 30     | 11
+            a pair below the accept probability      | EXACT            | NULL      | 20     | 11
+            a name too weak on its own               | EXACT            | EXACT     | 30     | 3.4
+            """)
+    void anExactNikIsSearchedWhenSomethingContradictsIt(String what, DateLevel date, KkLevel kk, double weight, double attributes) {
+        LinkRow owner = Rows.registry().build();
+        assertThat(decision.takesExactNikWithoutSearch(row, owner(owner, NameLevel.EXACT, date, kk, weight, attributes))).as(what).isFalse();
+    }
+
+    @ParameterizedTest(name = "row sent as {0}, owner {1} born {2}: taken {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CHILD      | HEAD   | 1970-01-05 | false
+            CHILD      | SPOUSE | 1980-01-05 | false
+            GRANDCHILD | PARENT | 1950-01-05 | false
+            CHILD      | HEAD   | 1996-11-24 | true
+            CHILD      | HEAD   | 1996-11-23 | false
+            CHILD      | CHILD  | 1970-01-05 | true
+            HEAD       | HEAD   | 1970-01-05 | true
+            SPOUSE     | HEAD   | 1970-01-05 | true
+            """)
+    void aRowSentAsAChildIsNotTheNikOfItsParentsGeneration(String rowRelation, String ownerRelation, String born, boolean taken) {
+        LinkRow child = Rows.program().relation(rowRelation).build();
+        LinkRow owner = Rows.registry().relation(ownerRelation).born(born).build();
+        assertThat(decision.takesExactNikWithoutSearch(child, owner(owner, NameLevel.EXACT, DateLevel.NULL, KkLevel.EXACT, 30, 11)))
+                .isEqualTo(taken);
+    }
+
+    @Test
+    void aPupilIsNeitherTakenNorLinkedAsTheNikOwnerOfItsParentsGeneration() {
+        LinkRow pupil = Rows.program().pupil().build();
+        LinkRow father = Rows.registry().relation("HEAD").born("1975-03-02").build();
+        LinkRow child = Rows.registry().relation("CHILD").born("2012-06-01").build();
+        ScoredCandidate owner = owner(father, NameLevel.ONE_SIDE_TRUNCATED_OR_SUBSET, DateLevel.NULL, KkLevel.EXACT, 31, 6);
+        assertThat(decision.takesExactNikWithoutSearch(pupil, owner)).isFalse();
+        // searched: the father stays a rival, never the link; the child, too weak on its own here, waits for a reviewer
+        ScoredCandidate sibling = candidate(child, levels(NikLevel.FAMILY_MEMBER_NIK, NameLevel.EXACT, DateLevel.NULL, KkLevel.EXACT), 22, 12, true);
+        Outcome o = decision.decide(pupil, List.of(owner, sibling));
+        assertThat(o.kind()).isEqualTo(Kind.REVIEW);
+        assertThat(decision.decide(row, List.of(owner, sibling)).kind()).as("the same pair for a row not sent as a child").isEqualTo(Kind.LINK);
+    }
+
+    @ParameterizedTest(name = "a pupil and a {0} born {1}: other generation {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            SPOUSE | 2005-02-01 | false
+            SPOUSE | 1990-02-01 | true
+            CHILD  | 1990-02-01 | true
+            HEAD   | null       | false
+            """)
+    void aPupilIsOfAnotherGenerationThanPeopleThirtyOrOlder(String relation, String born, boolean other) {
+        LinkRow pupil = Rows.program().pupil().build();
+        LinkRow person = Rows.registry().relation(relation).born(born).build();
+        ScoredCandidate s = owner(person, NameLevel.EXACT, DateLevel.NULL, KkLevel.EXACT, 30, 11);
+        assertThat(decision.otherGeneration(pupil, s)).isEqualTo(other);
+        assertThat(new LinkDecision(-14, 0.99, 0.5, 4, 0, 4, null).otherGeneration(pupil, s)).as("no as-of date, no age").isFalse();
+    }
+
+    @Test
+    void anotherMotherContradictsTheExactNik() {
+        LinkRow owner = Rows.registry().build();
+        ScoredCandidate s = new ScoredCandidate(owner, levels(NikLevel.EXACT, NameLevel.EXACT, DateLevel.NULL, KkLevel.EXACT), 30, 11, true, true);
+        assertThat(decision.takesExactNikWithoutSearch(row, s)).isFalse();
+    }
+
+    @Test
+    void aPlaceholderDateIsNotAContradiction() {
+        LinkRow owner = Rows.registry().build();
+        assertThat(decision.takesExactNikWithoutSearch(row, owner(owner, NameLevel.EXACT, DateLevel.PLACEHOLDER, KkLevel.EXACT, 30, 9))).isTrue();
+    }
+}
