@@ -52,7 +52,8 @@ class EmbeddedDatabaseKillIT {
         // Read the published result through the embedded server once more.
         try (var ctx = Contexts.start(PadanProcess.CONFIG.toString(), Map.of("padan.home", work.resolve(".padan")))) {
             String url = ctx.getBean(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
-            Published.load(new id.padan.TestDatabase.Db(url, "postgres", "")).assertSameAs(reference);
+            String secret = Files.readString(work.resolve(".padan/db-secret")).strip();
+            Published.load(new id.padan.TestDatabase.Db(url, "postgres", secret)).assertSameAs(reference);
         }
     }
 }
