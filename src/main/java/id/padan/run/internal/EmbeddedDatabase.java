@@ -38,6 +38,7 @@ final class EmbeddedDatabase {
     static final String USER = "postgres";
     static final String SECRET_FILE = "db-secret";
     static final String SOCKET_DIR = "pgsocket";
+    static final String BINARIES_DIR = "pg-binaries";
     /** What a unix socket path may hold (sun_path is 108 bytes with its NUL), with room for "/.s.PGSQL.65535". */
     private static final int SOCKET_DIR_MAX = 107 - "/.s.PGSQL.65535".length();
 
@@ -89,17 +90,21 @@ final class EmbeddedDatabase {
             PrivateFiles.folder(home);
             Secret secret = secret(home);
             Path sockets = PrivateFiles.folder(home.resolve(SOCKET_DIR));
+            // The library unpacks PostgreSQL into a folder it makes writable by everyone (/tmp/embedded-pg by default),
+            // from which it would run binaries another local account put there; under PADAN_HOME (0700) no one can.
+            Path binaries = PrivateFiles.folder(home.resolve(BINARIES_DIR));
             boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
             log.info("starting embedded PostgreSQL with data in {}{}", dataDir, existing ? "" : " (new)");
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     // The server outlives this process while other padan processes use it (EmbeddedServerLease stops it).
                     .setRegisterShutdownHook(false)
-                    .setPgBinaryResolver(RecordingResolver.INSTANCE)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setPgBinaryResolver(RecordingResolver.in(binaries))
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setConnectConfig("password", secret.value())
-                    .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), secret))
+                    .setDataDirectoryCustomizer(dir -> lockDown(dir.toPath(), secret, RecordingResolver.in(binaries)))
                     // Nobody but the padan user: loopback only, a socket in a private folder, passwords for all.
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("unix_socket_directories", socketDirectories(sockets))
@@ -124,6 +129,8 @@ final class EmbeddedDatabase {
                     .setServerConfig("max_wal_size", "8GB")
                     .setServerConfig("checkpoint_timeout", "30min")
                     .start();
+            PrivateFiles.narrow(binaries, PrivateFiles.FOLDER); // the library made it writable by all
+            return server;
         } catch (IOException | UncheckedIOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(),
                     e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
@@ -145,14 +152,14 @@ final class EmbeddedDatabase {
     }
 
     /** Between initdb (if any) and the server's start: the password set and pg_hba.conf replaced, unless done already. */
-    private static void lockDown(Path dataDir, Secret secret) {
+    private static void lockDown(Path dataDir, Secret secret, RecordingResolver binaries) {
         try {
             PrivateFiles.narrow(dataDir, PrivateFiles.FOLDER);
             Path hba = dataDir.resolve("pg_hba.conf");
             boolean hbaCurrent = Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(PG_HBA);
             if (hbaCurrent && !secret.created()) return;
             if (!hbaCurrent) log.info("locking the embedded database in {}: password authentication, no trusted connections", dataDir);
-            setPassword(dataDir, secret.value());
+            setPassword(binaries.binaries(), dataDir, secret.value());
             PrivateFiles.writeSecret(hba, PG_HBA);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock down the embedded database in " + dataDir + ": " + e.getMessage(), e);
@@ -164,8 +171,8 @@ final class EmbeddedDatabase {
      * The password goes through standard input, never the command line; the output (which could quote the statement)
      * is discarded.
      */
-    private static void setPassword(Path dataDir, String secret) throws IOException {
-        Path postgres = RecordingResolver.INSTANCE.binaries().resolve("bin/postgres");
+    private static void setPassword(Path binaries, Path dataDir, String secret) throws IOException {
+        Path postgres = binaries.resolve("bin/postgres");
         List<String> cmd = new ArrayList<>();
         // As root, the embedded library runs PostgreSQL in a user namespace of its own (PostgreSQL refuses root); so do we.
         if (LinuxUtils.isUnshareAvailable()) cmd.addAll(List.of("unshare", "-U"));
@@ -191,10 +198,20 @@ final class EmbeddedDatabase {
     /**
      * The library's own binaries, remembering where it unpacks them: it names the folder after the MD5 of the archive
      * ({@code <working dir>/PG-<md5>}), and single-user mode needs the {@code postgres} binary before any server runs.
+     * One per working directory: the library keeps the folder it unpacked into per resolver for the JVM's lifetime.
      */
     static final class RecordingResolver implements PgBinaryResolver {
-        static final RecordingResolver INSTANCE = new RecordingResolver();
+        private static final java.util.Map<Path, RecordingResolver> BY_DIR = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Path workingDir;
         private volatile String digest;
+
+        private RecordingResolver(Path workingDir) {
+            this.workingDir = workingDir;
+        }
+
+        static RecordingResolver in(Path workingDir) {
+            return BY_DIR.computeIfAbsent(workingDir.toAbsolutePath().normalize(), RecordingResolver::new);
+        }
 
         @Override
         public InputStream getPgBinary(String system, String machineHardware) throws IOException {
@@ -221,8 +238,6 @@ final class EmbeddedDatabase {
 
         Path binaries() throws IOException {
             if (digest == null) throw new IOException("the embedded PostgreSQL binaries are not unpacked yet");
-            String tmp = System.getProperty("java.io.tmpdir");
-            Path workingDir = Path.of(System.getProperty("ot.epg.working-dir", Path.of(tmp, "embedded-pg").toString()));
             Path dir = workingDir.resolve("PG-" + digest);
             if (!Files.isExecutable(dir.resolve("bin/postgres"))) throw new IOException("no PostgreSQL binaries in " + dir);
             return dir;
