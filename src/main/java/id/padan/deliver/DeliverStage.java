@@ -41,8 +41,10 @@ public class DeliverStage implements Tasklet {
     private final List<Deliverable> deliverables;
     private final StageMetrics metrics;
     private final JdbcTemplate jdbc;
+    private final OutputFiles outputFiles;
 
-    public DeliverStage(List<Deliverable> deliverables, StageMetrics metrics, JdbcTemplate jdbc) {
+    public DeliverStage(List<Deliverable> deliverables, StageMetrics metrics, JdbcTemplate jdbc, OutputFiles files) {
+        this.outputFiles = files;
         this.deliverables = deliverables;
         this.metrics = metrics;
         this.jdbc = jdbc;
@@ -73,7 +75,7 @@ public class DeliverStage implements Tasklet {
 
     /** Runs every deliverable for the run into {@code dir} and writes the manifest; returns its lines. */
     public List<ManifestLine> deliver(RunScope scope, Path dir) throws Exception {
-        Files.createDirectories(dir);
+        outputFiles.createDirectories(dir);
         jdbc.update("delete from padan.delivered_file where run_id = ?", scope.runId());
         // The run's rows were loaded moments ago, before autovacuum could look at them; without statistics the
         // planner takes million-row tables for empty ones and joins them row by row.
@@ -103,7 +105,7 @@ public class DeliverStage implements Tasklet {
         }
         for (Deliverable d : last) lines.addAll(run(d, scope, dir));
         Path manifest = dir.resolve("manifest.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8);
+        try (BufferedWriter w = outputFiles.newBufferedWriter(manifest);
              SequenceWriter csv = MANIFEST.writerFor(ManifestLine.class).with(MANIFEST.schemaFor(ManifestLine.class).withHeader()).writeValues(w)) {
             for (ManifestLine l : lines) csv.write(l);
         }

@@ -115,7 +115,8 @@ class DeliverIT {
     void reportsCanBeWrittenInEnglish() throws Exception {
         var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(), db.user(), db.password());
         var settings = id.padan.deliver.internal.DeliverySettingsLoader.load(Path.of("config/reports.yml")).withLanguage("en");
-        var report = new id.padan.deliver.internal.MismatchReport(ds, id.padan.findings.FindingRules.load(Path.of("config")), settings, MAPPINGS);
+        var report = new id.padan.deliver.internal.MismatchReport(ds, id.padan.findings.FindingRules.load(Path.of("config")), settings, MAPPINGS,
+                OutputFiles.PRIVATE);
         Path dir = tmp.resolve("english");
         var scope = new id.padan.store.RunScope(run2, java.time.LocalDate.parse("2026-11-23"), in1, dir);
         List<WrittenFile> files = report.write(scope, dir);

@@ -146,4 +146,19 @@ class ReconcileRunIT {
                 .contains("NIK_MISSING", "DUPLICATE_IN_PROGRAM", "DECEASED_BENEFICIARY", "GAP_PKH_NO_PBI");
         assertThat(out.resolve("run-1").resolve("manifest.csv")).exists();
     }
+
+    @Test
+    @Order(6)
+    void everythingDeliveredIsForThePadanUserOnly() throws Exception {
+        // Reports and corrected extracts hold personal data: files 0600 and folders 0700 by default (padan.output.file-mode).
+        Path run = out.resolve("run-1");
+        try (var paths = java.nio.file.Files.walk(run)) {
+            List<Path> all = paths.toList();
+            assertThat(all).hasSizeGreaterThan(10);
+            for (Path p : all) {
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(p));
+                assertThat(mode).as(run.relativize(p).toString()).isEqualTo(java.nio.file.Files.isDirectory(p) ? "rwx------" : "rw-------");
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.OutputFiles;
+
 import id.padan.deliver.Deliverable;
 import id.padan.deliver.DeliverySettings;
 import id.padan.deliver.WrittenFile;
@@ -82,9 +84,11 @@ public class CorrectedExtractWriter implements Deliverable {
     private final DataSource dataSource;
     private final SourceMappings mappings;
     private final DeliverySettings settings;
+    private final OutputFiles outputFiles;
     private final RegionRouting routing = new RegionRouting(RegionReference.kemendagri());
 
-    public CorrectedExtractWriter(DataSource dataSource, SourceMappings mappings, DeliverySettings settings) {
+    public CorrectedExtractWriter(DataSource dataSource, SourceMappings mappings, DeliverySettings settings, OutputFiles files) {
+        this.outputFiles = files;
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.settings = settings;
@@ -219,7 +223,7 @@ public class CorrectedExtractWriter implements Deliverable {
         }
 
         List<WrittenFile> write(Cursor cursor, long rowsRead, StageProgress progress) throws Exception {
-            Files.createDirectories(dir);
+            outputFiles.createDirectories(dir);
             long written = 0;
             try (ExtractReader reader = new ExtractReader(file, m);
                  RawLines raw = new RawLines(file)) {
@@ -262,7 +266,7 @@ public class CorrectedExtractWriter implements Deliverable {
             for (RegionFile f : files.values()) {
                 out.add(new WrittenFile(f.path, f.rows, "EXTRACT", m.source(), f.region));
                 if (f.rejected != null) out.add(new WrittenFile(f.rejectedPath, f.rejected.rows(), "EXTRACT", m.source(), f.region));
-                Path readme = ExtractReadme.write(f.readmePath, m, header, settings.addedColumns(), f.path.getFileName().toString(), f.rows,
+                Path readme = ExtractReadme.write(outputFiles, f.readmePath, m, header, settings.addedColumns(), f.path.getFileName().toString(), f.rows,
                         f.rejected == null ? null : f.rejectedPath.getFileName().toString(), f.rejected == null ? 0 : f.rejected.rows());
                 out.add(new WrittenFile(readme, 0, "EXTRACT", m.source(), f.region));
             }
@@ -447,7 +451,7 @@ public class CorrectedExtractWriter implements Deliverable {
                 this.path = path;
                 this.rejectedPath = rejectedPath;
                 this.readmePath = readmePath;
-                this.out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+                this.out = new BufferedOutputStream(outputFiles.newOutputStream(path), 1 << 16);
                 out.write(headerBytes);
                 out.write(lineEnd.getBytes(cs));
             }
@@ -469,7 +473,7 @@ public class CorrectedExtractWriter implements Deliverable {
             }
 
             void rejected(int lineNo, String reason, String rawText) throws IOException {
-                if (rejected == null) rejected = new RejectedLinesCsv(rejectedPath);
+                if (rejected == null) rejected = new RejectedLinesCsv(outputFiles, rejectedPath);
                 rejected.row(lineNo, reason, rawText);
             }
 

@@ -1,5 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.OutputFiles;
+
 import id.padan.deliver.DeliverySettings;
 import id.padan.ingest.Field;
 import id.padan.ingest.SourceMapping;
@@ -37,7 +39,7 @@ final class ExtractReadme {
         return out;
     }
 
-    static Path write(Path file, SourceMapping m, List<String> header, DeliverySettings.AddedColumns added, String extract, long rows,
+    static Path write(OutputFiles files, Path file, SourceMapping m, List<String> header, DeliverySettings.AddedColumns added, String extract, long rows,
                       String rejected, long rejectedRows) throws IOException {
         List<String> ids = identifierColumns(m, header);
         ids.add(added.personId());
@@ -92,7 +94,7 @@ final class ExtractReadme {
         sb.append("- Sistem dinas / basis data: muat berkas dengan kolom di atas bertipe teks (VARCHAR), bukan angka.\n");
         sb.append("Simpan kembali sebagai CSV dengan pemisah dan encoding yang sama.\n");
         // CRLF, so that Notepad on an old Windows shows the lines too.
-        Files.writeString(file, sb.toString().replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        files.writeString(file, sb.toString().replace("\n", "\r\n"));
         return file;
     }
 }

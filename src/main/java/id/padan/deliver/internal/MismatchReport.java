@@ -1,5 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.OutputFiles;
+
 import id.padan.deliver.Deliverable;
 import id.padan.deliver.DeliverySettings;
 import id.padan.deliver.ReviewCell;
@@ -56,10 +58,12 @@ public class MismatchReport implements Deliverable {
     private final FindingRules rules;
     private final DeliverySettings settings;
     private final String registry;
+    private final OutputFiles outputFiles;
     private final RegionReference regions = RegionReference.kemendagri();
     private final RegionRouting routing = new RegionRouting(regions);
 
-    public MismatchReport(DataSource dataSource, FindingRules rules, DeliverySettings settings, SourceMappings mappings) {
+    public MismatchReport(DataSource dataSource, FindingRules rules, DeliverySettings settings, SourceMappings mappings, OutputFiles files) {
+        this.outputFiles = files;
         this.dataSource = dataSource;
         this.rules = rules;
         this.settings = settings;
@@ -81,7 +85,7 @@ public class MismatchReport implements Deliverable {
         FindingText findingText = new FindingText(text, regions);
         HtmlReport html = new HtmlReport(text, rules, regions);
         Path base = runDir.resolve("reports");
-        Files.createDirectories(base);
+        outputFiles.createDirectories(base);
         List<WrittenFile> written = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -315,11 +319,11 @@ public class MismatchReport implements Deliverable {
             this.dir = dir;
             this.text = text;
             this.html = html;
-            Files.createDirectories(dir);
+            outputFiles.createDirectories(dir);
             writeCounts();
             writeChanges();
-            decisions = new ReviewCsv(dir.resolve("decisions.csv"), DecisionRow.header(text));
-            xlsx = new ReviewXlsx(dir.resolve("report.xlsx"));
+            decisions = new ReviewCsv(outputFiles, dir.resolve("decisions.csv"), DecisionRow.header(text));
+            xlsx = new ReviewXlsx(outputFiles, dir.resolve("report.xlsx"));
             xlsx.sheet(text.t("sheet.counts"), countsHeader());
             for (ReportModel.Count c : model.counts) xlsx.row(countCells(c));
             xlsx.sheet(text.t("sheet.changes"), changesHeader());
@@ -372,21 +376,21 @@ public class MismatchReport implements Deliverable {
         }
 
         private void writeCounts() throws IOException {
-            try (ReviewCsv csv = new ReviewCsv(dir.resolve("counts.csv"), countsHeader())) {
+            try (ReviewCsv csv = new ReviewCsv(outputFiles, dir.resolve("counts.csv"), countsHeader())) {
                 for (ReportModel.Count c : model.counts) csv.row(countCells(c));
                 countRows = csv.rows();
             }
         }
 
         private void writeChanges() throws IOException {
-            try (ReviewCsv csv = new ReviewCsv(dir.resolve("changes.csv"), changesHeader())) {
+            try (ReviewCsv csv = new ReviewCsv(outputFiles, dir.resolve("changes.csv"), changesHeader())) {
                 for (var e : changeTable().entrySet()) csv.row(changeCells(e));
                 changeRows = csv.rows();
             }
         }
 
         void openFindings() throws IOException {
-            findings = new ReviewCsv(dir.resolve("findings.csv"), findingsHeader());
+            findings = new ReviewCsv(outputFiles, dir.resolve("findings.csv"), findingsHeader());
         }
 
         void decision(DecisionRow row) throws IOException {
@@ -416,7 +420,7 @@ public class MismatchReport implements Deliverable {
             if (findings != null) files.add("findings.csv");
             files.add("report.xlsx");
             Path page = dir.resolve("report.html");
-            try (Writer w = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+            try (Writer w = outputFiles.newBufferedWriter(page)) {
                 html.render(model, files, w);
             }
             String region = model.key;

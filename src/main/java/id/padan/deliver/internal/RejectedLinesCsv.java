@@ -1,5 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.OutputFiles;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -22,8 +24,8 @@ final class RejectedLinesCsv implements Closeable {
     private final SequenceWriter rows;
     private long count;
 
-    RejectedLinesCsv(Path file) throws IOException {
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    RejectedLinesCsv(OutputFiles files, Path file) throws IOException {
+        out = files.newBufferedWriter(file);
         out.write('\uFEFF');
         rows = ReviewCsv.CSV.writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(out);
         rows.write(HEADER);

@@ -1,5 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.OutputFiles;
+
 import id.padan.deliver.ReviewCell;
 import java.io.Closeable;
 import java.io.IOException;
@@ -28,7 +30,12 @@ public final class ReviewCsv implements Closeable {
     private long count;
 
     public ReviewCsv(Path file, List<String> header) throws IOException {
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this(OutputFiles.PRIVATE, file, header);
+    }
+
+    /** A new file with the mode {@code files} gives. */
+    public ReviewCsv(OutputFiles files, Path file, List<String> header) throws IOException {
+        out = files.newBufferedWriter(file);
         out.write('\uFEFF');
         rows = CSV.writerFor(String[].class).with(SCHEMA).writeValues(out);
         String[] h = new String[header.size()];

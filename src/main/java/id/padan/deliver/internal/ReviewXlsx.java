@@ -1,5 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.OutputFiles;
+
 import id.padan.deliver.ReviewCell;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -30,7 +32,11 @@ final class ReviewXlsx implements Closeable {
     private long rows;
 
     ReviewXlsx(Path file) throws IOException {
-        out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this(OutputFiles.PRIVATE, file);
+    }
+
+    ReviewXlsx(OutputFiles files, Path file) throws IOException {
+        out = new BufferedOutputStream(files.newOutputStream(file), 1 << 16);
         wb = new Workbook(out, "padan", "1.0");
         wb.setCompressionLevel(1);
     }

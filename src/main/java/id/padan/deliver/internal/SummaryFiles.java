@@ -1,5 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.OutputFiles;
+
 import id.padan.deliver.Deliverable;
 import id.padan.deliver.WrittenFile;
 import id.padan.store.RunScope;
@@ -23,8 +25,10 @@ import org.springframework.stereotype.Component;
 @Order(100)
 public class SummaryFiles implements Deliverable {
     private final JdbcTemplate jdbc;
+    private final OutputFiles outputFiles;
 
-    public SummaryFiles(JdbcTemplate jdbc) {
+    public SummaryFiles(JdbcTemplate jdbc, OutputFiles files) {
+        this.outputFiles = files;
         this.jdbc = jdbc;
     }
 
@@ -36,7 +40,7 @@ public class SummaryFiles implements Deliverable {
         // run is recorded COMPLETED when this stage ends (a failure after it would fail the stage, and a restart writes
         // the summary again). "RUNNING" would describe the moment of writing, not the run the file hands over.
         if ("RUNNING".equals(summary.status())) summary = summary.withStatus("COMPLETED");
-        Files.writeString(file, summary.render() + deliveries(scope.runId()), StandardCharsets.UTF_8);
+        outputFiles.writeString(file, summary.render() + deliveries(scope.runId()));
         return List.of(new WrittenFile(file, 0, "SUMMARY", null, null));
     }
 
