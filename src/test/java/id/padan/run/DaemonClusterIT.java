@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonClusterIT {
     private static final Duration LONG = Duration.ofSeconds(120);
+    private static final String OPERATOR_PASSWORD = "cluster-test-password";
 
     @TempDir
     Path work;
@@ -47,7 +48,8 @@ class DaemonClusterIT {
                 output: %s
                 """.formatted(drop, work.resolve("out")));
         Map<String, String> props = Map.of("padan.daemon.cluster-checkin-ms", "1000", "padan.schedule.probe-ms", "200",
-                "padan.schedule.poll-seconds", "1", "padan.test.pause-before-stages", "link", "padan.test.pause-ms", "4000");
+                "padan.schedule.poll-seconds", "1", "padan.test.pause-before-stages", "link", "padan.test.pause-ms", "4000",
+                "padan.management.user", "operator", "padan.management.password", OPERATOR_PASSWORD);
         String[] daemon = {"daemon", "--jobs", jobs.toString(), "--config", PadanProcess.CONFIG.toString(), "--port", "0"};
         try (PadanProcess a = PadanProcess.start(work.resolve("a"), db, props, daemon);
              PadanProcess b = PadanProcess.start(work.resolve("b"), db, props, daemon)) {
@@ -87,8 +89,10 @@ class DaemonClusterIT {
     }
 
     private static String get(String url) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // The health details and metrics are for the operator's credentials (HTTP basic).
+        String basic = java.util.Base64.getEncoder().encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
         return r.body();
     }
