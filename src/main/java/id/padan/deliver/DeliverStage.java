@@ -63,7 +63,7 @@ public class DeliverStage implements Tasklet {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
         Path dir = runDir(scope);
-        RunFolder folder = new RunFolder(dir, jdbc.queryForObject("select database_id::text from padan.installation", String.class), scope.runId());
+        RunFolder folder = new RunFolder(dir, jdbc.queryForObject("select database_id::text from padan.installation", String.class), scope.runId(), outputFiles);
         Path temp = folder.prepare();
         List<ManifestLine> lines = deliver(scope, temp);
         folder.complete();

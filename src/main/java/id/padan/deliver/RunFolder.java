@@ -24,8 +24,10 @@ final class RunFolder {
     private final Path temp;
     private final String databaseId;
     private final long runId;
+    private final OutputFiles files;
 
-    RunFolder(Path dir, String databaseId, long runId) {
+    RunFolder(Path dir, String databaseId, long runId, OutputFiles files) {
+        this.files = files;
         this.dir = dir;
         this.temp = dir.resolveSibling("." + dir.getFileName() + ".partial");
         this.databaseId = databaseId;
@@ -39,15 +41,16 @@ final class RunFolder {
      * @throws IllegalStateException when either belongs to another database or run, or was not written by padan
      */
     Path prepare() throws IOException {
-        Files.createDirectories(dir.getParent());
+        files.createDirectories(dir.getParent());
         if (Files.exists(dir)) checkOwner(dir);
         if (Files.exists(temp)) {
             if (Files.exists(temp.resolve(MARKER))) checkOwner(temp);
             FileSystemUtils.deleteRecursively(temp);
         }
-        Files.createDirectories(temp);
-        Files.writeString(temp.resolve(MARKER), "# written by padan: this folder holds one run of one padan database\n"
-                + "database=" + databaseId + "\nrun=" + runId + "\n", StandardCharsets.UTF_8);
+        // With the configured modes from the start (OutputFiles): the renamed folder keeps them.
+        files.createDirectories(temp);
+        files.writeString(temp.resolve(MARKER), "# written by padan: this folder holds one run of one padan database\n"
+                + "database=" + databaseId + "\nrun=" + runId + "\n");
         return temp;
     }
 
