@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,9 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "bench", paramLabel = "DIR", description = "working directory for data, database and results (default: ${DEFAULT-VALUE})")
     Path work;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
-            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists, else the packaged configuration)")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--heap", defaultValue = "12g", paramLabel = "SIZE", description = "maximum heap of the benchmarked JVM (default: ${DEFAULT-VALUE})")
     String heap;
@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
             cmd.addAll(jvm);
             cmd.addAll(List.of("-jar", jarPath(), "bench", "--single", "--persons", Integer.toString(n),
                     "--seed", Long.toString(seed), "--work", work.toString(), "--jvm-options=" + String.join(" ", jvm)));
-            if (config != null) cmd.add(cmd.size() - 1, "--config=" + config);
+            if (config.dir != null) cmd.add(cmd.size() - 1, "--config=" + config.dir);
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) return Cli.fail("benchmark at " + n + " persons failed");
             lines.addAll(Files.readAllLines(work.resolve("result-" + n + ".md")));
@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (System.getenv("PADAN_DB_URL") == null && System.getProperty("padan.db.url") == null) settings.put("padan.home", home.toString());
         long t0 = System.nanoTime();
         StringBuilder md = new StringBuilder();
-        try (var ctx = Contexts.start(config, settings)) {
+        try (var ctx = config.start(settings)) {
             var outcome = ctx.getBean(ReconcileLauncher.class).start(data, LocalDate.of(2026, 11, 23), null, work.resolve("out-" + n), true);
             double total = (System.nanoTime() - t0) / 1e9;
             if (!outcome.completed()) return Cli.fail("run failed: " + outcome.failureReason());

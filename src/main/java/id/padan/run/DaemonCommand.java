@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code padan daemon}: runs the scheduled jobs of {@code jobs/} until stopped. */
@@ -35,9 +36,8 @@ public final class DaemonCommand implements Callable<Integer> {
             description = "directory of the job definitions (default: ${DEFAULT-VALUE})")
     Path jobs;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
-            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "${env:PADAN_DAEMON_PORT:-8085}",
             description = "HTTP port of the health and metrics endpoints (default: ${DEFAULT-VALUE}; 0 picks a free one)")
@@ -50,12 +50,12 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Check everything an operator edits before the database starts, with the files' own messages.
-        JobDefinitions definitions = Cli.jobDefinitionsOrReport(jobs, config);
+        JobDefinitions definitions = Cli.jobDefinitionsOrReport(jobs, config.dir);
         if (definitions == null) return 1;
         if (definitions.all().isEmpty()) {
             return Cli.fail("no job definitions (*.yml) in " + jobs.toAbsolutePath() + "; see docs/operations.md for an example");
         }
-        var ctx = Contexts.startWithWebServer(config, Map.of(
+        var ctx = Contexts.startWithWebServer(config.dir, Map.of(
                 "padan.daemon", true,
                 "padan.jobs-dir", jobs.toAbsolutePath().toString(),
                 "server.port", port,

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code padan history}: what the runs and the scheduled fires did, for the operator in the morning. */
@@ -45,13 +46,12 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "how many to show (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
-            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
-        try (var ctx = Contexts.start(config, Map.of())) {
+        try (var ctx = config.start()) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             boolean writing = ctx.getBean(RunLock.class).heldByAnyone();
             if (fires) {

@@ -24,6 +24,7 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code padan jobs}: the scheduled jobs, their next fire times and what their last fire did. */
@@ -43,9 +44,8 @@ public final class JobsCommand implements Callable<Integer> {
             description = "directory of the job definitions (default: ${DEFAULT-VALUE})")
     Path jobs;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
-            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--check", description = "only check the definitions")
     boolean check;
@@ -55,7 +55,7 @@ public final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobDefinitions definitions = Cli.jobDefinitionsOrReport(jobs, config);
+        JobDefinitions definitions = Cli.jobDefinitionsOrReport(jobs, config.dir);
         if (definitions == null) return 1;
         if (definitions.all().isEmpty()) System.out.println("no job definitions (*.yml) in " + jobs.toAbsolutePath());
         for (JobDefinition d : definitions.all()) describe(d);
@@ -63,7 +63,7 @@ public final class JobsCommand implements Callable<Integer> {
             System.out.println(definitions.all().size() + " job definition(s) in " + jobs.toAbsolutePath() + ": OK");
             return 0;
         }
-        try (var ctx = Contexts.start(config, Map.of())) {
+        try (var ctx = config.start()) {
             Scheduler scheduler = ctx.getBean(Scheduler.class);
             ScheduleLog fires = new ScheduleLog(ctx.getBean(JdbcTemplate.class));
             System.out.println("registered with the daemons (Quartz tables of this database):");

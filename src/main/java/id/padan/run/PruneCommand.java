@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code padan prune}: deletes the rows of old runs, keeping recent runs, the current run and the stable person ids. */
@@ -30,13 +31,12 @@ public final class PruneCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "only say what would be removed")
     boolean dryRun;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
-            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
-        try (var ctx = Contexts.start(config, Map.of())) {
+        try (var ctx = config.start()) {
             Environment env = ctx.getEnvironment();
             int runs = keep != null ? keep : env.getProperty("padan.retention.keep-runs", Integer.class, 30);
             int days = keepDays != null ? keepDays : env.getProperty("padan.retention.keep-days", Integer.class, 0);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,13 +25,12 @@ public final class RestartCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "the run to resume (its number in 'padan history')")
     long runId;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
-            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
-        try (var ctx = Contexts.start(config, Map.of())) {
+        try (var ctx = config.start()) {
             var launcher = ctx.getBean(ReconcileLauncher.class);
             System.out.println("padan restart: run " + runId);
             ReconcileLauncher.Outcome outcome;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code padan run}: one whole reconciliation of an input directory. */
@@ -39,17 +40,16 @@ public final class RunCommand implements Callable<Integer> {
             "(without the registry no run is published)"})
     boolean allowPartial;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG}",
-            description = "configuration directory (default: PADAN_CONFIG, else ./config if it exists; files it lacks come from the configuration packaged in padan.jar)")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(input)) return Cli.fail("input directory " + input + " does not exist");
-        ConfigurationFiles.check(ConfigDirectory.resolve(config)); // fail fast, before the database starts, on a wrong configuration file
+        ConfigurationFiles.check(config.resolve()); // fail fast, before the database starts, on a wrong configuration file
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Jakarta"));
         System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath());
-        try (var ctx = Contexts.start(config, Map.of())) {
+        try (var ctx = config.start()) {
             var launcher = ctx.getBean(ReconcileLauncher.class);
             ReconcileLauncher.Outcome outcome;
             try {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code padan score}: linkage quality of a published run against a ground-truth file. */
@@ -21,13 +22,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "N", description = "run to score (default: the newest published run)")
     Long run;
 
-    @Option(names = "--config", paramLabel = "DIR", defaultValue = "${env:PADAN_CONFIG:-config}", description = "configuration directory")
-    String config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
         var truthRows = TruthFile.read(truth);
-        try (var ctx = Contexts.start(config, Map.of())) {
+        try (var ctx = config.start()) {
             PublishedRun published = PublishedRun.load(ctx.getBean(JdbcTemplate.class), run);
             System.out.println("run " + published.runId() + " against " + truth);
             System.out.print(published.score(truthRows).render());

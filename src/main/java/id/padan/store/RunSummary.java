@@ -75,9 +75,12 @@ public record RunSummary(long runId, LocalDate asOf, String status, OffsetDateTi
             if (f.problem() != null) sb.append("          ").append(f.problem()).append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%-9s %-28s %-8s %,12d %,12d %,10d%n", "total", "", "", rowsRead(), rowsLoaded(), rowsRejected()));
-        if (notRun != null) {
+        if (notRun != null && "COMPLETED".equals(status)) {
             sb.append(String.format(Locale.ROOT, "%nPARTIAL RUN: checks not run (tidak dijalankan): %s%n", notRun));
             sb.append("findings of these checks are not compared with other runs and never counted as resolved\n");
+        } else if (notRun != null) {
+            // A refused or failed run published nothing: calling it "partial" would read as a partial publication.
+            sb.append(String.format(Locale.ROOT, "%nNOT PUBLISHED (tidak diterbitkan): checks that could not run: %s%n", notRun));
         }
         sb.append(String.format(Locale.ROOT, "%npersons %,d (%,d in Dukcapil, %,d not)%n", persons, personsInRegistry, persons - personsInRegistry));
         if (!findings.isEmpty()) {

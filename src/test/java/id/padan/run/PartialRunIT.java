@@ -116,7 +116,8 @@ class PartialRunIT {
         Files.writeString(kip, Files.readAllLines(kip, StandardCharsets.ISO_8859_1).get(0) + "\n", StandardCharsets.ISO_8859_1);
         InProcess.Result refused = padan("run", "--input", in.toString(), "--as-of", DAY2);
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.output()).contains("refused: source KIP (" + kip.getFileName() + ": no data row (only a header))");
+        assertThat(refused.output()).contains("refused: source KIP (" + kip.getFileName() + ": no data row (only a header))")
+                .as("a refused run is not called partial: it published nothing").doesNotContain("PARTIAL RUN");
         long second = Sql.longValue(db, "select max(run_id) from padan.run");
         assertThat(Sql.text(db, "select status from padan.run where run_id = " + second)).isEqualTo("FAILED");
         assertThat(Sql.longValue(db, "select run_id from reconciled.current_run")).as("the refused run is not current").isEqualTo(first);
