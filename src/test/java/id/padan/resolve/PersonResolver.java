@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
+ * The rules of resolution stated on lists, kept with the tests as the reference the stage's resolution in the
+ * database ({@code resolve.internal.JdbcResolution}) is checked against ({@code ResolveEquivalenceIT}).
  * Turns rows and links into persons with stable ids, in three named steps: who is one person
  * ({@link RowClusters}: two registry rows are never one person, a program row follows its link, rows
  * nobody linked are persons of their own), which id each person gets ({@link StableIds}: a registry
