@@ -26,6 +26,11 @@ public final class RowBuckets {
         return (int) Long.remainderUnsigned(mix(h), COUNT);
     }
 
+    /** The bucket of a standardised row, as ingest gives it when it stages the row. */
+    public static int of(id.padan.standardise.StagedRow r) {
+        return of("MISSING".equals(r.nikStatus()) ? null : r.nik(), r.source(), r.recordKey());
+    }
+
     /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
     private static long mix(long h) {
         h ^= h >>> 33;

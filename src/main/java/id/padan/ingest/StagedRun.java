@@ -21,6 +21,12 @@ public interface StagedRun {
         return rows(runId, Partition.all(), null);
     }
 
+    /**
+     * The loaded rows of the run that {@code keyTable} names (a table of padan's own with columns {@code run_id},
+     * {@code source}, {@code record_key}), in the order of {@link #rows(long, Partition, String)}.
+     */
+    List<StagedRow> rowsNamedIn(long runId, String keyTable);
+
     /** How many rows the run loaded, per bucket: index b holds bucket b's count. */
     long[] bucketSizes(long runId);
 }

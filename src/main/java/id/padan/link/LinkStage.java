@@ -1,6 +1,7 @@
 package id.padan.link;
 
 import id.padan.ingest.Partition;
+import id.padan.ingest.RowBuckets;
 import id.padan.ingest.SourceMappings;
 import id.padan.ingest.StagedRun;
 import id.padan.link.internal.LinkRunStore;
@@ -11,33 +12,52 @@ import id.padan.standardise.StagedRow;
 import id.padan.store.RunScope;
 import id.padan.store.StageMetrics;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Stage 2: decides which rows belong to the same person and stores the links with their explanation,
- * one partition of the run in memory at a time (see {@link ProbabilisticLinker} for the steps). The model
- * is estimated once per run from a stated sample (the first partition of as many as make it about
- * {@value #SAMPLE_ROWS} rows, or the whole run when it is smaller) and stored with the run.
+ * Stage 2: decides which rows belong to the same person and stores the links with their explanation (see
+ * {@link ProbabilisticLinker} for the steps), as Spring Batch partitions of the run:
+ * <ol>
+ * <li>step {@value #NAME} splits the run into partitions (ranges of buckets, {@link #partition}); before that the model
+ *     is estimated once per run from a stated sample (the first partition of as many as make it about
+ *     {@value #SAMPLE_ROWS} rows, or the whole run when it is smaller) and stored with the run;</li>
+ * <li>step {@value #PARTITION_STEP}, once per partition ({@link #partitionTasklet}): exact NIK inside the partition;
+ *     the partition replaces its own links and the rows it leaves for the search in one transaction;</li>
+ * <li>step {@value #SEARCH_STEP} ({@link #searchTasklet}): the rows the partitions left over, searched against the
+ *     registry rows they can meet, then deduplicated.</li>
+ * </ol>
+ * A run resumed after a kill runs again only the partitions that had not completed (Spring Batch keeps each
+ * partition's step execution); the links never depend on the number of partitions.
  */
 @Component
-public class LinkStage implements Tasklet {
+public class LinkStage implements Partitioner {
     public static final String NAME = "link";
+    public static final String PARTITION_STEP = "link-partition";
+    public static final String SEARCH_STEP = "link-search";
     /** About how many rows the model is estimated from. */
     static final long SAMPLE_ROWS = 300_000;
     /** About how many rows one partition holds when the number of partitions is left to the run. */
     static final long ROWS_PER_PARTITION = 250_000;
+    private static final String INDEX = "padan.link.partition.index";
+    private static final String COUNT = "padan.link.partition.count";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkStage.class);
     private final DataSource dataSource;
     private final SourceMappings mappings;
@@ -46,6 +66,8 @@ public class LinkStage implements Tasklet {
     private final StagedRun staged;
     private final LinkRunStore store;
     private final int partitionsSetting;
+    /** Term frequencies per run, counted once per process and shared by its partitions. */
+    private final Map<Long, TermFrequencies> frequencies = new ConcurrentHashMap<>();
 
     public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings, StagedRun staged,
                      LinkRunStore store, @Value("${padan.link.partitions:0}") int partitions) {
@@ -58,50 +80,132 @@ public class LinkStage implements Tasklet {
         this.partitionsSetting = partitions;
     }
 
+    /** Partitions asked for ({@code --partitions}, {@code padan.link.partitions}); 0 leaves the number to the run's size. */
+    public int partitionsSetting() {
+        return partitionsSetting;
+    }
+
+    /**
+     * The partitions of the run whose {@value #NAME} step is running: {@code gridSize} of them (0: one per about
+     * {@value #ROWS_PER_PARTITION} rows, at most 64), each named {@code pNNNN-of-NNNN} so that a resumed run finds
+     * the ones it completed. Estimates and stores the run's model first if no attempt did.
+     */
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
-        long start = System.nanoTime();
-        long runId = RunScope.of(chunk).runId();
-        String registry = mappings.registry().map(m -> m.source()).orElse("");
-        // The estimated model and the linker's counters are for whoever debugs a run, not for the operator's console.
-        ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, RunScope.of(chunk).asOf(), log::debug);
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        StepExecution manager = StepSynchronizationManager.getContext().getStepExecution();
+        long runId = manager.getJobExecution().getExecutionContext().getLong(RunScope.RUN_ID);
         long total = java.util.Arrays.stream(staged.bucketSizes(runId)).sum();
-        int count = partitionsSetting > 0 ? partitionsSetting : (int) Math.max(1, Math.min(64, (total + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
-        List<Partition> partitions = Partition.of(count);
-        TermFrequencies frequencies = store.frequencies(runId, registry);
-        linker.progress(metrics.start(NAME, total - frequencies.registryRows()));
-        MatchModel model = store.model(runId).orElse(null);
-        if (model == null) {
-            Partition sample = new Partition(0, (int) Math.max(1, Math.min(id.padan.ingest.RowBuckets.COUNT, total / SAMPLE_ROWS)));
+        int count = partitionCount(gridSize, total);
+        TermFrequencies f = frequencies(runId);
+        metrics.start(NAME, total - f.registryRows());
+        if (store.model(runId).isEmpty()) {
+            ProbabilisticLinker linker = new ProbabilisticLinker(registry(), settings, manager.getJobExecution().getJobParameters().getLocalDate("asOf"),
+                    log::debug);
+            Partition sample = new Partition(0, (int) Math.max(1, Math.min(RowBuckets.COUNT, total / SAMPLE_ROWS)));
             List<StagedRow> rows = staged.rows(runId, sample, null);
-            model = store.keepModel(runId, linker.estimate(rows, frequencies), rows.size());
+            store.keepModel(runId, linker.estimate(rows, f), rows.size());
             log.debug("link: model of run {} estimated from partition {} of the run ({} rows)", runId, sample, rows.size());
         }
-        store.clearLinks(runId);
-        List<StagedRow> leftover = new ArrayList<>();
-        Set<String> ownerKks = new HashSet<>();
-        long links = 0;
-        for (Partition p : partitions) {
-            var settled = linker.settleByExactNik(staged.rows(runId, p, null), model, frequencies);
-            store.addLinks(runId, settled.links());
-            links += settled.links().size();
-            leftover.addAll(settled.leftover());
-            ownerKks.addAll(settled.ownerKks());
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (Partition p : Partition.of(count)) {
+            ExecutionContext ctx = new ExecutionContext();
+            ctx.putInt(INDEX, p.index());
+            ctx.putInt(COUNT, p.count());
+            partitions.put(String.format(Locale.ROOT, "p%04d-of-%04d", p.index() + 1, count), ctx);
         }
-        metrics.progress(String.format(Locale.ROOT, "link      %,d rows settled by exact NIK in %d partitions; %,d left for the search",
-                links, partitions.size(), leftover.size()));
-        List<Supplier<List<StagedRow>>> registryParts = partitions.stream()
-                .<Supplier<List<StagedRow>>>map(p -> () -> staged.rows(runId, p, registry)).toList();
-        store.addLinks(runId, linker.linkLeftover(leftover, ownerKks, registryParts, model, frequencies));
-        linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
-        java.util.Map<String, Long> counters = new java.util.LinkedHashMap<>(linker.stats());
+        return partitions;
+    }
+
+    /** One partition: exact NIK inside it; its links and the rows it leaves over replace what an earlier attempt wrote. */
+    public Tasklet partitionTasklet() {
+        return (contribution, chunk) -> {
+            ExecutionContext ctx = chunk.getStepContext().getStepExecution().getExecutionContext();
+            Partition p = new Partition(ctx.getInt(INDEX), ctx.getInt(COUNT));
+            long runId = RunScope.of(chunk).runId();
+            MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
+            ProbabilisticLinker linker = new ProbabilisticLinker(registry(), settings, RunScope.of(chunk).asOf(), log::debug);
+            linker.progress(metrics.current(NAME));
+            List<StagedRow> rows = staged.rows(runId, p, null);
+            Map<String, Integer> bucketOf = new HashMap<>(rows.size() * 2);
+            for (StagedRow r : rows) bucketOf.put(r.source() + '\u0000' + r.recordKey(), RowBuckets.of(r));
+            var settled = linker.settleByExactNik(rows, model, frequencies(runId));
+            store.replacePartition(runId, p, settled.links(), l -> bucketOf.get(l.source() + '\u0000' + l.recordKey()),
+                    settled.leftover(), settled.ownerKkOfLeftover());
+            keepCounters(runId, chunk.getStepContext().getStepExecution().getStepName(), linker);
+            contribution.incrementReadCount();
+            contribution.incrementWriteCount(settled.links().size());
+            log.debug("link: partition {} of run {}: {} rows, {} links, {} left over", p, runId, rows.size(), settled.links().size(),
+                    settled.leftover().size());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** The rows every partition left over, searched against the registry rows they can meet and deduplicated. */
+    public Tasklet searchTasklet() {
+        return (contribution, chunk) -> {
+            StepExecution step = chunk.getStepContext().getStepExecution();
+            long start = startOfStage(step);
+            long runId = RunScope.of(chunk).runId();
+            String registry = registry();
+            long total = java.util.Arrays.stream(staged.bucketSizes(runId)).sum();
+            TermFrequencies f = frequencies(runId);
+            MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
+            int count = partitionsOf(step.getJobExecution(), total);
+            store.clearSearchedLinks(runId);
+            List<StagedRow> leftover = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE);
+            metrics.progress(String.format(Locale.ROOT, "link      %,d rows settled by exact NIK in %d partitions; %,d left for the search",
+                    store.partitionLinks(runId), count, leftover.size()));
+            ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, RunScope.of(chunk).asOf(), log::debug);
+            linker.progress(metrics.current(NAME));
+            List<Supplier<List<StagedRow>>> registryParts = Partition.of(count).stream()
+                    .<Supplier<List<StagedRow>>>map(p -> () -> staged.rows(runId, p, registry)).toList();
+            store.addLinks(runId, linker.linkLeftover(leftover, store.leftoverOwnerKks(runId), registryParts, model, f));
+            linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
+            keepCounters(runId, SEARCH_STEP, linker);
+            // Statistics for the next stages' joins over the run's links.
+            try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.execute("analyze padan.row_link");
+            }
+            frequencies.remove(runId);
+            metrics.record(runId, NAME, total, start);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** How many partitions this attempt's {@value #NAME} step made; when it made none (they had all completed before), as many as it would. */
+    private int partitionsOf(JobExecution job, long total) {
+        for (StepExecution s : job.getStepExecutions()) {
+            if (s.getStepName().startsWith(PARTITION_STEP + ":")) return s.getExecutionContext().getInt(COUNT);
+        }
+        return partitionCount(partitionsSetting, total);
+    }
+
+    private static int partitionCount(int asked, long total) {
+        return asked > 0 ? Math.min(asked, RowBuckets.COUNT) : (int) Math.max(1, Math.min(64, (total + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+    }
+
+    /** When this attempt's link stage began (its {@value #NAME} step, else this step), on {@link System#nanoTime}'s clock. */
+    private static long startOfStage(StepExecution step) {
+        LocalDateTime begun = step.getStartTime();
+        for (StepExecution s : step.getJobExecution().getStepExecutions()) {
+            if (s.getStepName().equals(NAME) && s.getStartTime() != null) begun = s.getStartTime();
+        }
+        long ago = begun == null ? 0 : Duration.between(begun, LocalDateTime.now()).toNanos();
+        return System.nanoTime() - Math.max(0, ago);
+    }
+
+    /** What the linker counted (pairs, skipped comparisons; not its times), kept with the run under the step that counted it. */
+    private void keepCounters(long runId, String step, ProbabilisticLinker linker) {
+        Map<String, Long> counters = new LinkedHashMap<>(linker.stats());
         counters.keySet().removeIf(k -> k.startsWith("ms "));
-        metrics.counters(runId, NAME, counters);
-        // Statistics for the next stages' joins over the run's links.
-        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
-            st.execute("analyze padan.row_link");
-        }
-        metrics.record(runId, NAME, total, start);
-        return RepeatStatus.FINISHED;
+        metrics.counters(runId, step, counters);
+    }
+
+    private TermFrequencies frequencies(long runId) {
+        return frequencies.computeIfAbsent(runId, id -> store.frequencies(id, registry()));
+    }
+
+    private String registry() {
+        return mappings.registry().map(m -> m.source()).orElse("");
     }
 }

@@ -43,13 +43,23 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = "--partitions", paramLabel = "N",
+            description = {"link the run in N partitions (ranges of the rows' NIK buckets, 1..1024), each a Spring Batch step of its own, so a "
+                    + "resumed run redoes only the partitions that had not completed; the result does not depend on N",
+                    "(default: padan.link.partitions, else one per ~250,000 rows, at most 64; padan.link.threads partitions run at once, default 1)"})
+    Integer partitions;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(input)) return Cli.fail("input directory " + input + " does not exist");
+        if (partitions != null && (partitions < 1 || partitions > id.padan.ingest.RowBuckets.COUNT)) {
+            return Cli.fail("--partitions must be between 1 and " + id.padan.ingest.RowBuckets.COUNT + ", not " + partitions);
+        }
         ConfigurationFiles.check(config.resolve()); // fail fast, before the database starts, on a wrong configuration file
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Jakarta"));
         System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath());
-        try (var ctx = config.start()) {
+        Map<String, Object> settings = partitions == null ? Map.of() : Map.of("padan.link.partitions", partitions);
+        try (var ctx = config.start(settings)) {
             var launcher = ctx.getBean(ReconcileLauncher.class);
             ReconcileLauncher.Outcome outcome;
             try {

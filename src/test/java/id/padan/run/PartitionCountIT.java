@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How many partitions the link stage splits a run into changes nothing that is published: a run in 8
- * partitions (and in 3, an uneven split of the buckets) publishes exactly the persons, ids, links and
- * findings of the same extracts linked in one.
+ * How many partitions the link stage splits a run into changes nothing that is published: a run with
+ * {@code --partitions 8} (and 3, an uneven split of the buckets) publishes exactly the persons, ids, links and
+ * findings of the same extracts linked in one, each partition a Spring Batch step execution of its own.
  */
 class PartitionCountIT {
     @TempDir
@@ -21,17 +21,14 @@ class PartitionCountIT {
         Published one = Extracts.reference(); // one partition: the run's own choice at this size
         for (int partitions : new int[] {8, 3}) {
             TestDatabase.Db db = TestDatabase.newDatabase();
-            System.setProperty("padan.link.partitions", Integer.toString(partitions));
-            InProcess.Result r;
-            try {
-                r = InProcess.padan(db, "run", "--input", Extracts.input().toString(), "--as-of", Extracts.AS_OF,
-                        "--out", work.resolve("out-" + partitions).toString(), "--config", PadanProcess.CONFIG.toString());
-            } finally {
-                System.clearProperty("padan.link.partitions");
-            }
+            InProcess.Result r = InProcess.padan(db, "run", "--input", Extracts.input().toString(), "--as-of", Extracts.AS_OF,
+                    "--out", work.resolve("out-" + partitions).toString(), "--config", PadanProcess.CONFIG.toString(), "--partitions",
+                    Integer.toString(partitions));
             assertThat(r.exit()).as(r.output()).isZero();
             assertThat(r.output()).contains("by exact NIK in " + partitions + " partitions");
             Published.load(db).assertSameAs(one);
+            assertThat(Sql.longValue(db, "select count(*) from batch_step_execution where step_name like 'link-partition:p%-of-"
+                    + String.format("%04d", partitions) + "' and status = 'COMPLETED'")).as("partition steps").isEqualTo(partitions);
         }
     }
 }

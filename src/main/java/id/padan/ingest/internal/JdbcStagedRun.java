@@ -37,6 +37,19 @@ public final class JdbcStagedRun implements StagedRun {
     }
 
     @Override
+    public List<StagedRow> rowsNamedIn(long runId, String keyTable) {
+        List<StagedRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + StagingTable.TABLE + " where run_id = " + runId
+                    + " and (source, record_key) in (select source, record_key from " + keyTable + " where run_id = " + runId + ")"
+                    + " order by source collate \"C\", line_no", StagingTable.COUNT, f -> rows.add(StagingTable.read(f)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the staged rows of run " + runId + " named in " + keyTable + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    @Override
     public long[] bucketSizes(long runId) {
         long[] sizes = new long[RowBuckets.COUNT];
         try (Connection c = dataSource.getConnection();

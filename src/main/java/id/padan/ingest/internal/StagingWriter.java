@@ -19,7 +19,7 @@ final class StagingWriter implements Closeable {
     }
 
     void write(StagedRow r) {
-        copy.add(runId).add(RowBuckets.of("MISSING".equals(r.nikStatus()) ? null : r.nik(), r.source(), r.recordKey()));
+        copy.add(runId).add(RowBuckets.of(r));
         StagingTable.write(copy, r);
         copy.endRow();
     }

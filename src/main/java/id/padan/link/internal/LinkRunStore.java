@@ -1,22 +1,28 @@
 package id.padan.link.internal;
 
+import id.padan.ingest.Partition;
+import id.padan.ingest.RowBuckets;
 import id.padan.link.RowLink;
 import id.padan.link.model.MatchModel;
 import id.padan.store.CopyWriter;
+import id.padan.standardise.StagedRow;
 import id.padan.store.RunTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * What the link stage keeps of a run in the database: its matching model ({@code padan.run_model}), its
- * links ({@code padan.row_link}), and the registry's term frequencies it counts there.
+ * links ({@code padan.row_link}), the rows its partitions left for the search ({@code padan.link_leftover}), and the registry's term frequencies it counts there.
  */
 @Component
 public final class LinkRunStore {
@@ -63,6 +69,85 @@ public final class LinkRunStore {
             RunTables.clear(c, runId, "padan.row_link");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot remove the links of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces what one partition of the link stage wrote for the run (its exact-NIK links and the rows it left for the
+     * search, found by the bucket of their row), in one transaction: a partition run twice leaves its output once.
+     * {@code bucketOf} gives the bucket of a link's row; {@code leftover} and {@code ownerKks} are parallel lists.
+     */
+    public void replacePartition(long runId, Partition partition, Collection<RowLink> links, java.util.function.ToIntFunction<RowLink> bucketOf,
+                                 List<StagedRow> leftover, List<String> ownerKks) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (String table : List.of("padan.row_link", "padan.link_leftover")) {
+                try (var ps = c.prepareStatement("delete from " + table + " where run_id = ? and bucket >= ? and bucket < ?")) {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, partition.fromBucket());
+                    ps.setInt(3, partition.toBucket());
+                    ps.executeUpdate();
+                }
+            }
+            try (CopyWriter w = new CopyWriter(c, "padan.row_link", LINK_COLUMNS + ", bucket")) {
+                for (RowLink l : links) {
+                    w.add(runId).add(l.source()).add(l.recordKey()).add(l.targetSource()).add(l.targetKey()).add(l.method().name())
+                            .add(l.score()).add(l.explanation()).add(bucketOf.applyAsInt(l));
+                    w.endRow();
+                }
+            }
+            try (CopyWriter w = new CopyWriter(c, "padan.link_leftover", "run_id, bucket, source, record_key, owner_kk")) {
+                for (int i = 0; i < leftover.size(); i++) {
+                    StagedRow r = leftover.get(i);
+                    w.add(runId).add(RowBuckets.of(r)).add(r.source()).add(r.recordKey()).add(ownerKks.get(i));
+                    w.endRow();
+                }
+            }
+            c.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store partition " + partition + " of the links of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the links of the search over the rows left over (bucket null), before an attempt of the search writes them again. */
+    public void clearSearchedLinks(long runId) {
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("delete from padan.row_link where run_id = ? and bucket is null")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot remove the links of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The table naming the rows the partitions left for the search (for {@code StagedRun#rowsNamedIn}). */
+    public static final String LEFTOVER_TABLE = "padan.link_leftover";
+
+    /** The family cards of the owners of the left-over rows' NIKs, as the partitions found them. */
+    public Set<String> leftoverOwnerKks(long runId) {
+        Set<String> kks = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("select distinct owner_kk from padan.link_leftover where run_id = ? and owner_kk is not null")) {
+            ps.setLong(1, runId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) kks.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the rows left over in run " + runId + ": " + e.getMessage(), e);
+        }
+        return kks;
+    }
+
+    /** Exact-NIK links the partitions stored for the run. */
+    public long partitionLinks(long runId) {
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("select count(*) from padan.row_link where run_id = ? and bucket is not null")) {
+            ps.setLong(1, runId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the links of run " + runId + ": " + e.getMessage(), e);
         }
     }
 

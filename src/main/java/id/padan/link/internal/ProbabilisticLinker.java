@@ -66,8 +66,18 @@ public final class ProbabilisticLinker implements Linker {
         return new LinkedHashMap<>(new java.util.TreeMap<>(stats));
     }
 
-    /** What the exact-NIK step decided in one partition. */
-    public record Settled(List<RowLink> links, List<StagedRow> leftover, Set<String> ownerKks) {}
+    /**
+     * What the exact-NIK step decided in one partition: the links, the rows left over and, for each of them, the family
+     * card of its NIK's owner in the partition (null when none).
+     */
+    public record Settled(List<RowLink> links, List<StagedRow> leftover, List<String> ownerKkOfLeftover) {
+        /** The family cards of the left-over rows' NIK owners. */
+        public Set<String> ownerKks() {
+            Set<String> kks = new HashSet<>();
+            for (String kk : ownerKkOfLeftover) if (kk != null) kks.add(kk);
+            return kks;
+        }
+    }
 
     /** The whole run in one partition: what {@link #estimate}, {@link #settleByExactNik} and {@link #linkLeftover} give together. */
     @Override
@@ -136,7 +146,7 @@ public final class ProbabilisticLinker implements Linker {
         });
         List<RowLink> settled = new ArrayList<>();
         List<StagedRow> leftover = new ArrayList<>();
-        Set<String> ownerKks = new HashSet<>();
+        List<String> ownerKks = new ArrayList<>();
         for (int i = 0; i < links.length; i++) {
             if (links[i] != null) {
                 settled.add(links[i]);
@@ -145,7 +155,7 @@ public final class ProbabilisticLinker implements Linker {
             LinkRow p = programRows.get(i);
             leftover.add(p.row);
             LinkRow owner = CandidateSearch.exactNikOwner(p, index);
-            if (owner != null && owner.kk != null) ownerKks.add(owner.kk);
+            ownerKks.add(owner != null ? owner.kk : null);
         }
         stats.merge("exact NIK taken without search", (long) settled.size(), Long::sum);
         stats.merge("ms exact NIK", (System.nanoTime() - t0) / 1_000_000, Long::sum);

@@ -47,6 +47,7 @@ public final class StageDelayForTests implements StepExecutionListener, BeanPost
     @Override
     public void beforeStep(StepExecution stepExecution) {
         String stage = stepExecution.getStepName();
+        if (stage.indexOf(':') > 0) stage = stage.substring(0, stage.indexOf(':')); // a partition: "link-partition:p0001-of-0004"
         connections.set(0);
         if (pauseMs > 0 && pauseBefore.contains(stage)) {
             say("pausing " + pauseMs + " ms before stage " + stage);
