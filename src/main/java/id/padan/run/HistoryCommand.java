@@ -142,8 +142,9 @@ public final class HistoryCommand implements Callable<Integer> {
                 String ss = (String) s.get("status");
                 if ("STARTED".equals(ss) && !writing) ss = "INTERRUPTED";
                 String msg = (String) s.get("exit_message");
-                System.out.printf(Locale.ROOT, "       %-9s %-11s%s%n", s.get("step_name"), ss,
-                        msg == null || msg.isBlank() || ss.equals("COMPLETED") ? "" : "  " + msg.lines().findFirst().orElse(""));
+                // A partition of a stage is a step of its own ("link-partition:p0002-of-0008"), with its times.
+                System.out.printf(Locale.ROOT, "       %-14s %-11s %s .. %s%s%n", s.get("step_name"), ss, localTime(s.get("start_time")),
+                        localTime(s.get("end_time")), msg == null || msg.isBlank() || ss.equals("COMPLETED") ? "" : "  " + msg.lines().findFirst().orElse(""));
             }
         }
         if (status.equals("FAILED") || status.equals("INTERRUPTED")) System.out.println("\nresume it with: padan restart " + id);

@@ -55,5 +55,9 @@ class PartitionRestartIT {
                 .as("no link twice").isEqualTo(Sql.longValue(db, "select count(*) from (select distinct source, record_key, target_source, target_key, method"
                         + " from padan.row_link where run_id = 1) l"));
         Published.load(db).assertSameAs(reference);
+
+        // The history lists each partition of each attempt with its status and times.
+        InProcess.Result history = InProcess.padan(db, "history", "--run", "1", "--config", PadanProcess.CONFIG.toString());
+        assertThat(history.output()).contains("link-partition:p0001-of-0004", "link-partition:p0004-of-0004", "link-search");
     }
 }
