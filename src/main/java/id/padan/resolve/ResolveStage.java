@@ -25,11 +25,13 @@ public class ResolveStage implements Tasklet {
     private final DataSource dataSource;
     private final SourceMappings mappings;
     private final StageMetrics metrics;
+    private final ReviewerPairs reviewerPairs;
 
-    public ResolveStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics) {
+    public ResolveStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, ReviewerPairs reviewerPairs) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
+        this.reviewerPairs = reviewerPairs;
     }
 
     @Override
@@ -58,13 +60,17 @@ public class ResolveStage implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Pairs of rows a reviewer decided are one person, applied before any link (none yet: decisions are not read back). */
+    /** Pairs of rows a reviewer decided are one person, applied before any link (the decisions that hold for the run). */
     protected List<RowPair> mustLink(long runId) {
-        return List.of();
+        return pairs(reviewerPairs.forRun(runId).mustLink());
     }
 
-    /** Pairs of rows a reviewer decided are different people, never joined by any link (none yet). */
+    /** Pairs of rows a reviewer decided are different people, never joined by any link. */
     protected List<RowPair> cannotLink(long runId) {
-        return List.of();
+        return pairs(reviewerPairs.forRun(runId).cannotLink());
+    }
+
+    private static List<RowPair> pairs(List<ReviewerPairs.Pair> pairs) {
+        return pairs.stream().map(p -> new RowPair(p.row().source(), p.row().recordKey(), p.other().source(), p.other().recordKey())).toList();
     }
 }

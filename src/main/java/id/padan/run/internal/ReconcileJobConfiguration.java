@@ -6,6 +6,7 @@ import id.padan.ingest.IngestStage;
 import id.padan.link.LinkStage;
 import id.padan.publish.PublishStage;
 import id.padan.resolve.ResolveStage;
+import id.padan.review.ReviewStage;
 import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -22,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job {@code reconcile}: ingest, link (split into partitions, then the search over what they leave), resolve,
- * findings, publish, deliver.
+ * findings, review (what reviewers' decisions did), publish, deliver.
  * Every stage replaces its own output for the run when it starts, so a restart resumes at the
  * failed step and nothing is written twice. Before each stage the run checks that it still holds the run lock
  * ({@link RunLock}).
@@ -34,7 +35,7 @@ public class ReconcileJobConfiguration {
     @Bean
     public Job reconcileJob(JobRepository repository, RunRegistry registry, RunLock runLock, StageDelayForTests testDelay,
                             IngestStage ingest, LinkStage link, ResolveStage resolve, FindingsStage findings,
-                            PublishStage publish, DeliverStage deliver, Environment env) {
+                            ReviewStage review, PublishStage publish, DeliverStage deliver, Environment env) {
         PlatformTransactionManager tx = new ResourcelessTransactionManager();
         List<StepExecutionListener> listeners = testDelay.enabled() ? List.of(testDelay, runLock) : List.of(runLock);
         return new JobBuilder(JOB, repository)
@@ -44,6 +45,7 @@ public class ReconcileJobConfiguration {
                 .next(step(LinkStage.SEARCH_STEP, link.searchTasklet(), repository, tx, listeners))
                 .next(step(ResolveStage.NAME, resolve, repository, tx, listeners))
                 .next(step(FindingsStage.NAME, findings, repository, tx, listeners))
+                .next(step(ReviewStage.NAME, review, repository, tx, listeners))
                 .next(step(PublishStage.NAME, publish, repository, tx, listeners))
                 .next(step(DeliverStage.NAME, deliver, repository, tx, listeners))
                 .build();

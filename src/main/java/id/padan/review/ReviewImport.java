@@ -1,0 +1,97 @@
+package id.padan.review;
+
+import id.padan.ingest.SourceMappings;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code padan review import}: applies a filled-in decisions file to the run it was delivered from. Every data line is
+ * counted once: decided, left blank (no {@code keputusan}), unchanged (the same decision on the same evidence already
+ * stands) or refused with its file, line and reason; nothing of a refused line is stored. Checks (the same as the
+ * review page's, {@link DecisionChecks}): the row and its finding exist in the run, the word answers the finding,
+ * a possible match names the run's candidate, {@code GANTI:<NIK>} names a registry NIK, {@code LAINNYA} says why,
+ * one decision per item per file, {@code BATAL} withdraws something.
+ */
+@Component
+public class ReviewImport {
+    private final DataSource dataSource;
+    private final DecisionChecks checks;
+
+    public ReviewImport(DataSource dataSource, SourceMappings mappings, ReviewSettings settings) {
+        this.dataSource = dataSource;
+        this.checks = new DecisionChecks(mappings.registry().map(m -> m.source()).orElse(""), settings);
+    }
+
+    /** A line refused, with its reason. */
+    public record Refusal(int lineNo, String reason) {}
+
+    /** What an import did; {@code lines = decided + blank + unchanged + refused.size()}. */
+    public record Report(Path file, long runId, int lines, int decided, int awaitingApproval, int blank, int unchanged, List<Refusal> refused) {
+        public boolean addsUp() {
+            return lines == decided + blank + unchanged + refused.size();
+        }
+    }
+
+    /**
+     * Imports {@code file} as decisions of {@code reviewer} (with {@code role}) on run {@code runId} (null: the current
+     * published run).
+     */
+    public Report importFile(Path file, String reviewer, String role, Long runId) throws Exception {
+        List<DecisionFile.Line> lines = DecisionFile.read(file);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long run = runId != null ? runId : currentRun(c);
+            List<DecisionChecks.Asked> asked = new ArrayList<>();
+            List<Refusal> refused = new ArrayList<>();
+            int blank = 0;
+            for (DecisionFile.Line l : lines) {
+                if (l.get(DecisionFile.Column.KEPUTUSAN).isEmpty()) {
+                    blank++;
+                    continue;
+                }
+                asked.add(new DecisionChecks.Asked(l.lineNo(), l.get(DecisionFile.Column.PROGRAM), l.get(DecisionFile.Column.RECORD_KEY),
+                        l.get(DecisionFile.Column.CODE), l.get(DecisionFile.Column.CANDIDATE), l.get(DecisionFile.Column.KEPUTUSAN),
+                        l.get(DecisionFile.Column.ALASAN)));
+            }
+            String origin = "import " + file.getFileName();
+            DecisionChecks.Outcome out = checks.check(c, run, asked, reviewer, role, origin);
+            for (var r : out.refused().entrySet()) refused.add(new Refusal(r.getKey(), r.getValue()));
+            refused.sort(java.util.Comparator.comparingInt(Refusal::lineNo));
+            int awaiting = 0;
+            for (DecisionChecks.NewDecision d : out.accepted()) if (d.needsApproval()) awaiting++;
+            DecisionStore.insert(c, out.accepted());
+            Report report = new Report(file, run, lines.size(), out.accepted().size(), awaiting, blank, out.unchanged(), refused);
+            DecisionStore.audit(c, reviewer, "IMPORT", file.toAbsolutePath().toString(), "run " + run + ": " + report.lines() + " lines, "
+                    + report.decided() + " decided, " + report.blank() + " blank, " + report.unchanged() + " unchanged, " + refused.size() + " refused");
+            c.commit();
+            return report;
+        }
+    }
+
+    static long currentRun(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select run_id from reconciled.current_run"); ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getObject(1) != null) return rs.getLong(1);
+        }
+        throw new IllegalStateException("no published run to decide on (run padan first)");
+    }
+
+    static Array texts(Connection c, List<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray());
+    }
+
+    static Map<String, Integer> indexOf(List<String> keys) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) m.put(keys.get(i), i);
+        return m;
+    }
+}
