@@ -23,7 +23,8 @@ public final class MaskedNik implements ReviewCell {
     private static final Pattern EXCEL = Pattern.compile("^\\s*'?(\\d)[.,](\\d+)[eE]\\+?(\\d{1,2})\\s*$");
     private final String shown;
 
-    private MaskedNik(String shown) {
+    /** Only for a value already masked: {@link CellSpool} reading back what it wrote. */
+    MaskedNik(String shown) {
         this.shown = shown;
     }
 

@@ -26,7 +26,8 @@ public final class ReviewText implements CharSequence, ReviewCell {
         this(text, false);
     }
 
-    private ReviewText(String text, boolean identifier) {
+    /** Only for text already masked: {@link CellSpool} reading back what it wrote. */
+    ReviewText(String text, boolean identifier) {
         this.text = text;
         this.identifier = identifier;
     }
@@ -87,22 +88,41 @@ public final class ReviewText implements CharSequence, ReviewCell {
     /** Every NIK/KK-like number in {@code text} with only its first six digits shown. */
     public static String masked(String text) {
         if (text == null) return null;
-        String out = text;
-        if (EXCEL.matcher(out).find()) {
-            Matcher m = EXCEL.matcher(out);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(MaskedNik.of(m.group()).toString()));
-            m.appendTail(sb);
-            out = sb.toString();
+        if (!mayHoldNumber(text)) return text;
+        return maskAll(NUMBER, maskAll(EXCEL, text));
+    }
+
+    /** {@code text} with every match of {@code pattern} replaced by its {@link MaskedNik}. */
+    private static String maskAll(Pattern pattern, String text) {
+        return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(MaskedNik.of(m.group()).toString()));
+    }
+
+    /**
+     * Whether {@code text} may hold a match of {@link #NUMBER} (a run of 12 digits with at most one separator between
+     * two) or {@link #EXCEL} (six digits and an exponent). Most texts (names, codes, dates, sentences, model weights)
+     * do not, and skip the regular expressions.
+     */
+    private static boolean mayHoldNumber(String text) {
+        int run = 0, consecutive = 0;
+        boolean afterDigit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= 12) return true;
+                consecutive++;
+                afterDigit = true;
+                continue;
+            }
+            if ((c == 'e' || c == 'E') && consecutive >= 6) return true;
+            consecutive = 0;
+            if (afterDigit && (c == '.' || c == '/' || c == ' ' || c == '-')) {
+                afterDigit = false;
+            } else {
+                run = 0;
+                afterDigit = false;
+            }
         }
-        Matcher m = NUMBER.matcher(out);
-        if (!m.find()) return out;
-        StringBuilder sb = new StringBuilder();
-        do {
-            m.appendReplacement(sb, Matcher.quoteReplacement(MaskedNik.of(m.group()).toString()));
-        } while (m.find());
-        m.appendTail(sb);
-        return sb.toString();
+        return false;
     }
 
     public boolean isEmpty() {

@@ -18,7 +18,12 @@ class ReviewTextTest {
             "notasi 3.60301E+15 Excel|notasi 3.60301E+15 Excel",
             "wilayah 3671011001, domisili 3603012003|wilayah 3671011001, domisili 3603012003",
             "NISN 0012345678 lahir 01-06-2026|NISN 0012345678 lahir 01-06-2026",
-            "bobot +14,35; p 0.964|bobot +14,35; p 0.964"})
+            "bobot +14,35; p 0.964|bobot +14,35; p 0.964",
+            "11 digit 3671-0101-015 saja|11 digit 3671-0101-015 saja",
+            "pemisah ganda 367101..010150..0003|pemisah ganda 367101..010150..0003",
+            "NIK-3671-0101-0150-0003.|NIK-367101**********.",
+            "EXACT_NIK +12,34; NAME EXACT +8,12; BIRTH EXACT +7,77; SEX EXACT +0,55|EXACT_NIK +12,34; NAME EXACT +8,12; BIRTH EXACT +7,77; SEX EXACT +0,55",
+            "3,6030147E+15|360301**********"})
     void masksEveryNikLikeNumber(String in, String out) {
         assertThat(ReviewText.of(in).toString()).isEqualTo(out);
     }

@@ -6,6 +6,7 @@ import id.padan.reference.RegionReference;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ final class FindingText {
     private final ReportText text;
     private final NikDifference nikDifference;
     private final RegionReference regions;
+    private final Map<Double, String> weights = new HashMap<>();
 
     FindingText(ReportText text) {
         this(text, null);
@@ -50,7 +52,11 @@ final class FindingText {
 
     /** The one-line detail of a finding. */
     ReviewText detail(String code, String source, String detailJson) {
-        JsonNode d = parse(detailJson);
+        return detail(code, source, parse(detailJson));
+    }
+
+    /** The one-line detail of a finding, from its parsed {@code detail_json}. */
+    ReviewText detail(String code, String source, JsonNode d) {
         return switch (code) {
             case "NIK_MISSING", "NIK_MALFORMED", "NIK_STRUCTURE", "NIK_CORRECTED" -> nik(d);
             case "NOT_IN_DUKCAPIL" -> ReviewText.join(text.t("d.not_found"), " (", text.t("d.submitted"), " ", sentNik(s(d, "submitted")), ")");
@@ -111,6 +117,11 @@ final class FindingText {
 
     /** A row needing a decision, from one row of the report query (see {@code MismatchReport}). */
     DecisionRow decision(Map<String, Object> row, ReviewText detail) {
+        return decision(row, detail, parse(str(row.get("detail_json"))));
+    }
+
+    /** A row needing a decision, with its {@code detail_json} already parsed. */
+    DecisionRow decision(Map<String, Object> row, ReviewText detail, JsonNode d) {
         String code = (String) row.get("code");
         String region = (String) row.get("region_code");
         String kab = (String) row.get("kab");
@@ -149,7 +160,6 @@ final class FindingText {
         String nikDiff = otherNik == null ? "" : nikDifference.describe(str(row.get("nik_raw")), otherNik,
                 againstCandidate ? str(row.get("cand_kk")) : str(row.get("reg_kk")), againstCandidate ? NikDifference.Owner.NONE : owner);
         JsonNode explanation = parse(str(row.get("explanation")));
-        JsonNode d = parse(str(row.get("detail_json")));
         String why = why(code, row, explanation, d, differing, nikDiff);
         return new DecisionRow(code, str(row.get("severity")), ReviewText.id(str(row.get("source"))), ReviewText.key(str(row.get("record_key"))),
                 ReviewText.id(kab), ReviewText.id(kec), ReviewText.of(name(kec)), ReviewText.id(desa), ReviewText.id(str(row.get("person_id"))),
@@ -213,9 +223,12 @@ final class FindingText {
         return String.join("; ", parts);
     }
 
+    /** A model weight as the technical column shows it ({@code +3.21}, {@code +3,21} in Indonesian); a run's weights repeat, so each is formatted once. */
     private String weight(double w) {
-        String s = String.format(Locale.ROOT, "%+.2f", w);
-        return "id".equals(text.lang) ? s.replace('.', ',') : s;
+        return weights.computeIfAbsent(w, v -> {
+            String s = String.format(Locale.ROOT, "%+.2f", v);
+            return "id".equals(text.lang) ? s.replace('.', ',') : s;
+        });
     }
 
     private String fieldWord(String field) {
@@ -270,8 +283,23 @@ final class FindingText {
         return n.asString();
     }
 
+    /** Upper case, stripped, every run of whitespace one space (as {@code \\s+} sees whitespace). */
     private static String norm(String s) {
-        return s == null ? null : s.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        if (s == null) return null;
+        String t = s.strip();
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!space) sb.append(' ');
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        return sb.toString().toUpperCase(Locale.ROOT);
     }
 
     private static String s(JsonNode n, String key) {

@@ -1,7 +1,7 @@
 package id.padan.deliver.internal;
 
+import id.padan.deliver.CellSpool;
 import id.padan.deliver.OutputFiles;
-
 import id.padan.deliver.Deliverable;
 import id.padan.deliver.DeliverySettings;
 import id.padan.deliver.ReviewCell;
@@ -27,10 +27,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import tools.jackson.databind.JsonNode;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -101,70 +103,67 @@ public class MismatchReport implements Deliverable {
             loadChanges(c, runId, previous == null ? -1 : previous, comparable, national, models, scope, text);
 
             Output nat = new Output(national, base.resolve(NATIONAL), text, html);
-            Output current = null;
-            try (PreparedStatement ps = c.prepareStatement(ROWS)) {
-                ps.setFetchSize(10_000);
-                setComparable(c, ps, 1, comparable);
-                Object[] codes = settings.decisionCodes().toArray();
-                int i = 4;
-                ps.setArray(i++, c.createArrayOf("text", codes));
-                ps.setString(i++, registry);
-                ps.setLong(i++, runId);
-                ps.setArray(i++, c.createArrayOf("text", codes));
-                ps.setLong(i++, runId);
-                ps.setLong(i++, previous == null ? -1 : previous);
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    Map<String, Object> row = new HashMap<>();
-                    while (rs.next()) {
-                        row.clear();
-                        for (int k = 1; k <= md.getColumnCount(); k++) row.put(md.getColumnLabel(k), rs.getObject(k));
-                        String kab = regionKey((String) row.get("kab"));
-                        if (current == null || !current.model.key.equals(kab)) {
-                            if (current != null) written.addAll(current.close());
-                            ReportModel m = models.computeIfAbsent(kab, k -> model(k, scope, previous, text));
-                            models.remove(kab);
-                            current = new Output(m, base.resolve(kab), text, html);
-                            current.openFindings();
-                        }
-                        progress.add(1);
-                        String code = (String) row.get("code");
-                        String source = (String) row.get("source");
-                        ReviewText detail = findingText.detail(code, source, (String) row.get("detail_json"));
-                        if (((Number) row.get("part")).intValue() == 0) {
-                            current.decision(findingText.decision(row, detail));
-                        } else {
-                            current.finding(row, detail);
+            // The national list of decisions is in the order of harm across the country: each code's rows, in the order the
+            // kabupaten stream below meets them (by kabupaten, kecamatan, program, record key), wait in a spool of their own.
+            Map<String, CellSpool> spools = new LinkedHashMap<>();
+            try {
+                for (String code : settings.decisionCodes()) {
+                    spools.put(code, new CellSpool(Files.createTempFile(base, ".decisions-" + code, ".spool")));
+                }
+                Output current = null;
+                try (PreparedStatement ps = c.prepareStatement(ROWS)) {
+                    ps.setFetchSize(10_000);
+                    setComparable(c, ps, 1, comparable);
+                    Object[] codes = settings.decisionCodes().toArray();
+                    int i = 4;
+                    ps.setArray(i++, c.createArrayOf("text", codes));
+                    ps.setString(i++, registry);
+                    ps.setLong(i++, runId);
+                    ps.setLong(i++, runId);
+                    ps.setArray(i++, c.createArrayOf("text", codes));
+                    ps.setLong(i++, runId);
+                    ps.setLong(i++, previous == null ? -1 : previous);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        String[] labels = new String[md.getColumnCount()];
+                        for (int k = 0; k < labels.length; k++) labels[k] = md.getColumnLabel(k + 1);
+                        Map<String, Object> row = new HashMap<>();
+                        while (rs.next()) {
+                            for (int k = 0; k < labels.length; k++) row.put(labels[k], rs.getObject(k + 1));
+                            String kab = regionKey((String) row.get("kab"));
+                            if (current == null || !current.model.key.equals(kab)) {
+                                if (current != null) written.addAll(current.close());
+                                ReportModel m = models.computeIfAbsent(kab, k -> model(k, scope, previous, text));
+                                models.remove(kab);
+                                current = new Output(m, base.resolve(kab), text, html);
+                                current.openFindings();
+                            }
+                            progress.add(1);
+                            String code = (String) row.get("code");
+                            JsonNode json = FindingText.parse((String) row.get("detail_json"));
+                            ReviewText detail = findingText.detail(code, (String) row.get("source"), json);
+                            if (((Number) row.get("part")).intValue() == 0) {
+                                DecisionRow decision = findingText.decision(row, detail, json);
+                                List<ReviewCell> cells = decision.cells(text);
+                                current.decision(decision, cells);
+                                national.decision(decision);
+                                spools.get(code).add(cells);
+                            } else {
+                                current.finding(row, detail);
+                            }
                         }
                     }
                 }
-            }
-            if (current != null) written.addAll(current.close());
-            // Regions with counts but no rows left to stream (cannot happen with consistent data, but every region gets its report).
-            for (ReportModel m : models.values()) {
-                Output o = new Output(m, base.resolve(m.key), text, html);
-                o.openFindings();
-                written.addAll(o.close());
-            }
-            // The national list of decisions in the order of harm across the country (the kabupaten stream above is by region).
-            try (PreparedStatement ps = c.prepareStatement(NATIONAL_DECISIONS)) {
-                ps.setFetchSize(10_000);
-                Object[] codes = settings.decisionCodes().toArray();
-                int i = 1;
-                ps.setArray(i++, c.createArrayOf("text", codes));
-                ps.setString(i++, registry);
-                ps.setLong(i++, runId);
-                ps.setArray(i++, c.createArrayOf("text", codes));
-                try (ResultSet rs = ps.executeQuery()) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    Map<String, Object> row = new HashMap<>();
-                    while (rs.next()) {
-                        row.clear();
-                        for (int k = 1; k <= md.getColumnCount(); k++) row.put(md.getColumnLabel(k), rs.getObject(k));
-                        String code = (String) row.get("code");
-                        nat.decision(findingText.decision(row, findingText.detail(code, (String) row.get("source"), (String) row.get("detail_json"))));
-                    }
+                if (current != null) written.addAll(current.close());
+                // Regions with counts but no rows left to stream (cannot happen with consistent data, but every region gets its report).
+                for (ReportModel m : models.values()) {
+                    Output o = new Output(m, base.resolve(m.key), text, html);
+                    o.openFindings();
+                    written.addAll(o.close());
                 }
+                for (CellSpool spool : spools.values()) spool.replay(nat::decisionCells);
+            } finally {
+                for (CellSpool spool : spools.values()) spool.close();
             }
             written.addAll(nat.close());
             c.commit();
@@ -393,11 +392,15 @@ public class MismatchReport implements Deliverable {
             findings = new ReviewCsv(outputFiles, dir.resolve("findings.csv"), findingsHeader());
         }
 
-        void decision(DecisionRow row) throws IOException {
-            List<ReviewCell> cells = row.cells(text);
+        void decision(DecisionRow row, List<ReviewCell> cells) throws IOException {
+            decisionCells(cells);
+            model.decision(row);
+        }
+
+        /** A decision row's cells into decisions.csv and the XLSX's decisions sheet. */
+        void decisionCells(List<ReviewCell> cells) throws IOException {
             decisions.row(cells);
             xlsx.row(cells);
-            model.decision(row);
         }
 
         void finding(Map<String, Object> row, ReviewText detail) {
@@ -460,8 +463,8 @@ public class MismatchReport implements Deliverable {
             o.in_dukcapil, o.reg_nik, o.reg_name_raw, o.reg_name, o.reg_birth, o.reg_sex, o.reg_death, p.no_kk as reg_kk, p.region_code as reg_region,
             case when own.record_key is null or o.nik = o.reg_nik then null when own_sr.person_id = f.person_id then 'THIS_PERSON'
                  when own.kk is not null and own.kk = p.no_kk then 'RELATIVE' else 'OTHER_PERSON' end as nik_owner,
-            cs.person_id as cand_person_id, cr.nik as cand_nik, cr.name_raw as cand_name_raw, cp.name as cand_name, cr.birth_date as cand_birth,
-            cr.sex as cand_sex, coalesce(cr.region_desa, cr.region_kec, cr.region_kab) as cand_region, cr.death_date as cand_death, cr.kk as cand_kk""";
+            cand.person_id as cand_person_id, cand.nik as cand_nik, cand.name_raw as cand_name_raw, cand.name as cand_name, cand.birth as cand_birth,
+            cand.sex as cand_sex, cand.region as cand_region, cand.death as cand_death, cand.kk as cand_kk""";
 
     private static final int DECISION_COLUMN_COUNT = 28;
 
@@ -475,10 +478,15 @@ public class MismatchReport implements Deliverable {
             left join padan.person p on p.run_id = f.run_id and p.person_id = f.person_id and p.in_dukcapil
             left join padan.staged_row own on own.run_id = f.run_id and own.source = ? and own.record_key = o.nik
             left join padan.source_record own_sr on own_sr.run_id = own.run_id and own_sr.source = own.source and own_sr.record_key = own.record_key
-            left join padan.source_record cs on f.code = 'REVIEW_POSSIBLE_MATCH' and cs.run_id = f.run_id
-                 and cs.source = f.detail_json->'candidate'->>'source' and cs.record_key = f.detail_json->'candidate'->>'record_key'
-            left join padan.staged_row cr on cr.run_id = cs.run_id and cr.source = cs.source and cr.record_key = cs.record_key
-            left join padan.person cp on cp.run_id = cs.run_id and cp.person_id = cs.person_id
+            left join (select rf.source as f_source, rf.record_key as f_record_key, cs.person_id, cr.nik, cr.name_raw, cp.name, cr.birth_date as birth, cr.sex,
+                              coalesce(cr.region_desa, cr.region_kec, cr.region_kab) as region, cr.death_date as death, cr.kk
+                       from padan.finding rf
+                       join padan.source_record cs on cs.run_id = rf.run_id and cs.source = rf.detail_json->'candidate'->>'source'
+                            and cs.record_key = rf.detail_json->'candidate'->>'record_key'
+                       left join padan.staged_row cr on cr.run_id = cs.run_id and cr.source = cs.source and cr.record_key = cs.record_key
+                       left join padan.person cp on cp.run_id = cs.run_id and cp.person_id = cs.person_id
+                       where rf.run_id = ? and rf.code = 'REVIEW_POSSIBLE_MATCH') cand
+                 on f.code = 'REVIEW_POSSIBLE_MATCH' and cand.f_source = f.source and cand.f_record_key = f.record_key
             where f.run_id = ? and f.code = any(?)
             """.formatted(KAB, DECISION_COLUMNS, ROUTE);
 
@@ -503,9 +511,6 @@ public class MismatchReport implements Deliverable {
                        on p.source = c.source and p.record_key = c.record_key and p.code = c.code) f
                  %s
             order by 2 nulls last, 1, 3, 4 nulls first, 5, 6, 7""").formatted(KAB, nulls(), ROUTE);
-
-    /** The rows needing a decision of the whole country, most harmful code first, then by kabupaten and kecamatan. */
-    private static final String NATIONAL_DECISIONS = DECISIONS + " order by 3, 2 nulls last, 4 nulls first, 5, 6, 7";
 
     private static String nulls() {
         List<String> n = new ArrayList<>();

@@ -15,7 +15,8 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * An XLSX workbook for reviewers, written as a stream one sheet after the other. Cells are {@link ReviewCell}s
- * only: text goes into string cells (never formulas: a value starting with {@code =} stays text), identifiers
+ * only: text goes into inline string cells (no shared-string table to hold in memory: a national sheet has
+ * hundreds of thousands of distinct values) (never formulas: a value starting with {@code =} stays text), identifiers
  * (record keys, person ids, codes, masked NIKs) into string cells formatted as text ({@code @}), so that a NISN
  * keeps its leading zeros and a long number its digits when the cell is edited; counts into number cells. A sheet
  * holds at most {@link #MAX_ROWS} data rows (Excel's limit); past that, its last row says so and the CSV copy has
@@ -46,7 +47,7 @@ final class ReviewXlsx implements Closeable {
         ws = wb.newWorksheet(name.length() > 31 ? name.substring(0, 31) : name);
         columns = header.size();
         for (int c = 0; c < header.size(); c++) {
-            ws.value(0, c, header.get(c));
+            ws.inlineString(0, c, header.get(c));
             ws.style(0, c).bold().fillColor("DDE4EE").set();
         }
         ws.freezePane(0, 1);
@@ -58,7 +59,7 @@ final class ReviewXlsx implements Closeable {
     void row(List<? extends ReviewCell> cells) throws IOException {
         if (row > MAX_ROWS) {
             if (!cut) {
-                ws.value(row, 0, "… (baris selanjutnya ada di berkas CSV / more rows in the CSV file)");
+                ws.inlineString(row, 0, "… (baris selanjutnya ada di berkas CSV / more rows in the CSV file)");
                 cut = true;
             }
             return;
@@ -71,7 +72,7 @@ final class ReviewXlsx implements Closeable {
             } else {
                 String s = v.toString();
                 if (s.isEmpty()) continue;
-                ws.value(row, c, s);
+                ws.inlineString(row, c, s);
                 if (v.identifier()) ws.style(row, c).format("@").set();
             }
         }
