@@ -47,9 +47,9 @@ class FindingRulesIT {
             assertThat(s.keysWith(found, FindingCode.NIK_MISSING)).containsExactly("P1");
             assertThat(s.keysWith(found, FindingCode.NIK_MALFORMED)).containsExactly("P2");
             assertThat(s.keysWith(found, FindingCode.NIK_STRUCTURE)).containsExactly("P3");
-            assertThat(found.get("P1:NIK_MISSING")).isEqualTo("NIK kosong atau placeholder (-); NIK Dukcapil 3603010101800001");
-            assertThat(found.get("P2:NIK_MALFORMED")).isEqualTo("NIK 36030101018000: 14 digit; NIK Dukcapil 3603010101800001");
-            assertThat(found.get("P3:NIK_STRUCTURE")).isEqualTo("NIK 9903010101800001: struktur tidak mungkin; NIK Dukcapil 3603010101800001");
+            assertThat(found.get("P1:NIK_MISSING")).isEqualTo("NIK kosong atau placeholder (-); NIK Dukcapil 360301**********");
+            assertThat(found.get("P2:NIK_MALFORMED")).isEqualTo("NIK 360301********: 14 digit; NIK Dukcapil 360301**********");
+            assertThat(found.get("P3:NIK_STRUCTURE")).isEqualTo("NIK 990301**********: struktur tidak mungkin; NIK Dukcapil 360301**********");
         }
     }
 
@@ -60,9 +60,13 @@ class FindingRulesIT {
             s.program("PKH", "P1", 1, Map.of("nik_raw", "3603010101800010", "nik", "3603010101800010", "match_method", "NIK_REPAIR_SWAP"));
             s.program("PKH", "P2", 1, Map.of()); // the same NIK: nothing to correct
             s.program("PKH", "P3", 1, Map.of("nik_raw", "", "nik_status", "MISSING")); // nothing sent: NIK_MISSING, not a correction
+            s.program("PKH", "P4", 1, Map.of("nik_raw", "3603.0101.0180.0100", "nik", "3603010101800100", "match_method", "NIK_REPAIR_ONE_DIGIT"));
             Map<String, String> found = s.findings();
-            assertThat(s.keysWith(found, FindingCode.NIK_CORRECTED)).containsExactly("P1");
-            assertThat(found.get("P1:NIK_CORRECTED")).isEqualTo("NIK dikirim 3603010101800010, NIK Dukcapil 3603010101800001 (NIK_REPAIR_SWAP)");
+            assertThat(s.keysWith(found, FindingCode.NIK_CORRECTED)).containsExactly("P1", "P4");
+            // The detail is text a reviewer may read: NIKs show six digits in any shape; the full values are facts of detail_json.
+            assertThat(found.get("P4:NIK_CORRECTED")).isEqualTo("NIK dikirim 360301**********, NIK Dukcapil 360301********** (NIK_REPAIR_ONE_DIGIT)");
+            assertThat(s.json("P4", FindingCode.NIK_CORRECTED)).contains("\"submitted\": \"3603.0101.0180.0100\"");
+            assertThat(found.get("P1:NIK_CORRECTED")).isEqualTo("NIK dikirim 360301**********, NIK Dukcapil 360301********** (NIK_REPAIR_SWAP)");
             assertThat(s.json("P1", FindingCode.NIK_CORRECTED)).contains("\"corrected\": \"3603010101800001\"");
         }
     }
@@ -76,7 +80,7 @@ class FindingRulesIT {
             s.program("PKH", "P2", 2, Map.of("nik_raw", "3603019999990001", "match_method", "NEW_PERSON"));
             Map<String, String> found = s.findings();
             assertThat(s.keysWith(found, FindingCode.NOT_IN_DUKCAPIL)).containsExactly("P2");
-            assertThat(found.get("P2:NOT_IN_DUKCAPIL")).isEqualTo("tidak ditemukan di data Dukcapil (NIK dikirim 3603019999990001)");
+            assertThat(found.get("P2:NOT_IN_DUKCAPIL")).isEqualTo("tidak ditemukan di data Dukcapil (NIK dikirim 360301**********)");
         }
         try (Seed s = new Seed()) {
             s.unregistered(2);

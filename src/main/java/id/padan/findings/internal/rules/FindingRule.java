@@ -29,8 +29,21 @@ public interface FindingRule {
         return List.of();
     }
 
-    /** The finding's {@code detail}: a text expression in Bahasa Indonesia. */
+    /**
+     * The finding's {@code detail}: a text expression in Bahasa Indonesia that a reviewer may read, so every NIK or
+     * KK number in it goes through {@link #masked}; the full values are facts of {@link #json}.
+     */
     String detail();
+
+    /**
+     * A NIK (or KK) value inside a detail text as the reports show it ({@code MaskedNik}): the first six of its digits,
+     * then one {@code *} for each further digit; a value with six digits or fewer (a placeholder such as {@code -}) as
+     * it is. The full value is kept in {@code detail_json} and in the row's own columns.
+     */
+    static String masked(String expression) {
+        String digits = "regexp_replace(" + expression + ", '[^0-9]', '', 'g')";
+        return "(case when length(" + digits + ") <= 6 then " + expression + " else left(" + digits + ", 6) || repeat('*', length(" + digits + ") - 6) end)";
+    }
 
     /** The finding's {@code detail_json}: a jsonb expression with the same facts as data. */
     String json();

@@ -9,7 +9,7 @@ final class NikRules {
     /** What a reviewer needs to check a NIK finding: the value as sent, and the registry NIK when the person is known. */
     static final String NIK_JSON = "'submitted', r.nik_raw, 'cleaned', r.nik, 'problem', r.nik_problem, "
             + "'registry_nik', case when r.in_dukcapil then r.person_nik end, 'method', r.match_method, 'score', r.match_score";
-    static final String REGISTRY_NIK_TEXT = "case when r.in_dukcapil then '; NIK Dukcapil ' || r.person_nik else '' end";
+    static final String REGISTRY_NIK_TEXT = "case when r.in_dukcapil then '; NIK Dukcapil ' || " + FindingRule.masked("r.person_nik") + " else '' end";
 
     /** NIK_MISSING: blank or a placeholder. */
     static final class Missing implements FindingRule {
@@ -22,7 +22,7 @@ final class NikRules {
         }
 
         public String detail() {
-            return "'NIK kosong atau placeholder (' || coalesce(nullif(trim(r.nik_raw), ''), 'kosong') || ')' || " + REGISTRY_NIK_TEXT;
+            return "'NIK kosong atau placeholder (' || " + FindingRule.masked("coalesce(nullif(trim(r.nik_raw), ''), 'kosong')") + " || ')' || " + REGISTRY_NIK_TEXT;
         }
 
         public String json() {
@@ -41,7 +41,7 @@ final class NikRules {
         }
 
         public String detail() {
-            return "'NIK ' || coalesce(r.nik_raw, '') || ': ' || coalesce(r.nik_problem, 'bukan 16 digit') || " + REGISTRY_NIK_TEXT;
+            return "'NIK ' || " + FindingRule.masked("coalesce(r.nik_raw, '')") + " || ': ' || coalesce(r.nik_problem, 'bukan 16 digit') || " + REGISTRY_NIK_TEXT;
         }
 
         public String json() {
@@ -60,7 +60,7 @@ final class NikRules {
         }
 
         public String detail() {
-            return "'NIK ' || coalesce(r.nik, r.nik_raw) || ': ' || coalesce(r.nik_problem, 'struktur tidak mungkin') || " + REGISTRY_NIK_TEXT;
+            return "'NIK ' || " + FindingRule.masked("coalesce(r.nik, r.nik_raw, '')") + " || ': ' || coalesce(r.nik_problem, 'struktur tidak mungkin') || " + REGISTRY_NIK_TEXT;
         }
 
         public String json() {
@@ -79,7 +79,8 @@ final class NikRules {
         }
 
         public String detail() {
-            return "'NIK dikirim ' || coalesce(r.nik_raw, '') || ', NIK Dukcapil ' || r.person_nik || ' (' || r.match_method || ')'";
+            return "'NIK dikirim ' || " + FindingRule.masked("coalesce(r.nik_raw, '')") + " || ', NIK Dukcapil ' || " + FindingRule.masked("r.person_nik")
+                    + " || ' (' || r.match_method || ')'";
         }
 
         public String json() {

@@ -13,7 +13,7 @@ final class NotInDukcapilRule implements FindingRule {
     }
 
     public String detail() {
-        return "'tidak ditemukan di data Dukcapil (NIK dikirim ' || coalesce(nullif(trim(r.nik_raw), ''), 'kosong') || ')'";
+        return "'tidak ditemukan di data Dukcapil (NIK dikirim ' || " + FindingRule.masked("coalesce(nullif(trim(r.nik_raw), ''), 'kosong')") + " || ')'";
     }
 
     public String json() {
