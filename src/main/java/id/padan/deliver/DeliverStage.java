@@ -122,7 +122,7 @@ public class DeliverStage implements Tasklet {
 
     private List<ManifestLine> run(Deliverable d, RunScope scope, Path dir) throws Exception {
         long t = System.nanoTime();
-        List<WrittenFile> files = d.write(scope, dir);
+        List<WrittenFile> files = d.write(scope, dir, metrics.current(NAME));
         List<ManifestLine> lines = new ArrayList<>();
         for (WrittenFile f : files) {
             ManifestLine line = new ManifestLine(dir.relativize(f.path()).toString().replace('\\', '/'), f.kind(), f.source(), f.region(),

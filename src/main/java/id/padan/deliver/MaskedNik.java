@@ -16,16 +16,15 @@ import java.util.regex.Pattern;
  * <p>Reviewer files take identifiers only as this type or inside {@link ReviewText}, so an unmasked number cannot
  * reach them by accident.
  */
-public final class MaskedNik implements ReviewCell {
+public final class MaskedNik extends MaskedText {
     /** Digits a reviewer may see. */
     public static final int VISIBLE_DIGITS = 6;
     public static final MaskedNik NONE = new MaskedNik("");
     private static final Pattern EXCEL = Pattern.compile("^\\s*'?(\\d)[.,](\\d+)[eE]\\+?(\\d{1,2})\\s*$");
-    private final String shown;
 
     /** Only for a value already masked: {@link CellSpool} reading back what it wrote. */
     MaskedNik(String shown) {
-        this.shown = shown;
+        super(shown);
     }
 
     public static MaskedNik of(String value) {
@@ -53,25 +52,5 @@ public final class MaskedNik implements ReviewCell {
     @Override
     public boolean identifier() {
         return true;
-    }
-
-    public boolean isEmpty() {
-        return shown.isEmpty();
-    }
-
-    /** The masked text, e.g. {@code 360301**********}. */
-    @Override
-    public String toString() {
-        return shown;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MaskedNik m && m.shown.equals(shown);
-    }
-
-    @Override
-    public int hashCode() {
-        return shown.hashCode();
     }
 }

@@ -5,7 +5,7 @@ package id.padan.deliver;
  * identifier ({@link MaskedNik}) or a count ({@link Count}). The reviewer writers take nothing else, so no
  * unmasked string can reach a reviewer's file.
  */
-public sealed interface ReviewCell permits ReviewText, MaskedNik, ReviewCell.Count {
+public sealed interface ReviewCell permits MaskedText, ReviewCell.Count {
     /** A count, written as a number (in an XLSX a number cell). */
     record Count(long value) implements ReviewCell {
         @Override

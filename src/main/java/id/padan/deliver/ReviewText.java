@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * ({@link MaskedNik}) and record keys ({@link #key}). The reviewer files (CSV, XLSX, HTML) take cells of this
  * type or of {@link MaskedNik}, numbers and dates, never a plain string.
  */
-public final class ReviewText implements CharSequence, ReviewCell {
+public final class ReviewText extends MaskedText implements CharSequence {
     public static final ReviewText EMPTY = new ReviewText("");
     /**
      * A NIK/KK-like number in free text: 12 or more digits, single dots, slashes, spaces or dashes allowed between
@@ -19,7 +19,6 @@ public final class ReviewText implements CharSequence, ReviewCell {
     private static final Pattern EXCEL = Pattern.compile("(?<!\\d)(\\d)[.,](\\d{6,})([eE]\\+?\\d{1,2})");
     /** A record key: masked only when it looks like a NIK itself (14 or more digits, e.g. a registry key). */
     private static final Pattern KEY_NUMBER = Pattern.compile("(?<!\\d)\\d(?:[./ -]?\\d){13,}(?!\\d)");
-    private final String text;
     private final boolean identifier;
 
     private ReviewText(String text) {
@@ -28,7 +27,7 @@ public final class ReviewText implements CharSequence, ReviewCell {
 
     /** Only for text already masked: {@link CellSpool} reading back what it wrote. */
     ReviewText(String text, boolean identifier) {
-        this.text = text;
+        super(text);
         this.identifier = identifier;
     }
 
@@ -125,37 +124,18 @@ public final class ReviewText implements CharSequence, ReviewCell {
         return false;
     }
 
-    public boolean isEmpty() {
-        return text.isEmpty();
-    }
-
     @Override
     public int length() {
-        return text.length();
+        return toString().length();
     }
 
     @Override
     public char charAt(int index) {
-        return text.charAt(index);
+        return toString().charAt(index);
     }
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        return text.subSequence(start, end);
-    }
-
-    @Override
-    public String toString() {
-        return text;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ReviewText r && r.text.equals(text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text.hashCode();
+        return toString().subSequence(start, end);
     }
 }

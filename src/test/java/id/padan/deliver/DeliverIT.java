@@ -119,7 +119,7 @@ class DeliverIT {
                 OutputFiles.PRIVATE);
         Path dir = tmp.resolve("english");
         var scope = new id.padan.store.RunScope(run2, java.time.LocalDate.parse("2026-11-23"), in1, dir);
-        List<WrittenFile> files = report.write(scope, dir);
+        List<WrittenFile> files = report.write(scope, dir, id.padan.store.StageProgress.NONE);
         assertThat(files).extracting(WrittenFile::kind).containsOnly("REPORT");
         String html = Files.readString(dir.resolve("reports/3603/report.html"));
         assertThat(html).contains("<html lang=\"en\"").contains("Mismatch Report").contains("Resolved").contains("Change since the previous run");

@@ -15,11 +15,8 @@ import id.padan.ingest.UnreadableFileException;
 import id.padan.reference.RegionReference;
 import id.padan.standardise.RegionCode;
 import id.padan.standardise.RegionCodes;
-import id.padan.deliver.DeliverStage;
 import id.padan.store.RunScope;
-import id.padan.store.StageMetrics;
 import id.padan.store.StageProgress;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,17 +93,8 @@ public class CorrectedExtractWriter implements Deliverable {
 
     private record InputFile(String source, String fileName, String sha256, long rowsRead) {}
 
-    private StageMetrics metrics;
-
-    /** Where the rows written count towards the deliver stage's progress (none when built outside Spring). */
-    @Autowired(required = false)
-    void setMetrics(StageMetrics metrics) {
-        this.metrics = metrics;
-    }
-
     @Override
-    public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
-        StageProgress progress = metrics == null ? StageProgress.NONE : metrics.current(DeliverStage.NAME);
+    public List<WrittenFile> write(RunScope scope, Path runDir, StageProgress progress) throws Exception {
         List<WrittenFile> out = new ArrayList<>();
         List<InputFile> files = new ArrayList<>();
         for (InputFile f : loadedFiles(scope.runId())) {

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -166,14 +168,21 @@ public final class HtmlReport {
     }
 
     private Chart chartByCode(ReportModel m) {
-        Map<String, Map<String, Long>> byCode = new LinkedHashMap<>();
-        for (String code : codesPresent(m)) byCode.put(code, new TreeMap<>());
-        for (ReportModel.Count c : m.counts) byCode.get(c.code()).merge(c.source(), c.rows(), Long::sum);
-        List<Map.Entry<String, Map<String, Long>>> bars = new ArrayList<>();
-        byCode.forEach((code, values) -> { if (!values.isEmpty()) bars.add(Map.entry(code, values)); });
+        var bars = barsByCode(m, m.counts, ReportModel.Count::code, ReportModel.Count::source, ReportModel.Count::rows);
         Map<String, String> labels = new LinkedHashMap<>();
         programsPresent(m).forEach(p -> labels.put(p, p));
         return chart(text.t("chart_by_code"), bars, programsPresent(m), PROGRAM_COLORS, labels);
+    }
+
+    /** One bar per finding code present (in code order) with the rows of each series; codes without rows left out. */
+    private <T> List<Map.Entry<String, Map<String, Long>>> barsByCode(ReportModel m, List<T> items, Function<T, String> code, Function<T, String> series,
+                                                                     ToLongFunction<T> rows) {
+        Map<String, Map<String, Long>> byCode = new LinkedHashMap<>();
+        for (String c : codesPresent(m)) byCode.put(c, new TreeMap<>());
+        for (T item : items) byCode.get(code.apply(item)).merge(series.apply(item), rows.applyAsLong(item), Long::sum);
+        List<Map.Entry<String, Map<String, Long>>> bars = new ArrayList<>();
+        byCode.forEach((c, values) -> { if (!values.isEmpty()) bars.add(Map.entry(c, values)); });
+        return bars;
     }
 
     private String areaOf(ReportModel m, ReportModel.Count c) {
@@ -201,11 +210,7 @@ public final class HtmlReport {
     }
 
     private Chart chartChanges(ReportModel m) {
-        Map<String, Map<String, Long>> byCode = new LinkedHashMap<>();
-        for (String code : codesPresent(m)) byCode.put(code, new TreeMap<>());
-        for (ReportModel.Change c : m.changes) byCode.get(c.code()).merge(c.change(), c.rows(), Long::sum);
-        List<Map.Entry<String, Map<String, Long>>> bars = new ArrayList<>();
-        byCode.forEach((code, values) -> { if (!values.isEmpty()) bars.add(Map.entry(code, values)); });
+        var bars = barsByCode(m, m.changes, ReportModel.Change::code, ReportModel.Change::change, ReportModel.Change::rows);
         Map<String, String> labels = Map.of("NEW", text.t("new"), "OPEN", text.t("open"), "RESOLVED", text.t("resolved"));
         return chart(text.t("chart_changes"), bars, List.of("NEW", "OPEN", "RESOLVED"), CHANGE_COLORS, labels);
     }

@@ -10,12 +10,9 @@ import id.padan.deliver.WrittenFile;
 import id.padan.findings.FindingRules;
 import id.padan.ingest.SourceMappings;
 import id.padan.reference.RegionReference;
-import id.padan.deliver.DeliverStage;
 import id.padan.store.RunChecks;
 import id.padan.store.RunScope;
-import id.padan.store.StageMetrics;
 import id.padan.store.StageProgress;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +23,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import tools.jackson.databind.JsonNode;
 import org.springframework.core.annotation.Order;
@@ -72,17 +74,8 @@ public class MismatchReport implements Deliverable {
         this.registry = mappings.registry().map(m -> m.source()).orElse("DUKCAPIL");
     }
 
-    private StageMetrics metrics;
-
-    /** Where the rows written count towards the deliver stage's progress (none when built outside Spring). */
-    @Autowired(required = false)
-    void setMetrics(StageMetrics metrics) {
-        this.metrics = metrics;
-    }
-
     @Override
-    public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
-        StageProgress progress = metrics == null ? StageProgress.NONE : metrics.current(DeliverStage.NAME);
+    public List<WrittenFile> write(RunScope scope, Path runDir, StageProgress progress) throws Exception {
         ReportText text = ReportText.of(settings.language());
         FindingText findingText = new FindingText(text, regions);
         HtmlReport html = new HtmlReport(text, rules, regions);
@@ -106,7 +99,7 @@ public class MismatchReport implements Deliverable {
             // The national list of decisions is in the order of harm across the country: each code's rows, in the order the
             // kabupaten stream below meets them (by kabupaten, kecamatan, program, record key), wait in a spool of their own.
             Map<String, CellSpool> spools = new LinkedHashMap<>();
-            try {
+            try (Finisher finisher = new Finisher(written)) {
                 for (String code : settings.decisionCodes()) {
                     spools.put(code, new CellSpool(Files.createTempFile(base, ".decisions-" + code, ".spool")));
                 }
@@ -132,7 +125,7 @@ public class MismatchReport implements Deliverable {
                             for (int k = 0; k < labels.length; k++) row.put(labels[k], rs.getObject(k + 1));
                             String kab = regionKey((String) row.get("kab"));
                             if (current == null || !current.model.key.equals(kab)) {
-                                if (current != null) written.addAll(current.close());
+                                if (current != null) finisher.finish(current);
                                 ReportModel m = models.computeIfAbsent(kab, k -> model(k, scope, previous, text));
                                 models.remove(kab);
                                 current = new Output(m, base.resolve(kab), text, html);
@@ -144,28 +137,28 @@ public class MismatchReport implements Deliverable {
                             ReviewText detail = findingText.detail(code, (String) row.get("source"), json);
                             if (((Number) row.get("part")).intValue() == 0) {
                                 DecisionRow decision = findingText.decision(row, detail, json);
-                                List<ReviewCell> cells = decision.cells(text);
-                                current.decision(decision, cells);
+                                current.model.decision(decision);
                                 national.decision(decision);
-                                spools.get(code).add(cells);
+                                spools.get(code).add(decision.cells(text));
                             } else {
                                 current.finding(row, detail);
                             }
                         }
                     }
                 }
-                if (current != null) written.addAll(current.close());
+                if (current != null) finisher.finish(current);
                 // Regions with counts but no rows left to stream (cannot happen with consistent data, but every region gets its report).
                 for (ReportModel m : models.values()) {
                     Output o = new Output(m, base.resolve(m.key), text, html);
                     o.openFindings();
-                    written.addAll(o.close());
+                    finisher.finish(o);
                 }
-                for (CellSpool spool : spools.values()) spool.replay(nat::decisionCells);
+                finisher.drain();
+                nat.spools = spools.values();
+                written.addAll(nat.close());
             } finally {
                 for (CellSpool spool : spools.values()) spool.close();
             }
-            written.addAll(nat.close());
             c.commit();
         }
         return written;
@@ -309,8 +302,9 @@ public class MismatchReport implements Deliverable {
         final ReportText text;
         final HtmlReport html;
         final ReviewCsv decisions;
-        final ReviewXlsx xlsx;
         ReviewCsv findings;
+        /** Where the national list's decision rows wait (null for a kabupaten, whose model keeps every row). */
+        Collection<CellSpool> spools;
         long countRows, changeRows;
 
         Output(ReportModel model, Path dir, ReportText text, HtmlReport html) throws IOException {
@@ -322,12 +316,6 @@ public class MismatchReport implements Deliverable {
             writeCounts();
             writeChanges();
             decisions = new ReviewCsv(outputFiles, dir.resolve("decisions.csv"), DecisionRow.header(text));
-            xlsx = new ReviewXlsx(outputFiles, dir.resolve("report.xlsx"));
-            xlsx.sheet(text.t("sheet.counts"), countsHeader());
-            for (ReportModel.Count c : model.counts) xlsx.row(countCells(c));
-            xlsx.sheet(text.t("sheet.changes"), changesHeader());
-            for (var e : changeTable().entrySet()) xlsx.row(changeCells(e));
-            xlsx.sheet(text.t("sheet.decisions"), DecisionRow.header(text));
         }
 
         private String name(String code) {
@@ -392,17 +380,6 @@ public class MismatchReport implements Deliverable {
             findings = new ReviewCsv(outputFiles, dir.resolve("findings.csv"), findingsHeader());
         }
 
-        void decision(DecisionRow row, List<ReviewCell> cells) throws IOException {
-            decisionCells(cells);
-            model.decision(row);
-        }
-
-        /** A decision row's cells into decisions.csv and the XLSX's decisions sheet. */
-        void decisionCells(List<ReviewCell> cells) throws IOException {
-            decisions.row(cells);
-            xlsx.row(cells);
-        }
-
         void finding(Map<String, Object> row, ReviewText detail) {
             String region = (String) row.get("region_code");
             String kec = region != null && region.length() >= 6 ? region.substring(0, 6) : null;
@@ -413,7 +390,23 @@ public class MismatchReport implements Deliverable {
                     ReviewText.of(name(kec)), ReviewText.id(desa), person == null ? ReviewText.EMPTY : ReviewText.id(person.toString()), detail));
         }
 
+        /** Writes the decision rows into decisions.csv and the XLSX, then the HTML page; returns every file of the report. */
         List<WrittenFile> close() throws IOException {
+            ReviewXlsx xlsx = new ReviewXlsx(outputFiles, dir.resolve("report.xlsx"));
+            xlsx.sheet(text.t("sheet.counts"), countsHeader());
+            for (ReportModel.Count c : model.counts) xlsx.row(countCells(c));
+            xlsx.sheet(text.t("sheet.changes"), changesHeader());
+            for (var e : changeTable().entrySet()) xlsx.row(changeCells(e));
+            xlsx.sheet(text.t("sheet.decisions"), DecisionRow.header(text));
+            CellSpool.RowSink both = cells -> {
+                decisions.row(cells);
+                xlsx.row(cells);
+            };
+            if (spools != null) {
+                for (CellSpool spool : spools) spool.replay(both);
+            } else {
+                for (List<DecisionRow> rows : model.decisions.values()) for (DecisionRow r : rows) both.row(r.cells(text));
+            }
             decisions.close();
             if (findings != null) findings.close();
             xlsx.sheet(text.t("sheet.help"), List.of(text.t("sheet.help")));
@@ -435,6 +428,46 @@ public class MismatchReport implements Deliverable {
             if (findings != null) out.add(new WrittenFile(dir.resolve("findings.csv"), findings.rows(), "REPORT", null, region));
             out.add(new WrittenFile(dir.resolve("report.xlsx"), xlsx.rows(), "REPORT", null, region));
             return out;
+        }
+    }
+
+    /**
+     * Finishes kabupaten reports (their XLSX and HTML) on a thread of its own while the next kabupaten's rows stream
+     * in: one report at a time, so no more than two kabupaten are held; the files are listed in the order finished.
+     */
+    private static final class Finisher implements AutoCloseable {
+        private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "padan-report-finisher");
+            t.setDaemon(true);
+            return t;
+        });
+        private final List<WrittenFile> written;
+        private Future<List<WrittenFile>> pending;
+
+        Finisher(List<WrittenFile> written) {
+            this.written = written;
+        }
+
+        void finish(Output output) throws Exception {
+            drain();
+            pending = pool.submit(output::close);
+        }
+
+        /** Waits for the report being finished, if any, and lists its files. */
+        void drain() throws Exception {
+            if (pending == null) return;
+            try {
+                written.addAll(pending.get());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            } finally {
+                pending = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
         }
     }
 

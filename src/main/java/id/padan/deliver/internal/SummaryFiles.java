@@ -5,6 +5,7 @@ import id.padan.deliver.OutputFiles;
 import id.padan.deliver.Deliverable;
 import id.padan.deliver.WrittenFile;
 import id.padan.store.RunScope;
+import id.padan.store.StageProgress;
 import id.padan.store.RunSummary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public class SummaryFiles implements Deliverable {
     }
 
     @Override
-    public List<WrittenFile> write(RunScope scope, Path runDir) throws Exception {
+    public List<WrittenFile> write(RunScope scope, Path runDir, StageProgress progress) throws Exception {
         Path file = runDir.resolve("summary.txt");
         RunSummary summary = RunSummary.load(jdbc, scope.runId());
         // The summary is the last file of the run's last stage: once it is written only the manifest remains, and the
