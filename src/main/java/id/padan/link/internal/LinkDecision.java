@@ -3,6 +3,9 @@ package id.padan.link.internal;
 import id.padan.link.MatchSettings;
 import id.padan.link.compare.DateLevel;
 import id.padan.link.compare.KkLevel;
+import id.padan.link.compare.NameLevel;
+import id.padan.link.compare.NikLevel;
+import id.padan.link.compare.SexLevel;
 import id.padan.link.model.Comparison;
 import id.padan.link.model.MatchModel;
 import java.time.LocalDate;
@@ -18,11 +21,13 @@ import java.util.Collection;
  * generation (a row sent as a pupil, or as a child, is not a registry person of its parents' generation:
  * see {@link #otherGeneration}). Otherwise every candidate is
  * weighed alike: a candidate is linked when its match probability reaches {@code accept}, it beats
- * every other candidate by {@code min-margin-bits}, the person's own attributes (name, birth date, sex)
- * weigh at least {@code min-attribute-bits} (a family card, a region or a relative's NIK in common
- * never link people on their own), a repaired NIK has support from a field the NIK does not encode, and
- * the row, sent as a child or a pupil, is not linked to someone of its parents' generation.
- * Otherwise the best candidate overall goes to review when its probability reaches {@code review}.
+ * every other possible candidate by {@code min-margin-bits}, the person's own attributes (name, birth
+ * date, sex) weigh at least {@code min-attribute-bits} (a family card, a region or a relative's NIK in
+ * common never link people on their own) or the row carries the person's own NIK with the same family
+ * card and nothing contradicting, and a repaired NIK has support from a field the NIK does not encode.
+ * A candidate the row cannot be ({@link #impossible}: of its parents' generation, or born a generation
+ * apart under another name) is neither linked, nor a rival, nor sent to review. Otherwise the best
+ * possible candidate goes to review when its probability reaches {@code review}.
  */
 final class LinkDecision {
     /** What becomes of a row. */
@@ -97,23 +102,48 @@ final class LinkDecision {
         return row.pupil || s.candidate().parentGeneration();
     }
 
+    /**
+     * A candidate the row cannot be, whatever its weight: one of its parents' generation ({@link #otherGeneration}),
+     * or one born a generation apart ({@link DateLevel#GENERATION_APART}) whose name is not the row's name (a son
+     * named like his father, carrying his father's NIK). The same name a generation apart may be a mistyped year.
+     */
+    boolean impossible(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        boolean generationApart = l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.GENERATION_APART.ordinal()
+                && l[Comparison.NAME.ordinal()] > NameLevel.PHONETIC.ordinal();
+        return generationApart || otherGeneration(row, s);
+    }
+
+    /**
+     * The row carries the candidate's own NIK, their family cards are the same, and nothing contradicts the pair
+     * (birth date, mother, generation, sex): the person's own attributes need not weigh on their own, the NIK and
+     * the family card are two independent pieces of evidence (a name sent differently, a date missing).
+     */
+    boolean ownNikInItsFamily(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        return l[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal() && l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal()
+                && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !contradicted(row, s);
+    }
+
     /** Link, review or new person, from every candidate weighed for the row. */
     Outcome decide(LinkRow row, Collection<ScoredCandidate> candidates) {
         if (candidates.isEmpty()) return Outcome.newPerson(0);
-        // The best candidate overall, and the best one whose own attributes support the link.
+        // The best possible candidate, and the best one whose own attributes support the link.
         ScoredCandidate best = null, eligible = null;
         for (ScoredCandidate s : candidates) {
+            if (impossible(row, s)) continue;
             if (best == null || s.weight() > best.weight()) best = s;
-            if (s.attributeWeight() >= minAttributeBits && s.supported() && !otherGeneration(row, s) && (eligible == null || s.weight() > eligible.weight())) eligible = s;
+            boolean attributes = s.attributeWeight() >= minAttributeBits || ownNikInItsFamily(row, s);
+            if (attributes && s.supported() && (eligible == null || s.weight() > eligible.weight())) eligible = s;
         }
         if (eligible != null) {
             double rival = Double.NEGATIVE_INFINITY;
-            for (ScoredCandidate s : candidates) if (s != eligible) rival = Math.max(rival, s.weight());
+            for (ScoredCandidate s : candidates) if (s != eligible && !impossible(row, s)) rival = Math.max(rival, s.weight());
             if (probability(eligible) >= accept && eligible.weight() - rival >= minMarginBits) {
                 return new Outcome(Kind.LINK, eligible, rival, candidates.size());
             }
         }
-        if (probability(best) >= review) return new Outcome(Kind.REVIEW, best, Double.NaN, candidates.size());
+        if (best != null && probability(best) >= review) return new Outcome(Kind.REVIEW, best, Double.NaN, candidates.size());
         return Outcome.newPerson(candidates.size());
     }
 }

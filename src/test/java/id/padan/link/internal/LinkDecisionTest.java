@@ -6,6 +6,7 @@ import id.padan.link.compare.DateLevel;
 import id.padan.link.compare.KkLevel;
 import id.padan.link.compare.NameLevel;
 import id.padan.link.compare.NikLevel;
+import id.padan.link.compare.SexLevel;
 import id.padan.link.internal.LinkDecision.Kind;
 import id.padan.link.internal.LinkDecision.Outcome;
 import id.padan.link.model.Comparison;
@@ -122,9 +123,9 @@ class LinkDecisionTest {
     @Test
     void anExactNikWithAContradictingNameIsSearched() {
         LinkRow owner = Rows.registry().build();
-        ScoredCandidate s = owner(owner, NameLevel.DIFFERENT, DateLevel.EXACT, KkLevel.EXACT, 25, -5.9);
+        ScoredCandidate s = owner(owner, NameLevel.DIFFERENT, DateLevel.EXACT, KkLevel.NULL, 25, -5.9);
         assertThat(decision.takesExactNikWithoutSearch(row, s)).isFalse();
-        // searched, it is not eligible on its own attributes: a reviewer's call
+        // searched, it is not eligible on its own attributes, and no family card backs the NIK: a reviewer's call
         assertThat(decision.decide(row, List.of(s)).kind()).isEqualTo(Kind.REVIEW);
     }
 
@@ -167,11 +168,73 @@ class LinkDecisionTest {
         LinkRow child = Rows.registry().relation("CHILD").born("2012-06-01").build();
         ScoredCandidate owner = owner(father, NameLevel.ONE_SIDE_TRUNCATED_OR_SUBSET, DateLevel.NULL, KkLevel.EXACT, 31, 6);
         assertThat(decision.takesExactNikWithoutSearch(pupil, owner)).isFalse();
-        // searched: the father stays a rival, never the link; the child, too weak on its own here, waits for a reviewer
+        // searched: the father can never be the pupil, so he is no rival either: the child is linked
         ScoredCandidate sibling = candidate(child, levels(NikLevel.FAMILY_MEMBER_NIK, NameLevel.EXACT, DateLevel.NULL, KkLevel.EXACT), 22, 12, true);
         Outcome o = decision.decide(pupil, List.of(owner, sibling));
-        assertThat(o.kind()).isEqualTo(Kind.REVIEW);
+        assertThat(o.kind()).isEqualTo(Kind.LINK);
+        assertThat(o.chosen()).isSameAs(sibling);
+        // without the child in the registry, the father is not even a reviewer's candidate
+        assertThat(decision.decide(pupil, List.of(owner)).kind()).isEqualTo(Kind.NEW_PERSON);
         assertThat(decision.decide(row, List.of(owner, sibling)).kind()).as("the same pair for a row not sent as a child").isEqualTo(Kind.LINK);
+        assertThat(decision.decide(row, List.of(owner, sibling)).chosen()).isSameAs(owner);
+    }
+
+    // ---- candidates the row cannot be ---------------------------------------------------------------
+
+    @ParameterizedTest(name = "name {0}, birth dates {1}: impossible {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a son named like his father, carrying the father's NIK: another person
+            ONE_SIDE_TRUNCATED_OR_SUBSET | GENERATION_APART | true
+            FUZZY_HIGH                   | GENERATION_APART | true
+            DIFFERENT                    | GENERATION_APART | true
+            NULL                         | GENERATION_APART | true
+            # the same name a generation apart may be a mistyped year
+            EXACT                        | GENERATION_APART | false
+            PHONETIC                     | GENERATION_APART | false
+            FUZZY_HIGH                   | DIFFERENT        | false
+            DIFFERENT                    | NULL             | false
+            """)
+    void aCandidateBornAGenerationApartUnderAnotherNameIsImpossible(NameLevel name, DateLevel date, boolean impossible) {
+        ScoredCandidate s = candidate(Rows.registry().build(), levels(NikLevel.EXACT, name, date, KkLevel.EXACT), 30, 5, true);
+        assertThat(decision.impossible(row, s)).isEqualTo(impossible);
+    }
+
+    @Test
+    void anImpossibleCandidateIsNeitherLinkedNorARivalNorReviewed() {
+        LinkRow father = Rows.registry().relation("HEAD").born("1990-01-01").build();
+        LinkRow son = Rows.registry().relation("CHILD").born("2020-05-05").build();
+        // the son's row carries the father's NIK: the father weighs more, but was born a generation before the row
+        ScoredCandidate owner = owner(father, NameLevel.ONE_SIDE_TRUNCATED_OR_SUBSET, DateLevel.GENERATION_APART, KkLevel.EXACT, 33, 3);
+        ScoredCandidate own = candidate(son, levels(NikLevel.FAMILY_MEMBER_NIK, NameLevel.FUZZY_HIGH, DateLevel.EXACT, KkLevel.EXACT), 31, 15, true);
+        Outcome o = decision.decide(row, List.of(owner, own));
+        assertThat(o.kind()).isEqualTo(Kind.LINK);
+        assertThat(o.chosen()).isSameAs(own);
+        assertThat(o.runnerUp()).isEqualTo(Double.NEGATIVE_INFINITY);
+        // a son missing from the registry: nobody to link, nobody to review
+        assertThat(decision.decide(row, List.of(owner)).kind()).isEqualTo(Kind.NEW_PERSON);
+    }
+
+    // ---- the row's own NIK in its own family ----------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}: linked {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what the pair shows besides the exact NIK              | kk        | date             | sex       | mother differs | linked
+            the same family card, name sent otherwise, no date        | EXACT     | NULL             | SAME      | false          | true
+            the same family card, name sent otherwise, a placeholder  | EXACT     | PLACEHOLDER      | NULL      | false          | true
+            no family card to compare                                 | NULL      | NULL             | SAME      | false          | false
+            another family card                                       | DIFFERENT | NULL             | SAME      | false          | false
+            another sex                                               | EXACT     | NULL             | DIFFERENT | false          | false
+            a birth date years apart                                  | EXACT     | DIFFERENT        | SAME      | false          | false
+            another mother                                            | EXACT     | NULL             | SAME      | true           | false
+            """)
+    void theOwnNikWithTheSameFamilyCardNeedsNoNameWhenNothingContradictsIt(String what, KkLevel kk, DateLevel date, SexLevel sex,
+                                                                           boolean motherDiffers, boolean linked) {
+        int[] l = levels(NikLevel.EXACT, NameLevel.DIFFERENT, date, kk);
+        l[Comparison.SEX.ordinal()] = sex.ordinal();
+        // NIK and family card outweigh a name sent otherwise: probability above accept, own attributes below 0 bits
+        ScoredCandidate s = new ScoredCandidate(Rows.registry().build(), l, 25, -1.9, true, motherDiffers);
+        assertThat(decision.ownNikInItsFamily(row, s)).as(what).isEqualTo(linked);
+        assertThat(decision.decide(row, List.of(s)).kind()).as(what).isEqualTo(linked ? Kind.LINK : Kind.REVIEW);
     }
 
     @ParameterizedTest(name = "a pupil and a {0} born {1}: other generation {2}")
