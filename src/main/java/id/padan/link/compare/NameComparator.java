@@ -76,6 +76,136 @@ public final class NameComparator {
     }
 
     /**
+     * Whether two names are another name altogether, not a variation of one name: every written variation
+     * of a name (case, spacing, punctuation, titles, old spelling, MUHAMMAD written otherwise or as an initial,
+     * BIN/BINTI added or dropped, a token added, dropped, reordered or cut short, one typing error in a token)
+     * keeps at least one token of the name recognisable. So two names are another name when no distinctive
+     * token (at least three letters and not a common one such as SITI, NUR, GEDE) of one is a variant of a
+     * distinctive token of the other; a name without distinctive tokens is another name when one of its tokens
+     * is not found in the other. Tokens are compared as standardised and as written. False when either name is
+     * missing.
+     */
+    public boolean anotherName(StandardName a, StandardName b) {
+        if (a == null || b == null || a.isEmpty() || b.isEmpty() || a.key().equals(b.key())) {
+            return false;
+        }
+        return !sameName(standardTokens(a), standardTokens(b)) && !sameName(writtenTokens(a), writtenTokens(b));
+    }
+
+    /** A token as standardised or as written, with its sound. */
+    private record Token(String text, String sound) {
+        boolean distinctive() {
+            return text.length() >= 3 && !NameStandardiser.isCommonToken(text) && !NameStandardiser.isCommonToken(sound);
+        }
+    }
+
+    private static List<Token> standardTokens(StandardName n) {
+        List<Token> out = new ArrayList<>(n.tokens().size());
+        for (int i = 0; i < n.tokens().size(); i++) {
+            out.add(new Token(n.tokens().get(i), n.phoneticKeys().get(i)));
+        }
+        return out;
+    }
+
+    private static List<Token> writtenTokens(StandardName n) {
+        List<Token> out = new ArrayList<>(4);
+        for (String t : n.display().split("[^\\p{L}]+")) {
+            if (!t.isEmpty()) {
+                out.add(new Token(t, IndonesianPhonetic.encode(t)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameName(List<Token> x, List<Token> y) {
+        List<Token> dx = x.stream().filter(Token::distinctive).toList();
+        List<Token> dy = y.stream().filter(Token::distinctive).toList();
+        if (!dx.isEmpty() && !dy.isEmpty()) {
+            for (Token t : dx) {
+                for (Token u : dy) {
+                    if (variant(t.text, t.sound, u.text, u.sound)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        // a name of common tokens only (SITI, I GEDE): its tokens must be found in the other name
+        return (dx.isEmpty() && allFound(x, y)) || (dy.isEmpty() && allFound(y, x));
+    }
+
+    /**
+     * Every token of {@code x} of at least three letters (or, in a name of shorter tokens only, of two) is a
+     * variant of some token of {@code y}, and there is one.
+     */
+    private static boolean allFound(List<Token> x, List<Token> y) {
+        int min = x.stream().anyMatch(t -> t.text.length() >= 3) ? 3 : 2;
+        boolean any = false;
+        for (Token t : x) {
+            if (t.text.length() < min) {
+                continue;
+            }
+            boolean found = false;
+            for (int j = 0; j < y.size() && !found; j++) {
+                found = variant(t.text, t.sound, y.get(j).text, y.get(j).sound);
+            }
+            if (!found) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /**
+     * Two tokens are one written two ways: equal, the same sounds, one typing error apart in letters or in
+     * sounds (a letter wrong, added, dropped, or two neighbours swapped), or one cut short from the other (at
+     * least three letters kept, perhaps with one typing error in what is kept).
+     */
+    static boolean variant(String t, String tp, String u, String up) {
+        if (t.equals(u) || (!tp.isEmpty() && tp.equals(up)) || oneTypingError(t, u)) {
+            return true;
+        }
+        if (tp.length() >= 4 && up.length() >= 4 && oneTypingError(tp, up)) {
+            return true;
+        }
+        String shorter = t.length() <= u.length() ? t : u;
+        String longer = t.length() <= u.length() ? u : t;
+        if (shorter.length() < 3) {
+            return false;
+        }
+        String head = longer.substring(0, shorter.length());
+        return head.equals(shorter) || (shorter.length() >= 4 && oneTypingError(shorter, head));
+    }
+
+    /** One letter wrong, added or dropped, or two neighbouring letters swapped. */
+    static boolean oneTypingError(String a, String b) {
+        int n = a.length();
+        if (Math.abs(n - b.length()) == 1) {
+            return n < b.length() ? NikLevel.oneInsertion(a, b) : NikLevel.oneInsertion(b, a);
+        }
+        if (n != b.length()) {
+            return false;
+        }
+        int first = -1;
+        int diffs = 0;
+        for (int i = 0; i < n; i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (++diffs == 1) {
+                    first = i;
+                } else if (diffs > 2) {
+                    return false;
+                }
+            }
+        }
+        if (diffs <= 1) {
+            return true;
+        }
+        return first + 1 < n && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
+                && a.regionMatches(first + 2, b, first + 2, n - first - 2);
+    }
+
+    /**
      * Similarity of two names in [0, 1]: the best of Jaro-Winkler on the keys, on the sorted keys, and of a
      * token alignment (each token of the shorter name paired with its most similar unused token of the other,
      * weighted by length, unpaired tokens counting 0); 1.0 for equal keys, 0.0 when either is null or empty.

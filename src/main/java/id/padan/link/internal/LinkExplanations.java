@@ -3,7 +3,6 @@ package id.padan.link.internal;
 import id.padan.link.MatchMethod;
 import id.padan.link.RowLink;
 import id.padan.link.compare.DateLevel;
-import id.padan.link.compare.NameLevel;
 import id.padan.link.compare.NikLevel;
 import id.padan.link.compare.SexLevel;
 import id.padan.link.model.Comparison;
@@ -33,7 +32,7 @@ final class LinkExplanations {
         if (!Double.isNaN(d.runnerUp()) && d.runnerUp() > Double.NEGATIVE_INFINITY) e.number("runner_up_weight", model.priorWeight() + d.runnerUp());
         NikLevel nik = NikLevel.values()[s.levels()[Comparison.NIK.ordinal()]];
         if (nik.isRepair()) e.text("nik_repair", nik.name());
-        List<String> differs = differing(s.levels());
+        List<String> differs = differing(s.levels(), comparer.anotherName(p, s.candidate()));
         if (!differs.isEmpty() && !review) e.text("attribute_mismatch", String.join(",", differs));
         if (review) {
             e.text("review", "kemungkinan orang yang sama dengan satu penduduk di data Dukcapil (peluang "
@@ -58,13 +57,13 @@ final class LinkExplanations {
 
     /**
      * The attributes of a linked row that differ from its person's beyond normal variation: a name that
-     * is another name (spelling, titles, initials, truncation and typing slips are normal variation), any
-     * other valid birth date (a swapped day and month or a placeholder is still a date to correct at the
-     * source), another sex.
+     * is another name altogether ({@code anotherName}; spelling, titles, initials, truncation, a token added,
+     * dropped or reordered and typing slips are normal variation), any other valid birth date (a swapped day
+     * and month or a placeholder is still a date to correct at the source), another sex.
      */
-    static List<String> differing(int[] levels) {
+    static List<String> differing(int[] levels, boolean anotherName) {
         List<String> out = new ArrayList<>(3);
-        if (levels[Comparison.NAME.ordinal()] == NameLevel.DIFFERENT.ordinal()) out.add("NAME");
+        if (anotherName) out.add("NAME");
         int date = levels[Comparison.BIRTH_DATE.ordinal()];
         if (date != DateLevel.EXACT.ordinal() && date != DateLevel.NULL.ordinal()) out.add("BIRTH_DATE");
         if (levels[Comparison.SEX.ordinal()] == SexLevel.DIFFERENT.ordinal()) out.add("SEX");

@@ -86,6 +86,11 @@ final class PairComparer {
                 mother == NameLevel.DIFFERENT);
     }
 
+    /** Whether the two rows' names are another name altogether, not a variation of one name. */
+    boolean anotherName(LinkRow p, LinkRow r) {
+        return names.anotherName(p.name, r.name);
+    }
+
     /** How the mothers' names of two rows compare (NULL when either has none). */
     NameLevel motherLevel(LinkRow p, LinkRow r) {
         if (p.mother == null || r.mother == null) return NameLevel.NULL;

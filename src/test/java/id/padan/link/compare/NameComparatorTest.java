@@ -248,4 +248,49 @@ class NameComparatorTest {
         assertThat(comparator.compare(a, b)).as("[%s] vs [%s]", one, other).isEqualTo(expected);
         assertThat(comparator.compare(b, a)).as("[%s] vs [%s]", other, one).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0}: [{1}] vs [{2}] another name {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what                          | one                          | other                       | another name
+            one typing error                | ABSUL HIDAYAT                | ABDUL HIDAYAT               | false
+            one typing error, short name    | NYNI                         | NYAI                        | false
+            one letter dropped, two letters | AI                           | ADI                         | false
+            neighbours swapped              | SAIHAAN HOTMAN               | HOTMAN SIAHAAN              | false
+            swapped, as written             | RCAHEL                       | RACHEL                      | false
+            old spelling and a typo         | SITI MAEMODNAH               | SITI MAEMUNAH               | false
+            old spelling and a typo         | NI WAJAN DWI                 | NI WAYAN DEWI               | false
+            a token added                   | MUHAMMAD BUDI WARDOYO        | BUDI WARDOYO                | false
+            added and cut short             | MUHAMMAD RAMA SUTRIS         | RAMA SUTRISNO               | false
+            cut short with a typo           | SRI BINTI SARIMIN OLIVH      | OLIVIA SRI                  | false
+            a token dropped                 | I GEDE                       | I GEDE SUDARSANA            | false
+            common tokens only, reordered   | NUR SITI                     | SITI NUR NURHAYATI          | false
+            cut to two letters              | I GUSTI AYU WAYAN DE         | I GUSTI AYU WAYAN DEWI      | false
+            bin added                       | SITI BINTI ABDUL             | SITI JUBAIDAH               | false
+            the same name                   | SITI AMINAH                  | HJ. SITI AMINAH             | false
+            shared common tokens only       | I GEDE JAYA                  | I GEDE DARMAWAN             | true
+            shared common tokens only       | SITI NUR ZULAIKHA            | SITI NUR AMINAH             | true
+            shared common tokens only       | MUHAMMAD IBRAHIM             | MUHAMMAD RAHMAN             | true
+            two letters apart               | NI PUTU SUARTINI             | NI WAYAN ARTINI             | true
+            a common name against another   | SITI                         | NURUL HIDAYAH               | true
+            nothing in common               | GILDA                        | DIAH                        | true
+            """)
+    void anotherNameAltogetherIsNotAVariationOfOneName(String what, String one, String other, boolean another) {
+        StandardName a = standardiser.standardise(one), b = standardiser.standardise(other);
+        assertThat(comparator.anotherName(a, b)).as(what).isEqualTo(another);
+        assertThat(comparator.anotherName(b, a)).as(what + ", the other way round").isEqualTo(another);
+    }
+
+    @Test
+    void aMissingNameIsNeverAnotherName() {
+        assertThat(comparator.anotherName(standardiser.standardise(""), standardiser.standardise("SITI"))).isFalse();
+        assertThat(comparator.anotherName(null, standardiser.standardise("SITI"))).isFalse();
+    }
+
+    @ParameterizedTest(name = "[{0}] / [{1}]: {2}")
+    @CsvSource({"ABDUL, ABSUL, true", "ABDUL, ABUL, true", "ABDUL, ABDULL, true", "ABDUL, ADBUL, true", "ABDUL, ABDUL, true",
+            "ABDUL, ADBLU, false", "ABDUL, ABUDL, true", "ABDUL, AB, false", "SUARTINI, ARTINI, false"})
+    void oneTypingError(String a, String b, boolean one) {
+        assertThat(NameComparator.oneTypingError(a, b)).isEqualTo(one);
+        assertThat(NameComparator.oneTypingError(b, a)).isEqualTo(one);
+    }
 }
