@@ -21,7 +21,7 @@ import java.util.Collection;
  * generation (a row sent as a pupil, or as a child, is not a registry person of its parents' generation:
  * see {@link #otherGeneration}). Otherwise every candidate is
  * weighed alike: a candidate is linked when its match probability reaches {@code accept}, it beats
- * every other possible candidate by {@code min-margin-bits}, the person's own attributes (name, birth
+ * every rival by {@code min-margin-bits} (see {@link #rivals}), the person's own attributes (name, birth
  * date, sex) weigh at least {@code min-attribute-bits} (a family card, a region or a relative's NIK in
  * common never link people on their own) or the row carries the person's own NIK with the same family
  * card and nothing contradicting, and a repaired NIK has support from a field the NIK does not encode.
@@ -125,6 +125,19 @@ final class LinkDecision {
                 && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !contradicted(row, s);
     }
 
+    /**
+     * Whether {@code other} is a rival of the {@code eligible} candidate in the margin test: any candidate the row
+     * can be, except, against the owner of the NIK the row carries, a member of the owner's family whose own
+     * attributes do not support it (a relative's NIK on a row is evidence for the relative only when name, birth
+     * date and sex point to them).
+     */
+    boolean rivals(LinkRow row, ScoredCandidate eligible, ScoredCandidate other) {
+        if (impossible(row, other)) return false;
+        boolean ownerAgainstRelative = eligible.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal()
+                && other.levels()[Comparison.NIK.ordinal()] == NikLevel.FAMILY_MEMBER_NIK.ordinal();
+        return !ownerAgainstRelative || other.attributeWeight() >= minAttributeBits;
+    }
+
     /** Link, review or new person, from every candidate weighed for the row. */
     Outcome decide(LinkRow row, Collection<ScoredCandidate> candidates) {
         if (candidates.isEmpty()) return Outcome.newPerson(0);
@@ -138,7 +151,7 @@ final class LinkDecision {
         }
         if (eligible != null) {
             double rival = Double.NEGATIVE_INFINITY;
-            for (ScoredCandidate s : candidates) if (s != eligible && !impossible(row, s)) rival = Math.max(rival, s.weight());
+            for (ScoredCandidate s : candidates) if (s != eligible && rivals(row, eligible, s)) rival = Math.max(rival, s.weight());
             if (probability(eligible) >= accept && eligible.weight() - rival >= minMarginBits) {
                 return new Outcome(Kind.LINK, eligible, rival, candidates.size());
             }

@@ -214,6 +214,25 @@ class LinkDecisionTest {
         assertThat(decision.decide(row, List.of(owner)).kind()).isEqualTo(Kind.NEW_PERSON);
     }
 
+    @Test
+    void aRelativeWhoseOwnAttributesDoNotPointToThemIsNoRivalOfTheNikOwner() {
+        LinkRow owner = Rows.registry().relation("HEAD").build();
+        LinkRow wife = Rows.registry().relation("SPOUSE").build();
+        // the row carries the owner's NIK; name and date tell nothing: the owner's NIK outweighs the wife's family tie by 3.5 bits
+        ScoredCandidate own = owner(owner, NameLevel.DIFFERENT, DateLevel.NULL, KkLevel.EXACT, 29.3, -1.9);
+        ScoredCandidate relative = candidate(wife, levels(NikLevel.FAMILY_MEMBER_NIK, NameLevel.DIFFERENT, DateLevel.NULL, KkLevel.EXACT), 25.8, -1.9, true);
+        assertThat(decision.rivals(row, own, relative)).isFalse();
+        Outcome o = decision.decide(row, List.of(own, relative));
+        assertThat(o.kind()).isEqualTo(Kind.LINK);
+        assertThat(o.chosen()).isSameAs(own);
+        // a relative the row's name and date point to stays a rival
+        ScoredCandidate named = candidate(wife, levels(NikLevel.FAMILY_MEMBER_NIK, NameLevel.EXACT, DateLevel.NULL, KkLevel.EXACT), 27, 8, true);
+        assertThat(decision.rivals(row, own, named)).isTrue();
+        // and against a candidate other than the NIK's owner, a relative is a rival as any other
+        ScoredCandidate probabilistic = candidate(Rows.registry().build(), levels(NikLevel.NULL, NameLevel.EXACT, DateLevel.EXACT, KkLevel.EXACT), 30, 12, true);
+        assertThat(decision.rivals(row, probabilistic, relative)).isTrue();
+    }
+
     // ---- the row's own NIK in its own family ----------------------------------------------------------
 
     @ParameterizedTest(name = "{0}: linked {5}")
