@@ -25,8 +25,8 @@ import java.util.Collection;
  * date, sex) weigh at least {@code min-attribute-bits} (a family card, a region or a relative's NIK in
  * common never link people on their own) or the row carries the person's own NIK with the same family
  * card and nothing contradicting, and a repaired NIK has support from a field the NIK does not encode.
- * A candidate the row cannot be ({@link #impossible}: of its parents' generation, or born a generation
- * apart under another name) is neither linked, nor a rival, nor sent to review. Otherwise the best
+ * A candidate the row cannot be ({@link #impossible}: of its parents' generation, or of its family and
+ * born a generation apart under another name) is neither linked, nor a rival, nor sent to review. Otherwise the best
  * possible candidate goes to review when its probability reaches {@code review}.
  */
 final class LinkDecision {
@@ -104,25 +104,39 @@ final class LinkDecision {
 
     /**
      * A candidate the row cannot be, whatever its weight: one of its parents' generation ({@link #otherGeneration}),
-     * or one born a generation apart ({@link DateLevel#GENERATION_APART}) whose name is not the row's name (a son
-     * named like his father, carrying his father's NIK). The same name a generation apart may be a mistyped year.
+     * or a member of the row's family born a generation apart ({@link DateLevel#GENERATION_APART}) under a name
+     * that is not the row's (a son named like his father, carrying his father's NIK). The family is the same family
+     * card, or a NIK the row carries that is the candidate's own, a relative's or their family card number. The same
+     * name a generation apart may be a mistyped year; outside a family, so may any birth date.
      */
     boolean impossible(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
         boolean generationApart = l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.GENERATION_APART.ordinal()
-                && l[Comparison.NAME.ordinal()] > NameLevel.PHONETIC.ordinal();
+                && l[Comparison.NAME.ordinal()] > NameLevel.PHONETIC.ordinal() && sameFamily(row, s);
         return generationApart || otherGeneration(row, s);
+    }
+
+    private static boolean sameFamily(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        if (l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal()) return true;
+        int nik = l[Comparison.NIK.ordinal()];
+        boolean familyNik = nik == NikLevel.EXACT.ordinal() || nik == NikLevel.FAMILY_MEMBER_NIK.ordinal() || nik == NikLevel.KK_IN_NIK_FIELD.ordinal();
+        return familyNik && PairComparer.isNik(row.digits);
     }
 
     /**
      * The row carries the candidate's own NIK, their family cards are the same, and nothing contradicts the pair
-     * (birth date, mother, generation, sex): the person's own attributes need not weigh on their own, the NIK and
-     * the family card are two independent pieces of evidence (a name sent differently, a date missing).
+     * (birth date, mother, generation, sex, the place in the family: a row sent as a child is not the registry's
+     * head, spouse or parent, nor the reverse, at any age): the person's own attributes need not weigh on their
+     * own, the NIK and the family card are two independent pieces of evidence (a name sent differently, a date
+     * missing).
      */
     boolean ownNikInItsFamily(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
+        LinkRow c = s.candidate();
+        boolean otherPlace = (row.sentAsChild() && c.parentGeneration()) || (row.parentGeneration() && c.sentAsChild());
         return l[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal() && l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal()
-                && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !contradicted(row, s);
+                && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !otherPlace && !contradicted(row, s);
     }
 
     /**

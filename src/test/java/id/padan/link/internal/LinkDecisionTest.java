@@ -181,22 +181,34 @@ class LinkDecisionTest {
 
     // ---- candidates the row cannot be ---------------------------------------------------------------
 
-    @ParameterizedTest(name = "name {0}, birth dates {1}: impossible {2}")
+    @ParameterizedTest(name = "name {0}, birth dates {1}, NIK {2}, family card {3}: impossible {4}")
     @CsvSource(delimiter = '|', textBlock = """
-            # a son named like his father, carrying the father's NIK: another person
-            ONE_SIDE_TRUNCATED_OR_SUBSET | GENERATION_APART | true
-            FUZZY_HIGH                   | GENERATION_APART | true
-            DIFFERENT                    | GENERATION_APART | true
-            NULL                         | GENERATION_APART | true
+            # a son named like his father, carrying the father's NIK or in his family: another person
+            ONE_SIDE_TRUNCATED_OR_SUBSET | GENERATION_APART | EXACT             | NULL  | true
+            FUZZY_HIGH                   | GENERATION_APART | FAMILY_MEMBER_NIK | EXACT | true
+            DIFFERENT                    | GENERATION_APART | NULL              | EXACT | true
+            NULL                         | GENERATION_APART | KK_IN_NIK_FIELD   | NULL  | true
             # the same name a generation apart may be a mistyped year
-            EXACT                        | GENERATION_APART | false
-            PHONETIC                     | GENERATION_APART | false
-            FUZZY_HIGH                   | DIFFERENT        | false
-            DIFFERENT                    | NULL             | false
+            EXACT                        | GENERATION_APART | EXACT             | EXACT | false
+            PHONETIC                     | GENERATION_APART | EXACT             | EXACT | false
+            # outside a family, so may any birth date
+            FUZZY_HIGH                   | GENERATION_APART | NULL              | NULL  | false
+            FUZZY_HIGH                   | GENERATION_APART | ONE_DIGIT         | NULL  | false
+            FUZZY_HIGH                   | DIFFERENT        | EXACT             | EXACT | false
+            DIFFERENT                    | NULL             | EXACT             | EXACT | false
             """)
-    void aCandidateBornAGenerationApartUnderAnotherNameIsImpossible(NameLevel name, DateLevel date, boolean impossible) {
-        ScoredCandidate s = candidate(Rows.registry().build(), levels(NikLevel.EXACT, name, date, KkLevel.EXACT), 30, 5, true);
+    void aFamilyMemberBornAGenerationApartUnderAnotherNameIsImpossible(NameLevel name, DateLevel date, NikLevel nik, KkLevel kk, boolean impossible) {
+        ScoredCandidate s = candidate(Rows.registry().build(), levels(nik, name, date, kk), 30, 5, true);
         assertThat(decision.impossible(row, s)).isEqualTo(impossible);
+    }
+
+    @Test
+    void anIdentifierThatIsNotANikSaysNothingOfTheFamily() {
+        // a benchmark's seven-digit ID number carried exactly, a birth date years off: a typing error, not a son
+        LinkRow withId = Rows.program().nik("5827636").build();
+        ScoredCandidate s = candidate(Rows.registry().build(), levels(NikLevel.EXACT, NameLevel.FUZZY_HIGH, DateLevel.GENERATION_APART, KkLevel.NULL), 30, 5, true);
+        assertThat(decision.impossible(withId, s)).isFalse();
+        assertThat(decision.impossible(row, s)).as("a NIK: the owner's son").isTrue();
     }
 
     @Test
@@ -234,6 +246,23 @@ class LinkDecisionTest {
     }
 
     // ---- the row's own NIK in its own family ----------------------------------------------------------
+
+    @ParameterizedTest(name = "row sent as {0}, registry {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CHILD  | HEAD   | false
+            CHILD  | SPOUSE | false
+            HEAD   | CHILD  | false
+            CHILD  | CHILD  | true
+            HEAD   | HEAD   | true
+            SPOUSE | HEAD   | true
+            """)
+    void theOwnNikWithoutANameNeedsTheSamePlaceInTheFamily(String rowRelation, String ownerRelation, boolean linked) {
+        // a young mother's NIK on her baby's row (the baby missing from the registry), the date impossible, the name another
+        LinkRow sent = Rows.program().relation(rowRelation).build();
+        LinkRow owner = Rows.registry().relation(ownerRelation).born("2000-09-14").build();
+        ScoredCandidate s = owner(owner, NameLevel.DIFFERENT, DateLevel.NULL, KkLevel.EXACT, 25, -1.9);
+        assertThat(decision.ownNikInItsFamily(sent, s)).isEqualTo(linked);
+    }
 
     @ParameterizedTest(name = "{0}: linked {5}")
     @CsvSource(delimiter = '|', textBlock = """
