@@ -79,17 +79,21 @@ public final class NameComparator {
      * Whether two names are another name altogether, not a variation of one name: every written variation
      * of a name (case, spacing, punctuation, titles, old spelling, MUHAMMAD written otherwise or as an initial,
      * BIN/BINTI added or dropped, a token added, dropped, reordered or cut short, one typing error in a token)
-     * keeps at least one token of the name recognisable. So two names are another name when no distinctive
-     * token (at least three letters and not a common one such as SITI, NUR, GEDE) of one is a variant of a
-     * distinctive token of the other; a name without distinctive tokens is another name when one of its tokens
-     * is not found in the other. Tokens are compared as standardised and as written. False when either name is
-     * missing.
+     * keeps at least one token of the name recognisable, and replaces none. So two names are another name when
+     * no distinctive token (at least three letters and not a common one such as SITI, NUR, GEDE) of one is a
+     * variant of a distinctive token of the other, or when each also keeps a distinctive token the other lacks
+     * (a token replaced: BONAR PARDEDE / BONAR WAHYU HARAHAP; the last token of a name as long as a field that
+     * cuts names may be cut beyond recognition); a name without distinctive tokens is another name when one of
+     * its tokens is not found in the other. Tokens are compared as standardised and as written. False when
+     * either name is missing.
      */
     public boolean anotherName(StandardName a, StandardName b) {
         if (a == null || b == null || a.isEmpty() || b.isEmpty() || a.key().equals(b.key())) {
             return false;
         }
-        return !sameName(standardTokens(a), standardTokens(b)) && !sameName(writtenTokens(a), writtenTokens(b));
+        int cut = thresholds.minTruncatedLength();
+        boolean aCut = a.raw() != null && a.raw().strip().length() >= cut, bCut = b.raw() != null && b.raw().strip().length() >= cut;
+        return !sameName(standardTokens(a), standardTokens(b), aCut, bCut) && !sameName(writtenTokens(a), writtenTokens(b), aCut, bCut);
     }
 
     /** A token as standardised or as written, with its sound. */
@@ -117,18 +121,31 @@ public final class NameComparator {
         return out;
     }
 
-    private static boolean sameName(List<Token> x, List<Token> y) {
+    /** {@code xCut}, {@code yCut}: the name is as long as a field that cuts names, so its last token may be cut badly. */
+    private static boolean sameName(List<Token> x, List<Token> y, boolean xCut, boolean yCut) {
         List<Token> dx = x.stream().filter(Token::distinctive).toList();
         List<Token> dy = y.stream().filter(Token::distinctive).toList();
         if (!dx.isEmpty() && !dy.isEmpty()) {
+            // one name when a distinctive token is shared, unless each name also keeps one the other lacks
+            // (BONAR PARDEDE / BONAR WAHYU HARAHAP: a token replaced, not added or dropped)
+            boolean shared = false;
+            boolean[] foundY = new boolean[dy.size()];
+            boolean xLeft = false;
             for (Token t : dx) {
-                for (Token u : dy) {
+                boolean found = false;
+                for (int j = 0; j < dy.size(); j++) {
+                    Token u = dy.get(j);
                     if (variant(t.text, t.sound, u.text, u.sound)) {
-                        return true;
+                        found = true;
+                        foundY[j] = true;
                     }
                 }
+                shared |= found;
+                xLeft |= !found && !(xCut && t == x.get(x.size() - 1));
             }
-            return false;
+            boolean yLeft = false;
+            for (int j = 0; j < dy.size(); j++) yLeft |= !foundY[j] && !(yCut && dy.get(j) == y.get(y.size() - 1));
+            return shared && !(xLeft && yLeft);
         }
         // a name of common tokens only (SITI, I GEDE): its tokens must be found in the other name
         return (dx.isEmpty() && allFound(x, y)) || (dy.isEmpty() && allFound(y, x));

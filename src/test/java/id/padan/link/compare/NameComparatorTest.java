@@ -267,6 +267,10 @@ class NameComparatorTest {
             cut to two letters              | I GUSTI AYU WAYAN DE         | I GUSTI AYU WAYAN DEWI      | false
             bin added                       | SITI BINTI ABDUL             | SITI JUBAIDAH               | false
             the same name                   | SITI AMINAH                  | HJ. SITI AMINAH             | false
+            cut and mistyped at field length | YOHANES LEMBAH SITUMRAN     | YOHANES LEMBAH SITUMORANG   | false
+            a token added and one dropped   | MUHAMMAD TUGIMAN WASI        | TUGIMAN WASIS FIRMANSYAH    | false
+            a token replaced                | BONAR PARDEDE                | BONAR WAHYU HARAHAP         | true
+            a token replaced                | DANIEL HARAHAP               | DANIEL NASUTION             | true
             shared common tokens only       | I GEDE JAYA                  | I GEDE DARMAWAN             | true
             shared common tokens only       | SITI NUR ZULAIKHA            | SITI NUR AMINAH             | true
             shared common tokens only       | MUHAMMAD IBRAHIM             | MUHAMMAD RAHMAN             | true
