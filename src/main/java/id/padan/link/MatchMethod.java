@@ -23,7 +23,7 @@ public enum MatchMethod {
     /**
      * Not a link: the best candidate, left for a reviewer (finding REVIEW_POSSIBLE_MATCH). Resolution
      * gives it to a row whose only link this is: the row is undecided, its own person until a reviewer
-     * decides, not a {@code NEW_PERSON}.
+     * decides, not a {@code NEW_PERSON} (so not NOT_IN_DUKCAPIL either).
      */
     REVIEW,
     /** Program rows of a person the registry lacks, joined among themselves: same NIK, or by the model. */

@@ -78,6 +78,9 @@ class FindingRulesIT {
             s.unregistered(2);
             s.program("PKH", "P1", 1, Map.of());
             s.program("PKH", "P2", 2, Map.of("nik_raw", "3603019999990001", "match_method", "NEW_PERSON"));
+            s.unregistered(3);
+            // undecided: its registry candidate waits for a reviewer
+            s.program("PKH", "P3", 3, Map.of("nik_raw", "", "nik_status", "MISSING", "match_method", "REVIEW"));
             Map<String, String> found = s.findings();
             assertThat(s.keysWith(found, FindingCode.NOT_IN_DUKCAPIL)).containsExactly("P2");
             assertThat(found.get("P2:NOT_IN_DUKCAPIL")).isEqualTo("tidak ditemukan di data Dukcapil (NIK dikirim 360301**********)");
