@@ -44,7 +44,7 @@ class ReviewDecisionsIT {
         Path tmp = Path.of("target/review-decisions-it");
         org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
         Path input = tmp.resolve("in");
-        new ExtractGenerator(GeneratorOptions.of(4_000, 17).withAsOf(AS_OF).withErrorRate(3.0)).generate(input);
+        new ExtractGenerator(GeneratorOptions.of(8_000, 17).withAsOf(AS_OF).withErrorRate(3.0)).generate(input);
         TestDatabase.Db db = TestDatabase.newDatabase();
         String config = PadanProcess.CONFIG.toString();
         Path out = tmp.resolve("out");
