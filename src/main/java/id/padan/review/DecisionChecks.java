@@ -98,7 +98,7 @@ final class DecisionChecks {
                 continue;
             }
             accepted.add(new NewDecision(reviewer, role, p.kind, p.a.source(), p.a.recordKey(), p.a.code(), p.otherSource, p.otherKey, p.k, p.newKey,
-                    p.a.alasan().isEmpty() ? null : p.a.alasan(), p.fingerprint, run, p.item.kabupaten(), origin + ":" + p.a.lineNo(),
+                    p.a.alasan().isEmpty() ? null : p.a.alasan(), p.fingerprint, run, p.item.kabupaten(), (p.a.lineNo() > 0 ? origin + ":" + p.a.lineNo() : origin),
                     settings.needsApproval(p.a.code(), p.k)));
         }
         return new Outcome(accepted, refused, unchanged);

@@ -2,15 +2,12 @@ package id.padan.review;
 
 import id.padan.ingest.SourceMappings;
 import java.nio.file.Path;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
@@ -78,6 +75,26 @@ public class ReviewImport {
         }
     }
 
+    /** One decision asked on the page: the item, the candidate it showed, the word and the reason. */
+    public record Asked(String source, String recordKey, String code, String candidate, String keputusan, String alasan) {}
+
+    /** What became of one decision: stored (with whether it waits for an approver), unchanged, or refused with the reason. */
+    public record Outcome(boolean stored, boolean needsApproval, boolean unchanged, String refused) {}
+
+    /** Checks and stores one decision of {@code reviewer} on run {@code runId}, with the same checks as a file's lines. */
+    public Outcome decide(long runId, Asked a, String reviewer, String role, String origin) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            DecisionChecks.Outcome out = checks.check(c, runId, List.of(new DecisionChecks.Asked(0, a.source(), a.recordKey(), a.code(), a.candidate(),
+                    a.keputusan().strip(), a.alasan().strip())), reviewer, role, origin);
+            if (!out.refused().isEmpty()) return new Outcome(false, false, false, out.refused().values().iterator().next());
+            if (out.unchanged() > 0) return new Outcome(false, false, true, null);
+            DecisionStore.insert(c, out.accepted());
+            c.commit();
+            return new Outcome(true, out.accepted().get(0).needsApproval(), false, null);
+        }
+    }
+
     static long currentRun(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select run_id from reconciled.current_run"); ResultSet rs = ps.executeQuery()) {
             if (rs.next() && rs.getObject(1) != null) return rs.getLong(1);
@@ -85,13 +102,4 @@ public class ReviewImport {
         throw new IllegalStateException("no published run to decide on (run padan first)");
     }
 
-    static Array texts(Connection c, List<String> values) throws SQLException {
-        return c.createArrayOf("text", values.toArray());
-    }
-
-    static Map<String, Integer> indexOf(List<String> keys) {
-        Map<String, Integer> m = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) m.put(keys.get(i), i);
-        return m;
-    }
 }

@@ -26,7 +26,10 @@ public class ReviewStage implements Tasklet {
     private final DecisionBook book;
     private final StageMetrics metrics;
 
-    public ReviewStage(DataSource dataSource, DecisionBook book, StageMetrics metrics) {
+    private final String registrySource;
+
+    public ReviewStage(DataSource dataSource, DecisionBook book, StageMetrics metrics, id.padan.ingest.SourceMappings mappings) {
+        this.registrySource = mappings.registry().map(m -> m.source()).orElse("");
         this.dataSource = dataSource;
         this.book = book;
         this.metrics = metrics;
@@ -47,13 +50,42 @@ public class ReviewStage implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * The findings that ask a reviewer for a decision, most harmful first: the review page's queue order (the
+     * reports' default {@code decision-codes}).
+     */
+    public static final java.util.List<String> HARM = java.util.List.of("DECEASED_BENEFICIARY", "REVIEW_POSSIBLE_MATCH", "DUPLICATE_IN_PROGRAM",
+            "NIK_CORRECTED", "ATTRIBUTE_MISMATCH");
+
+    /** The review page's items of the run, with the row as sent, its registry person and the candidate of a possible match. */
+    private static final String QUEUE = """
+            insert into padan.review_queue_item (run_id, source, record_key, code, kabupaten, severity, harm, person_id, candidate_person_id,
+                sent_nik, sent_name, sent_birth, sent_sex, sent_region, reg_nik, reg_kk, reg_name, reg_birth, reg_sex, reg_region, reg_death,
+                cand_source, cand_key, cand_nik, cand_kk, cand_name, cand_birth, cand_sex, cand_region, cand_death, detail)
+            select distinct on (f.source, f.record_key, f.code)
+                   f.run_id, f.source, f.record_key, f.code, left(f.region_code, 4), f.severity, array_position(?::text[], f.code), f.person_id, cs.person_id,
+                   s.nik_raw, s.name_raw, s.birth_date, s.sex, coalesce(s.region_desa, s.region_kec, s.region_kab),
+                   reg.nik, reg.kk, reg.name_raw, reg.birth_date, reg.sex, coalesce(reg.region_desa, reg.region_kec, reg.region_kab), reg.death_date,
+                   cs.source, cs.record_key, cr.nik, cr.kk, cr.name_raw, cr.birth_date, cr.sex, coalesce(cr.region_desa, cr.region_kec, cr.region_kab),
+                   cr.death_date, f.detail
+            from padan.finding f
+            join padan.staged_row s on s.run_id = f.run_id and s.source = f.source and s.record_key = f.record_key
+            left join lateral (select x.record_key from padan.source_record x where x.run_id = f.run_id and x.person_id = f.person_id and x.source = ?
+                               order by x.record_key limit 1) rk on true
+            left join padan.staged_row reg on reg.run_id = f.run_id and reg.source = ? and reg.record_key = rk.record_key
+            left join padan.source_record cs on f.code = 'REVIEW_POSSIBLE_MATCH' and cs.run_id = f.run_id
+                 and cs.source = f.detail_json->'candidate'->>'source' and cs.record_key = f.detail_json->'candidate'->>'record_key'
+            left join padan.staged_row cr on cr.run_id = cs.run_id and cr.source = cs.source and cr.record_key = cs.record_key
+            where f.run_id = ? and f.code = any(?)
+            order by f.source, f.record_key, f.code""";
+
     public record RunOutcome(int decisions, int held, int stale, int inConflict, int conflicts, int pending, int pairLabels, int modelAgreed) {}
 
     /** Evaluates the decisions for the run and stores their effects; what it found. */
     public RunOutcome record(long runId) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            for (String t : new String[] {"padan.review_effect", "padan.review_conflict", "padan.review_run"}) {
+            for (String t : new String[] {"padan.review_effect", "padan.review_conflict", "padan.review_run", "padan.review_queue_item"}) {
                 try (PreparedStatement ps = c.prepareStatement("delete from " + t + " where run_id = ?")) {
                     ps.setLong(1, runId);
                     ps.executeUpdate();
@@ -113,6 +145,14 @@ public class ReviewStage implements Tasklet {
                     labels = rs.getInt(1);
                     agreed = rs.getInt(2);
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement(QUEUE)) {
+                ps.setArray(1, c.createArrayOf("text", HARM.toArray()));
+                ps.setString(2, registrySource);
+                ps.setString(3, registrySource);
+                ps.setLong(4, runId);
+                ps.setArray(5, c.createArrayOf("text", HARM.toArray()));
+                ps.executeUpdate();
             }
             RunOutcome o = new RunOutcome(b.decisions().size(), held, stale, conflict, b.conflicts().size(), pending, labels, agreed);
             try (PreparedStatement ps = c.prepareStatement("""

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code padan review}: reviewers' decisions from the command line (offline files, approvals, what the last run made of them). */
 @Command(name = "review", mixinStandardHelpOptions = true, description = "Reviewers' decisions: import a filled-in decisions file, approve, status.",
-        subcommands = {ReviewCommand.Import.class, ReviewCommand.Approve.class, ReviewCommand.Status.class})
+        subcommands = {ReviewCommand.Import.class, ReviewCommand.Approve.class, ReviewCommand.Status.class, ReviewCommand.User.class})
 public final class ReviewCommand implements Runnable {
     @Override
     public void run() {
@@ -95,6 +95,47 @@ public final class ReviewCommand implements Runnable {
                 }
             }
             return failed == 0 ? 0 : 2;
+        }
+    }
+
+    @Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Adds a user of the review page, or changes their password, role and scope. The password is read from the first line of "
+                    + "--password-file (never from the command line) and stored hashed.")
+    static final class User implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "add", description = "add (or change)")
+        String verb;
+
+        @Parameters(index = "1", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "REVIEWER, APPROVER, NATIONAL_VIEWER or ADMIN")
+        String role;
+
+        @Option(names = "--kabupaten", paramLabel = "CODES", description = "the 4-digit kabupaten/kota codes they review, comma separated")
+        String kabupaten;
+
+        @Option(names = "--programs", paramLabel = "SOURCES", description = "only these programs (comma separated; default all)")
+        String programs;
+
+        @Option(names = "--password-file", required = true, paramLabel = "FILE")
+        Path passwordFile;
+
+        @Mixin
+        ConfigOption config;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!verb.equals("add")) return Cli.fail("review user: only 'add' is known");
+            String password = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+            try (var ctx = config.start()) {
+                ctx.getBean(id.padan.review.ReviewUsers.class).put(name, password, role, id.padan.review.ReviewUsers.split(kabupaten),
+                        id.padan.review.ReviewUsers.split(programs), System.getProperty("user.name", "operator"));
+            } catch (IllegalArgumentException e) {
+                return Cli.fail("review user " + name + ": " + e.getMessage());
+            }
+            System.out.println("review user " + name + ": " + role.toUpperCase(Locale.ROOT) + (kabupaten == null ? "" : ", kabupaten " + kabupaten)
+                    + (programs == null ? "" : ", programs " + programs));
+            return 0;
         }
     }
 

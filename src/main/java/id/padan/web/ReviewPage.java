@@ -1,0 +1,349 @@
+package id.padan.web;
+
+import id.padan.deliver.MaskedNik;
+import id.padan.deliver.ReviewText;
+import id.padan.review.Keputusan;
+import id.padan.review.ReviewApprovals;
+import id.padan.review.ReviewImport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The review page: a queue per reviewer (their kabupaten × programs, most harmful first, 50 a page), each item side
+ * by side with the registry person it was linked to and the candidate of a possible match, differences marked, the
+ * evidence in Bahasa Indonesia, decided by keyboard; approvals for the approver role. Everything a reviewer reads comes
+ * through {@link WebDatabase} (row-level security: an item of another kabupaten is not found, 404). NIKs and KK
+ * numbers are masked; an approver or admin may reveal them on one item, and every reveal is audited.
+ */
+@Controller
+@ConditionalOnWebApplication
+public class ReviewPage {
+    static final int PAGE = 50;
+    private final WebDatabase web;
+    private final DataSource owner;
+    private final ReviewImport decisions;
+    private final ReviewApprovals approvals;
+    private final Pages pages = new Pages();
+
+    public ReviewPage(WebDatabase web, DataSource owner, ReviewImport decisions, ReviewApprovals approvals) {
+        this.web = web;
+        this.owner = owner;
+        this.decisions = decisions;
+        this.approvals = approvals;
+    }
+
+    @GetMapping("/login")
+    @ResponseBody
+    public ResponseEntity<String> login(HttpServletRequest request) {
+        return html(HttpStatus.OK, "login", Map.of("csrf", csrf(request), "error", request.getParameter("error") != null,
+                "out", request.getParameter("keluar") != null));
+    }
+
+    @GetMapping({"/", "/review"})
+    @ResponseBody
+    public ResponseEntity<String> queue(Authentication auth, HttpServletRequest request, @RequestParam(defaultValue = "0") int page) throws SQLException {
+        long run = currentRun();
+        List<Map<String, Object>> items = new ArrayList<>();
+        long open;
+        try (Connection c = web.as(auth.getName())) {
+            try (PreparedStatement ps = c.prepareStatement(QUEUE + " order by q.kabupaten, q.harm, q.source, q.record_key limit ? offset ?")) {
+                ps.setLong(1, run);
+                ps.setInt(2, PAGE);
+                ps.setInt(3, Math.max(page, 0) * PAGE);
+                items = rows(ps);
+            }
+            try (PreparedStatement ps = c.prepareStatement(OPEN_COUNT)) {
+                ps.setLong(1, run);
+                ps.setLong(2, run);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    open = rs.getLong(1);
+                }
+            }
+            c.commit();
+        }
+        for (Map<String, Object> i : items) {
+            i.put("sent_name", ReviewText.of((String) i.get("sent_name")).toString());
+            i.put("what", Words.code((String) i.get("code")));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", auth.getName());
+        m.put("role", role(auth));
+        m.put("items", items);
+        m.put("open", open);
+        m.put("page", page);
+        m.put("pages", (open + PAGE - 1) / PAGE);
+        m.put("run", run);
+        m.put("csrf", csrf(request));
+        return html(HttpStatus.OK, "queue", m);
+    }
+
+    @GetMapping("/review/item")
+    @ResponseBody
+    public ResponseEntity<String> item(Authentication auth, HttpServletRequest request, @RequestParam long run, @RequestParam String source,
+                                       @RequestParam("key") String recordKey, @RequestParam String code) throws SQLException {
+        return showItem(auth, request, run, source, recordKey, code, false, null, HttpStatus.OK);
+    }
+
+    @PostMapping("/review/item/reveal")
+    @ResponseBody
+    public ResponseEntity<String> reveal(Authentication auth, HttpServletRequest request, @RequestParam long run, @RequestParam String source,
+                                         @RequestParam("key") String recordKey, @RequestParam String code) throws SQLException {
+        if (!entitled(auth)) return html(HttpStatus.FORBIDDEN, "message", Map.of("text", "Peran Anda tidak berhak melihat NIK lengkap."));
+        return showItem(auth, request, run, source, recordKey, code, true, null, HttpStatus.OK);
+    }
+
+    @PostMapping("/review/item")
+    @ResponseBody
+    public ResponseEntity<String> decide(Authentication auth, HttpServletRequest request, @RequestParam long run, @RequestParam String source,
+                                         @RequestParam("key") String recordKey, @RequestParam String code, @RequestParam String keputusan,
+                                         @RequestParam(defaultValue = "") String alasan, @RequestParam(defaultValue = "") String ganti) throws Exception {
+        String role = role(auth);
+        if (keputusan.equals("GANTI")) keputusan = "GANTI:" + ganti.strip();
+        if (role.equals("NATIONAL_VIEWER")) return html(HttpStatus.FORBIDDEN, "message", Map.of("text", "Peran Anda hanya dapat melihat."));
+        Map<String, Object> item = find(auth, run, source, recordKey, code);
+        if (item == null) return notFound();
+        Object cand = item.get("candidate_person_id");
+        ReviewImport.Outcome out = decisions.decide(run, new ReviewImport.Asked(source, recordKey, code, cand == null ? "" : cand.toString(),
+                keputusan, alasan), auth.getName(), role, "page");
+        if (out.refused() != null) return showItem(auth, request, run, source, recordKey, code, false, out.refused(), HttpStatus.UNPROCESSABLE_ENTITY);
+        // the next item of the queue
+        try (Connection c = web.as(auth.getName());
+             PreparedStatement ps = c.prepareStatement(QUEUE + " order by q.kabupaten, q.harm, q.source, q.record_key limit 1")) {
+            ps.setLong(1, run);
+            List<Map<String, Object>> next = rows(ps);
+            c.commit();
+            String to = next.isEmpty() ? "/review" : itemUrl(next.get(0));
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", to).build();
+        }
+    }
+
+    @GetMapping("/review/approvals")
+    @ResponseBody
+    public ResponseEntity<String> approvalList(Authentication auth, HttpServletRequest request) throws SQLException {
+        List<Map<String, Object>> pending;
+        try (Connection c = web.as(auth.getName()); PreparedStatement ps = c.prepareStatement("""
+                select d.decision_id, d.reviewer, d.decided_at, d.source, d.record_key, d.code, d.keputusan, d.alasan, d.kabupaten
+                from padan.review_decision d
+                where d.needs_approval and not exists (select 1 from padan.review_approval a where a.decision_id = d.decision_id)
+                  and d.decision_id = (select max(x.decision_id) from padan.review_decision x where x.source = d.source and x.record_key = d.record_key
+                                       and x.code = d.code)
+                order by d.decision_id""")) {
+            pending = rows(ps);
+            c.commit();
+        }
+        return html(HttpStatus.OK, "approvals", Map.of("user", auth.getName(), "role", role(auth), "items", pending, "csrf", csrf(request),
+                "message", Objects.requireNonNullElse(request.getParameter("pesan"), "")));
+    }
+
+    @PostMapping("/review/approvals")
+    @ResponseBody
+    public ResponseEntity<String> approve(Authentication auth, HttpServletRequest request, @RequestParam long decision,
+                                          @RequestParam(defaultValue = "SETUJU") String verdict) throws SQLException {
+        try (Connection c = web.as(auth.getName()); PreparedStatement ps = c.prepareStatement("select 1 from padan.review_decision where decision_id = ?")) {
+            ps.setLong(1, decision);
+            boolean visible = !rows(ps).isEmpty();
+            c.commit();
+            if (!visible) return notFound();
+        }
+        try {
+            approvals.approve(decision, auth.getName(), !"TOLAK".equals(verdict), null);
+        } catch (IllegalArgumentException e) {
+            return html(HttpStatus.FORBIDDEN, "message", Map.of("text", "Tidak dicatat: " + e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/review/approvals").build();
+    }
+
+    private ResponseEntity<String> showItem(Authentication auth, HttpServletRequest request, long run, String source, String recordKey, String code,
+                                            boolean reveal, String refused, HttpStatus status) throws SQLException {
+        Map<String, Object> item = find(auth, run, source, recordKey, code);
+        if (item == null) return notFound();
+        if (reveal) {
+            try (Connection c = owner.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into padan.review_audit (actor, action, subject, detail) values (?, 'REVEAL', ?, ?)")) {
+                ps.setString(1, auth.getName());
+                ps.setString(2, source + "/" + recordKey + " " + code);
+                ps.setString(3, "NIK and KK shown in full, run " + run);
+                ps.executeUpdate();
+            }
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", auth.getName());
+        m.put("role", role(auth));
+        m.put("item", item);
+        m.put("what", Words.code(code));
+        m.put("sides", Sides.of(item, reveal));
+        m.put("detail", reveal ? String.valueOf(Objects.requireNonNullElse(item.get("detail"), "")) : ReviewText.of((String) item.get("detail")).toString());
+        m.put("answers", answers(code));
+        m.put("entitled", entitled(auth) && !reveal);
+        m.put("canDecide", !role(auth).equals("NATIONAL_VIEWER"));
+        m.put("refused", refused == null ? "" : refused);
+        m.put("csrf", csrf(request));
+        return html(status, "item", m);
+    }
+
+    private Map<String, Object> find(Authentication auth, long run, String source, String recordKey, String code) throws SQLException {
+        try (Connection c = web.as(auth.getName()); PreparedStatement ps = c.prepareStatement(ITEM)) {
+            ps.setLong(1, run);
+            ps.setString(2, source);
+            ps.setString(3, recordKey);
+            ps.setString(4, code);
+            List<Map<String, Object>> r = rows(ps);
+            c.commit();
+            return r.isEmpty() ? null : r.get(0);
+        }
+    }
+
+    /** The words that answer an item, each with the key that gives it on the page. */
+    static List<Map<String, String>> answers(String code) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Keputusan k : Keputusan.Kind.of(code).answers()) {
+            if (k == Keputusan.GANTI) continue; // GANTI:<NIK> is typed in the field
+            out.add(Map.of("word", k.name(), "key", Words.key(k)));
+        }
+        return out;
+    }
+
+    private static boolean entitled(Authentication auth) {
+        String r = role(auth);
+        return r.equals("APPROVER") || r.equals("ADMIN");
+    }
+
+    static String role(Authentication auth) {
+        return auth.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", "")).findFirst().orElse("");
+    }
+
+    private long currentRun() throws SQLException {
+        try (Connection c = owner.getConnection(); PreparedStatement ps = c.prepareStatement("select run_id from reconciled.current_run");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getObject(1) != null ? rs.getLong(1) : -1;
+        }
+    }
+
+    static String itemUrl(Map<String, Object> i) {
+        return "/review/item?run=" + i.get("run_id") + "&source=" + enc(i.get("source")) + "&key=" + enc(i.get("record_key")) + "&code=" + enc(i.get("code"));
+    }
+
+    private static String enc(Object v) {
+        return java.net.URLEncoder.encode(String.valueOf(v), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> csrf(HttpServletRequest request) {
+        CsrfToken t = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return t == null ? Map.of("name", "_csrf", "value", "") : Map.of("name", t.getParameterName(), "value", t.getToken());
+    }
+
+    /** The page without its database role (see {@link WebDatabase}): 503 with the reason. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
+    @ResponseBody
+    public ResponseEntity<String> unavailable(IllegalStateException e) {
+        return html(HttpStatus.SERVICE_UNAVAILABLE, "message", Map.of("text", "Halaman pemeriksaan belum dapat dipakai: " + e.getMessage()));
+    }
+
+    private ResponseEntity<String> notFound() {
+        return html(HttpStatus.NOT_FOUND, "message", Map.of("text", "Item tidak ditemukan."));
+    }
+
+    private ResponseEntity<String> html(HttpStatus status, String template, Map<String, Object> model) {
+        return ResponseEntity.status(status).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").body(pages.render(template, model));
+    }
+
+    static List<Map<String, Object>> rows(PreparedStatement ps) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) row.put(md.getColumnLabel(i), rs.getObject(i));
+                row.put("url", row.containsKey("run_id") && row.containsKey("code") ? itemUrl(row) : null);
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** The newest decision on an item, for a possible match the one about its candidate. */
+    private static final String LATEST = """
+            left join lateral (select d.decision_id, d.keputusan, d.alasan, d.reviewer, d.decided_at from padan.review_decision d
+                               where d.source = q.source and d.record_key = q.record_key and d.code = q.code
+                                 and (q.code <> 'REVIEW_POSSIBLE_MATCH' or d.other_key = q.cand_key)
+                               order by d.decision_id desc limit 1) d on true
+            left join padan.review_effect e on e.run_id = q.run_id and e.decision_id = d.decision_id
+            """;
+
+    /** The open items of a run the user may see (row-level security): no decision, a withdrawn one, or a stale one. */
+    static final String QUEUE = """
+            select q.run_id, q.source, q.record_key, q.code, q.kabupaten, q.severity, q.sent_name, d.keputusan as old_keputusan, e.state
+            from padan.review_queue_item q
+            """ + LATEST + """
+            where q.run_id = ? and (d.decision_id is null or d.keputusan = 'BATAL' or e.state in ('STALE', 'WITHDRAWN', 'GONE'))""";
+
+    /**
+     * How many items of the run the user may see are open: all of them less those whose newest decision takes them out
+     * (counted from the decisions, which are few beside the items, rather than by looking up every item's decision).
+     */
+    private static final String OPEN_COUNT = """
+            select (select count(*) from padan.review_queue_item q where q.run_id = ?) - (
+                select count(*) from padan.review_queue_item q
+                join (select distinct on (d.source, d.record_key, d.code, case when d.kind = 'PAIR' then d.other_key end)
+                             d.decision_id, d.source, d.record_key, d.code, d.other_key, d.keputusan
+                      from padan.review_decision d
+                      order by d.source, d.record_key, d.code, case when d.kind = 'PAIR' then d.other_key end, d.decision_id desc) d
+                  on d.source = q.source and d.record_key = q.record_key and d.code = q.code
+                     and (q.code <> 'REVIEW_POSSIBLE_MATCH' or d.other_key = q.cand_key)
+                left join padan.review_effect e on e.run_id = q.run_id and e.decision_id = d.decision_id
+                where q.run_id = ? and d.keputusan <> 'BATAL' and (e.state is null or e.state not in ('STALE', 'WITHDRAWN', 'GONE')))""";
+
+    private static final String ITEM = "select q.*, d.decision_id, d.keputusan, d.alasan, d.reviewer, d.decided_at, e.state from padan.review_queue_item q "
+            + LATEST + " where q.run_id = ? and q.source = ? and q.record_key = ? and q.code = ?";
+
+    /** The three sides of an item, field by field, masked unless revealed; a field differing from what was sent is marked. */
+    record Sides(List<Map<String, Object>> fields, boolean candidate, boolean registry) {
+        static Sides of(Map<String, Object> i, boolean reveal) {
+            List<Map<String, Object>> f = new ArrayList<>();
+            String[][] rows = {{"NIK", "nik"}, {"Nama", "name"}, {"Tanggal lahir", "birth"}, {"Jenis kelamin", "sex"}, {"Wilayah", "region"},
+                    {"Tanggal meninggal", "death"}, {"Nomor KK", "kk"}};
+            for (String[] r : rows) {
+                Object sent = i.get("sent_" + r[1]), reg = i.get("reg_" + r[1]), cand = i.get("cand_" + r[1]);
+                boolean id = r[1].equals("nik") || r[1].equals("kk");
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("label", r[0]);
+                m.put("sent", show(sent, id, reveal));
+                m.put("registry", show(reg, id, reveal));
+                m.put("candidate", show(cand, id, reveal));
+                m.put("registryDiffers", sent != null && reg != null && !Objects.equals(String.valueOf(sent), String.valueOf(reg)));
+                m.put("candidateDiffers", sent != null && cand != null && !Objects.equals(String.valueOf(sent), String.valueOf(cand)));
+                f.add(m);
+            }
+            return new Sides(f, i.get("cand_key") != null, i.get("reg_name") != null || i.get("reg_nik") != null);
+        }
+
+        private static String show(Object v, boolean identifier, boolean reveal) {
+            if (v == null) return "";
+            if (identifier) return reveal ? v.toString() : MaskedNik.of(v.toString()).toString();
+            return ReviewText.of(v.toString()).toString();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package id.padan.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import id.padan.TestDatabase;
+import id.padan.generate.ExtractGenerator;
+import id.padan.generate.GeneratorOptions;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The review page in headless Chromium (Debian's chromium and chromium-driver): a reviewer logs in, decides items by
+ * keyboard, sees no NIK; an item of another kabupaten is 404 by URL and its rows are invisible to the page's database
+ * role; a NIK correction waits for an approver, who cannot approve their own; a reveal is audited; the next run keeps the
+ * decisions made on the page.
+ */
+class ReviewPageIT {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
+    private static final Pattern NIK = Pattern.compile("(?<!\\d)\\d{16}(?!\\d)");
+
+    @Test
+    void reviewersDecideByKeyboardWithinTheirKabupatenAndApproversApprove() throws Exception {
+        assumeTrue(new File("/usr/bin/chromedriver").canExecute() && new File("/usr/bin/chromium").canExecute(),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        Path tmp = Path.of("target/review-page-it");
+        org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
+        Path input = tmp.resolve("in");
+        new ExtractGenerator(GeneratorOptions.of(4_000, 17).withAsOf(AS_OF).withErrorRate(3.0)).generate(input);
+        TestDatabase.Db db = TestDatabase.newDatabase();
+        String config = PadanProcess.CONFIG.toString();
+        String[] run = {"run", "--input", input.toString(), "--as-of", AS_OF.toString(), "--out", tmp.resolve("out").toString(), "--config", config, "--force"};
+        assertThat(InProcess.padan(db, run).exit()).isZero();
+        long run1 = Sql.longValue(db, "select run_id from reconciled.current_run");
+        String kabA = Sql.text(db, "select kabupaten from padan.review_queue_item where code = 'NIK_CORRECTED' group by kabupaten having count(*) >= 3"
+                + " order by kabupaten limit 1");
+        String kabB = Sql.text(db, "select kabupaten from padan.review_queue_item where kabupaten <> '" + kabA + "' order by kabupaten limit 1");
+        assertThat(kabA).isNotNull();
+        assertThat(kabB).isNotNull();
+        Path password = tmp.resolve("password");
+        Files.writeString(password, "rahasia-sekali\n");
+        for (String[] u : new String[][] {{"ani", "REVIEWER", kabA}, {"budi", "APPROVER", kabA}, {"citra", "REVIEWER", kabB}}) {
+            InProcess.Result r = InProcess.padan(db, "review", "user", "add", u[0], "--role", u[1], "--kabupaten", u[2], "--password-file", password.toString(),
+                    "--config", config);
+            assertThat(r.exit()).as(r.output()).isZero();
+        }
+        assertThat(Sql.text(db, "select password_hash from padan.review_user where username = 'ani'")).startsWith("{bcrypt}");
+
+        db.useForProduct();
+        System.setProperty("SE_OFFLINE", "true");
+        try (var ctx = Contexts.startWithWebServer(config, Map.of("server.port", 0, "server.address", "127.0.0.1"))) {
+            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            String webRole = ctx.getBean(id.padan.web.WebDatabase.class).role();
+
+            // The page's database role sees kabupaten A's items for ani and none of B's.
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password()); Statement st = c.createStatement()) {
+                st.execute("set role \"" + webRole + "\"");
+                st.execute("select set_config('padan.user', 'ani', false)");
+                assertThat(count(st, "select count(*) from padan.review_queue_item where kabupaten = '" + kabB + "'")).isZero();
+                assertThat(count(st, "select count(*) from padan.review_queue_item where kabupaten = '" + kabA + "'")).isPositive();
+                st.execute("select set_config('padan.user', '', false)");
+                assertThat(count(st, "select count(*) from padan.review_queue_item")).as("no user, no rows").isZero();
+                st.execute("reset role");
+            }
+            String itemOfB = Sql.text(db, "select '/review/item?run=' || run_id || '&source=' || source || '&key=' || record_key || '&code=' || code"
+                    + " from padan.review_queue_item where kabupaten = '" + kabB + "' limit 1");
+
+            ChromeDriver browser = chromium(tmp);
+            try {
+                login(browser, base, "ani");
+                String queue = browser.getPageSource();
+                assertThat(NIK.matcher(queue).find()).as("no 16-digit number on a reviewer's queue").isFalse();
+                assertThat(browser.findElements(By.cssSelector("#queue tbody tr"))).isNotEmpty();
+                // keyboard: the first (most harmful) item opens with Enter and is decided by its first key
+                new Actions(browser).sendKeys(Keys.ENTER).perform();
+                waitFor(browser, "sides");
+                assertThat(NIK.matcher(browser.getPageSource()).find()).as("no 16-digit number on a reviewer's item").isFalse();
+                String code = browser.findElement(By.id("code")).getText();
+                String key = browser.findElement(By.id("key")).getText();
+                String firstKey = browser.findElement(By.cssSelector("button[data-key]")).getDomAttribute("data-key");
+                new Actions(browser).sendKeys(firstKey).perform();
+                waitUntil(() -> Sql.longValue(db, "select count(*) from padan.review_decision where reviewer = 'ani' and origin = 'page'") == 1);
+                assertThat(Sql.text(db, "select code || '/' || record_key from padan.review_decision where reviewer = 'ani'")).isEqualTo(code + "/" + key);
+
+                // an item of kabupaten B by URL: not found
+                browser.get(base + itemOfB);
+                assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Item tidak ditemukan.");
+                assertThat(status(browser, base + itemOfB)).isEqualTo(404);
+
+                // a NIK correction decided by ani waits for an approver
+                String undecided = " from padan.review_queue_item q where kabupaten = '" + kabA + "' and code = 'NIK_CORRECTED' and not exists (select 1"
+                        + " from padan.review_decision d where d.source = q.source and d.record_key = q.record_key and d.code = q.code) order by source, record_key";
+                String nikKey = Sql.text(db, "select record_key" + undecided + " limit 1");
+                String nikItem = Sql.text(db, "select '/review/item?run=' || run_id || '&source=' || source || '&key=' || record_key || '&code=' || code"
+                        + undecided + " limit 1");
+                browser.get(base + nikItem);
+                waitFor(browser, "sides");
+                new Actions(browser).sendKeys("t").perform();
+                waitUntil(() -> Sql.longValue(db, "select count(*) from padan.review_decision where reviewer = 'ani'") == 2);
+                long anis = Sql.longValue(db, "select decision_id from padan.review_decision where reviewer = 'ani' and record_key = '" + nikKey
+                        + "' and code = 'NIK_CORRECTED'");
+                assertThat(Sql.text(db, "select needs_approval::text from padan.review_decision where decision_id = " + anis)).isEqualTo("true");
+                assertThat(status(browser, base + "/review/approvals")).as("a reviewer is no approver").isEqualTo(403);
+                browser.manage().deleteAllCookies();
+
+                // budi, an approver: his own NIK decision he cannot approve; ani's he can; a reveal is audited
+                login(browser, base, "budi");
+                String otherNik = Sql.text(db, "select '/review/item?run=' || run_id || '&source=' || source || '&key=' || record_key || '&code=' || code"
+                        + undecided + " limit 1");
+                {
+                    browser.get(base + otherNik);
+                    waitFor(browser, "sides");
+                    new Actions(browser).sendKeys("t").perform();
+                    waitUntil(() -> Sql.longValue(db, "select count(*) from padan.review_decision where reviewer = 'budi'") == 1);
+                    long own = Sql.longValue(db, "select decision_id from padan.review_decision where reviewer = 'budi'");
+                    browser.get(base + "/review/approvals");
+                    browser.findElement(By.id("setuju-" + own)).click();
+                    assertThat(browser.findElement(By.id("message")).getText()).contains("a second person must approve it");
+                    assertThat(Sql.longValue(db, "select count(*) from padan.review_approval where decision_id = " + own)).isZero();
+                }
+                browser.get(base + "/review/approvals");
+                browser.findElement(By.id("setuju-" + anis)).click();
+                waitUntil(() -> Sql.longValue(db, "select count(*) from padan.review_approval where decision_id = " + anis + " and approver = 'budi'") == 1);
+                browser.get(base + nikItem);
+                waitFor(browser, "sides");
+                assertThat(NIK.matcher(browser.getPageSource()).find()).as("masked until revealed").isFalse();
+                browser.findElement(By.id("reveal")).click();
+                waitFor(browser, "sides");
+                assertThat(NIK.matcher(browser.getPageSource()).find()).as("revealed to an approver").isTrue();
+                assertThat(Sql.longValue(db, "select count(*) from padan.review_audit where action = 'REVEAL' and actor = 'budi'")).isEqualTo(1);
+            } finally {
+                browser.quit();
+            }
+        }
+        assertThat(Sql.longValue(db, "select count(*) from padan.review_audit where action in ('DECIDE', 'APPROVE')"))
+                .isEqualTo(Sql.longValue(db, "select count(*) from padan.review_decision") + Sql.longValue(db, "select count(*) from padan.review_approval"));
+
+        // The next run keeps what was decided on the page.
+        assertThat(InProcess.padan(db, run).exit()).isZero();
+        long run2 = Sql.longValue(db, "select run_id from reconciled.current_run");
+        assertThat(run2).isGreaterThan(run1);
+        assertThat(Sql.longValue(db, "select count(*) from padan.review_effect e join padan.review_decision d using (decision_id) where e.run_id = " + run2
+                + " and d.reviewer = 'ani' and e.state = 'HELD'")).as("ani's decisions, the NIK one approved").isEqualTo(2);
+    }
+
+    private static long count(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static ChromeDriver chromium(Path tmp) throws Exception {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        return browser;
+    }
+
+    private static void login(ChromeDriver browser, String base, String user) {
+        browser.get(base + "/review");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("rahasia-sekali");
+        browser.findElement(By.id("masuk")).click();
+        waitFor(browser, "queue");
+    }
+
+    private static void waitFor(ChromeDriver browser, String id) {
+        browser.findElement(By.id(id)); // the implicit wait polls for it
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) Thread.sleep(100);
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+
+    /** The HTTP status of a GET with the browser's session. */
+    private static int status(ChromeDriver browser, String url) throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<Void> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding());
+        return r.statusCode();
+    }
+}

@@ -1,0 +1,106 @@
+package id.padan.run;
+
+import id.padan.TestDatabase;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The review page under a full queue: a run with N open items (default 100,000) in one kabupaten, a reviewer of it
+ * logged in over HTTP, then 100 queue pages of 50 and 100 decisions timed from the client (latency p50 / p95 / max).
+ * Not a test: {@code java -cp ... id.padan.run.ReviewQueueBenchmark [N]}, figures into the README. The items are
+ * written straight into the store (findings, staged rows, queue items), not produced by a run.
+ */
+public final class ReviewQueueBenchmark {
+    private ReviewQueueBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        TestDatabase.Db db = TestDatabase.newDatabase();
+        Path tmp = Files.createTempDirectory("review-bench");
+        Path password = tmp.resolve("password");
+        Files.writeString(password, "rahasia-sekali\n");
+        InProcess.padan(db, "review", "user", "add", "ani", "--role", "REVIEWER", "--kabupaten", "3603", "--password-file", password.toString(),
+                "--config", PadanProcess.CONFIG.toString());
+        long t = System.nanoTime();
+        Sql.execute(db, """
+                insert into padan.run (run_id, as_of, input_dir, input_fingerprint, published_at, finished_at, status)
+                    values (1, date '2026-11-23', 'bench', 'bench', now(), now(), 'COMPLETED');
+                insert into padan.staged_row (run_id, source, record_key, line_no, nik_raw, nik, nik_status, name_raw, name, birth_date,
+                    birth_date_status, sex, region_desa, region_kec, region_kab, region_status)
+                select 1, 'PKH', 'KPM' || i, i + 1, '3603' || lpad(i::text, 12, '0'), '3603' || lpad(i::text, 12, '0'), 'VALID', 'NAMA ' || i, 'NAMA ' || i,
+                       date '1980-01-01' + (i %% 10000), 'OK', 'P', '3603010001', '360301', '3603', 'KNOWN'
+                from generate_series(1, %1$d) i;
+                insert into padan.finding (run_id, source, record_key, code, person_id, region_code, severity, detail)
+                select 1, 'PKH', 'KPM' || i, case when i %% 10 = 0 then 'DECEASED_BENEFICIARY' else 'ATTRIBUTE_MISMATCH' end, i, '3603010001',
+                       case when i %% 10 = 0 then 'ERROR' else 'WARNING' end, 'jenis kelamin berbeda dengan Dukcapil'
+                from generate_series(1, %1$d) i;
+                insert into padan.review_queue_item (run_id, source, record_key, code, kabupaten, severity, harm, person_id, sent_nik, sent_name, sent_birth,
+                    sent_sex, sent_region, reg_nik, reg_name, reg_birth, reg_sex, reg_region, detail)
+                select f.run_id, f.source, f.record_key, f.code, '3603', f.severity, case when f.code = 'DECEASED_BENEFICIARY' then 1 else 5 end, f.person_id,
+                       s.nik_raw, s.name_raw, s.birth_date, s.sex, s.region_desa, s.nik, s.name_raw, s.birth_date, 'L', s.region_desa, f.detail
+                from padan.finding f join padan.staged_row s using (run_id, source, record_key);
+                analyze padan.staged_row; analyze padan.finding; analyze padan.review_queue_item;
+                """.formatted(n));
+        System.out.printf(Locale.ROOT, "%,d open items written in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
+
+        db.useForProduct();
+        try (var ctx = Contexts.startWithWebServer(PadanProcess.CONFIG.toString(), Map.of("server.port", 0, "server.address", "127.0.0.1"))) {
+            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
+            String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            post(http, base + "/login", "username=ani&password=rahasia-sekali&_csrf=" + csrf(login));
+            List<Double> pages = new ArrayList<>(), decisions = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                long s = System.nanoTime();
+                String body = http.send(HttpRequest.newBuilder(URI.create(base + "/review?page=" + (i % 20))).build(), HttpResponse.BodyHandlers.ofString()).body();
+                double ms = (System.nanoTime() - s) / 1e6;
+                if (!body.contains("id=\"queue\"")) throw new IllegalStateException("no queue page: " + body.substring(0, Math.min(300, body.length())));
+                if (i >= 20) pages.add(ms); // the first 20 warm the JIT and the caches
+            }
+            String queue = http.send(HttpRequest.newBuilder(URI.create(base + "/review")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (int i = 0; i < 120; i++) {
+                String key = "KPM" + (n - i);
+                String code = (n - i) % 10 == 0 ? "DECEASED_BENEFICIARY" : "ATTRIBUTE_MISMATCH";
+                long s = System.nanoTime();
+                HttpResponse<String> r = post(http, base + "/review/item", "run=1&source=PKH&key=" + key + "&code=" + code + "&keputusan=BENAR&alasan="
+                        + URLEncoder.encode("dicek", StandardCharsets.UTF_8) + "&_csrf=" + csrf(queue));
+                double ms = (System.nanoTime() - s) / 1e6;
+                if (r.statusCode() != 303) throw new IllegalStateException("decision refused: " + r.statusCode() + " " + r.body());
+                if (i >= 20) decisions.add(ms);
+            }
+            System.out.printf(Locale.ROOT, "queue page of 50 (%,d open items), %d requests: %s%n", n, pages.size(), stats(pages));
+            System.out.printf(Locale.ROOT, "decision (checked, stored, next item found), %d requests: %s%n", decisions.size(), stats(decisions));
+        }
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) throw new IllegalStateException("no CSRF token in the page");
+        return m.group(1);
+    }
+
+    private static String stats(List<Double> ms) {
+        List<Double> s = new ArrayList<>(ms);
+        Collections.sort(s);
+        return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, max %.1f ms", s.get(s.size() / 2), s.get((int) Math.ceil(s.size() * 0.95) - 1),
+                s.get(s.size() - 1));
+    }
+}
