@@ -17,19 +17,22 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may use the review page: a form login of the users of {@code padan.review_user} (passwords hashed, bcrypt), each
- * with one role; every page but the login and the assets needs one of the review roles. The Actuator endpoints have a
- * chain of their own (ManagementSecurityConfiguration), matched first. The page's users and password checking are this
+ * with one role; every page but the login and the assets needs one of the review roles. This chain covers the page's
+ * paths only and comes first; every other request (the Actuator endpoints) goes to the management chain
+ * (ManagementSecurityConfiguration). The page's users and password checking are this
  * chain's own (not beans), so they never mix with the operator's management credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebSecurity {
     @Bean
-    @Order(2)
+    @Order(1)
     SecurityFilterChain reviewSecurity(HttpSecurity http, DataSource dataSource) throws Exception {
         DaoAuthenticationProvider users = new DaoAuthenticationProvider(reviewUsers(dataSource));
         users.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        http.authenticationProvider(users)
+        // the page's paths only; everything else (the Actuator endpoints) is the management chain's, which comes after
+        http.securityMatcher("/", "/login", "/logout", "/review", "/review/**", "/assets/**")
+                .authenticationProvider(users)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/assets/**", "/login").permitAll()
                         .requestMatchers("/review/approvals/**", "/review/approvals").hasAnyRole("APPROVER", "ADMIN")

@@ -203,7 +203,7 @@ class ReviewPageIT {
     /** The HTTP status of a GET with the browser's session. */
     private static int status(ChromeDriver browser, String url) throws Exception {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<Void> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+        HttpResponse<Void> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode();
     }

@@ -59,7 +59,7 @@ public final class ReviewQueueBenchmark {
         db.useForProduct();
         try (var ctx = Contexts.startWithWebServer(PadanProcess.CONFIG.toString(), Map.of("server.port", 0, "server.address", "127.0.0.1"))) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
             String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
             post(http, base + "/login", "username=ani&password=rahasia-sekali&_csrf=" + csrf(login));
             List<Double> pages = new ArrayList<>(), decisions = new ArrayList<>();

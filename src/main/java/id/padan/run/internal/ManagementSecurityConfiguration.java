@@ -59,10 +59,8 @@ public class ManagementSecurityConfiguration {
     }
 
     @Bean
-    @org.springframework.core.annotation.Order(1)
     SecurityFilterChain managementSecurity(HttpSecurity http, ManagementAccess access) throws Exception {
-        // the Actuator endpoints only; the review page (id.padan.web) has a chain of its own
-        http.securityMatcher("/actuator/**").authorizeHttpRequests(requests -> {
+        http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(HttpMethod.GET, "/actuator/health").permitAll();
                     if (access.credentials()) {
                         requests.requestMatchers(HttpMethod.GET, "/actuator/**").authenticated();
