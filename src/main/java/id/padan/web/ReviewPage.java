@@ -333,11 +333,19 @@ public class ReviewPage {
                 m.put("sent", show(sent, id, reveal));
                 m.put("registry", show(reg, id, reveal));
                 m.put("candidate", show(cand, id, reveal));
-                m.put("registryDiffers", sent != null && reg != null && !Objects.equals(String.valueOf(sent), String.valueOf(reg)));
-                m.put("candidateDiffers", sent != null && cand != null && !Objects.equals(String.valueOf(sent), String.valueOf(cand)));
+                m.put("registryDiffers", differs(r[1], sent, reg));
+                m.put("candidateDiffers", differs(r[1], sent, cand));
                 f.add(m);
             }
             return new Sides(f, i.get("cand_key") != null, i.get("reg_name") != null || i.get("reg_nik") != null);
+        }
+
+        /** Whether a value differs from what was sent; a region sent to the kecamatan only is not another region of its desa. */
+        static boolean differs(String field, Object sent, Object other) {
+            if (sent == null || other == null) return false;
+            String a = String.valueOf(sent), b = String.valueOf(other);
+            if (field.equals("region")) return !(a.startsWith(b) || b.startsWith(a));
+            return !a.equals(b);
         }
 
         private static String show(Object v, boolean identifier, boolean reveal) {

@@ -1,5 +1,9 @@
 package id.padan.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,29 +18,61 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may use the review page: a form login of the users of {@code padan.review_user} (passwords hashed, bcrypt), each
  * with one role; every page but the login and the assets needs one of the review roles. This chain covers the page's
- * paths only and comes first; every other request (the Actuator endpoints) goes to the management chain
- * (ManagementSecurityConfiguration). The page's users and password checking are this
+ * paths only (and the error dispatch of their requests) and comes first; every other request (the Actuator endpoints
+ * and their errors) goes to the management chain (ManagementSecurityConfiguration), unchanged. A signed-in user
+ * without the role a page needs gets 403 written by this chain; someone not signed in is sent to the login page. The page's users and password checking are this
  * chain's own (not beans), so they never mix with the operator's management credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebSecurity {
+    static final String FORBIDDEN = "Halaman ini tidak untuk peran Anda.";
+    private static final Pages PAGES = new Pages();
+    private static final RequestMatcher PAGE_PATHS = new OrRequestMatcher(java.util.Arrays.stream(
+                    new String[] {"/", "/login", "/logout", "/review", "/review/**", "/assets/**"})
+            .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
+
+    /** The error dispatch ({@code /error}) of a request for one of the page's paths. */
+    static boolean pageError(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) return false;
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (!(uri instanceof String path)) return false;
+        String context = request.getContextPath();
+        String within = path.startsWith(context) ? path.substring(context.length()) : path;
+        return within.equals("/") || within.equals("/login") || within.equals("/logout") || within.equals("/review")
+                || within.startsWith("/review/") || within.startsWith("/assets/");
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain reviewSecurity(HttpSecurity http, DataSource dataSource) throws Exception {
         DaoAuthenticationProvider users = new DaoAuthenticationProvider(reviewUsers(dataSource));
         users.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        // the page's paths only; everything else (the Actuator endpoints) is the management chain's, which comes after
-        http.securityMatcher("/", "/login", "/logout", "/review", "/review/**", "/assets/**")
+        // the page's paths only, and the error dispatch of a page's request; everything else (the Actuator endpoints and
+        // their errors) is the management chain's, which comes after and is left as it is
+        http.securityMatcher(new OrRequestMatcher(PAGE_PATHS, WebSecurity::pageError))
                 .authenticationProvider(users)
                 .authorizeHttpRequests(a -> a
+                        // a page's request already passed this chain; its error page (400, 404, 405...) is shown as it is
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/assets/**", "/login").permitAll()
                         .requestMatchers("/review/approvals/**", "/review/approvals").hasAnyRole("APPROVER", "ADMIN")
                         .anyRequest().hasAnyRole("REVIEWER", "APPROVER", "NATIONAL_VIEWER", "ADMIN"))
+                // a user without the role a page needs gets 403 with the page's own words, written here rather than by an
+                // error dispatch (the page's users are not the management chain's, which would answer 401)
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.setHeader("Cache-Control", "no-store");
+                    response.getWriter().write(PAGES.render("message", java.util.Map.of("text", FORBIDDEN)));
+                }))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/review", true).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?keluar"));
         return http.build();

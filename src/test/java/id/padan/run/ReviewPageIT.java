@@ -91,10 +91,12 @@ class ReviewPageIT {
                 String queue = browser.getPageSource();
                 assertThat(NIK.matcher(queue).find()).as("no 16-digit number on a reviewer's queue").isFalse();
                 assertThat(browser.findElements(By.cssSelector("#queue tbody tr"))).isNotEmpty();
+                screenshot(browser, tmp, "queue");
                 // keyboard: the first (most harmful) item opens with Enter and is decided by its first key
                 new Actions(browser).sendKeys(Keys.ENTER).perform();
                 waitFor(browser, "sides");
                 assertThat(NIK.matcher(browser.getPageSource()).find()).as("no 16-digit number on a reviewer's item").isFalse();
+                screenshot(browser, tmp, "item");
                 String code = browser.findElement(By.id("code")).getText();
                 String key = browser.findElement(By.id("key")).getText();
                 String firstKey = browser.findElement(By.cssSelector("button[data-key]")).getDomAttribute("data-key");
@@ -121,6 +123,14 @@ class ReviewPageIT {
                         + "' and code = 'NIK_CORRECTED'");
                 assertThat(Sql.text(db, "select needs_approval::text from padan.review_decision where decision_id = " + anis)).isEqualTo("true");
                 assertThat(status(browser, base + "/review/approvals")).as("a reviewer is no approver").isEqualTo(403);
+                assertThat(status(browser, base + "/review/item?run=" + run1)).as("a page's own error stays its own (not the Actuator's 401)")
+                        .isEqualTo(400);
+                browser.get(base + "/review/approvals");
+                assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Halaman ini tidak untuk peran Anda.");
+                HttpResponse<Void> anonymous = http().send(HttpRequest.newBuilder(URI.create(base + "/review/approvals")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(anonymous.statusCode()).as("not signed in: to the login page").isEqualTo(302);
+                assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
                 browser.manage().deleteAllCookies();
 
                 // budi, an approver: his own NIK decision he cannot approve; ani's he can; a reveal is audited
@@ -175,7 +185,7 @@ class ReviewPageIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -200,11 +210,19 @@ class ReviewPageIT {
         assertThat(condition.getAsBoolean()).isTrue();
     }
 
+    /** What the reviewer saw, kept under target/ for a person to look at. */
+    private static void screenshot(ChromeDriver browser, Path tmp, String name) throws Exception {
+        Files.write(tmp.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    private static HttpClient http() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
     /** The HTTP status of a GET with the browser's session. */
     private static int status(ChromeDriver browser, String url) throws Exception {
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<Void> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r = http().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode();
     }
 }
