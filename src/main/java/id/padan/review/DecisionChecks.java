@@ -212,8 +212,40 @@ final class DecisionChecks {
         return null;
     }
 
+    /**
+     * The fingerprint of each decision's evidence. An item of the review page's queue carries its evidence (written by
+     * the review step with the same {@code padan.row_evidence}), so a decision made on the page reads one indexed row;
+     * the others (findings outside the queue, runs before it) are fingerprinted from the run's staged rows.
+     */
     private void fingerprints(Connection c, long run, List<Pending> ps) throws SQLException {
         if (ps.isEmpty()) return;
+        fingerprints(c, run, ps, FROM_QUEUE, 1);
+        List<Pending> rest = ps.stream().filter(p -> p.fingerprint == null).toList();
+        if (!rest.isEmpty()) fingerprints(c, run, rest, FROM_STAGED_ROWS, 2);
+    }
+
+    private static final String ASKED = """
+             from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 as i(ord, kind, code, source, record_key, other_source, other_key)
+            """;
+
+    /** From the queue item: the row's evidence, and the candidate's, the registry row's or none as the other row's. */
+    private static final String FROM_QUEUE = """
+            select i.ord, padan.evidence_fingerprint(i.kind, i.code, q.sent_evidence, i.other_key,
+                       case when i.other_key is null then padan.row_evidence(null::padan.staged_row)
+                            when i.other_source = q.cand_source and i.other_key = q.cand_key then q.cand_evidence else q.reg_evidence end)
+            """ + ASKED + """
+            join padan.review_queue_item q on q.run_id = ? and q.source = i.source and q.record_key = i.record_key and q.code = i.code
+            where q.sent_evidence is not null
+              and ((i.other_key is null and q.reg_key is null) or (i.other_source = q.cand_source and i.other_key = q.cand_key)
+                   or (i.other_source = q.reg_source and i.other_key = q.reg_key))""";
+
+    private static final String FROM_STAGED_ROWS = "select i.ord, " + DecisionStore.FINGERPRINT + ASKED + """
+            left join padan.staged_row r on r.run_id = ? and r.source = i.source and r.record_key = i.record_key
+            left join padan.staged_row o on o.run_id = ? and o.source = i.other_source and o.record_key = i.other_key""";
+
+    /** Sets the fingerprint of each decision {@code sql} finds; {@code sql} takes the asked items and the run {@code runs} times. */
+    private static void fingerprints(Connection c, long run, List<Pending> ps, String sql, int runs) throws SQLException {
         List<Integer> ord = new ArrayList<>();
         List<String> kind = new ArrayList<>(), code = new ArrayList<>(), src = new ArrayList<>(), key = new ArrayList<>(), os = new ArrayList<>(), ok = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {
@@ -226,11 +258,7 @@ final class DecisionChecks {
             os.add(p.otherSource);
             ok.add(p.otherKey);
         }
-        try (PreparedStatement st = c.prepareStatement("select i.ord, " + DecisionStore.FINGERPRINT + """
-                 from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     as i(ord, kind, code, source, record_key, other_source, other_key)
-                left join padan.staged_row r on r.run_id = ? and r.source = i.source and r.record_key = i.record_key
-                left join padan.staged_row o on o.run_id = ? and o.source = i.other_source and o.record_key = i.other_key""")) {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setArray(1, c.createArrayOf("integer", ord.toArray()));
             st.setArray(2, c.createArrayOf("text", kind.toArray()));
             st.setArray(3, c.createArrayOf("text", code.toArray()));
@@ -238,8 +266,7 @@ final class DecisionChecks {
             st.setArray(5, c.createArrayOf("text", key.toArray()));
             st.setArray(6, c.createArrayOf("text", os.toArray()));
             st.setArray(7, c.createArrayOf("text", ok.toArray()));
-            st.setLong(8, run);
-            st.setLong(9, run);
+            for (int r = 0; r < runs; r++) st.setLong(8 + r, run);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) ps.get(rs.getInt(1)).fingerprint = rs.getString(2);
             }

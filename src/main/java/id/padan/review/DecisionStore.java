@@ -12,10 +12,9 @@ final class DecisionStore {
     /**
      * The fingerprint of a decision's evidence: the kind and code, the judged row's fields and the other row's key and
      * fields ({@code padan.row_evidence}), over {@code i(ord, kind, code, source, record_key, other_source, other_key)};
-     * the one formula of import, page and run.
+     * the one formula ({@code padan.evidence_fingerprint}) of import, page and run.
      */
-    static final String FINGERPRINT = """
-            md5(concat_ws('#', i.kind, i.code, padan.row_evidence(r), coalesce(i.other_key, ''), coalesce(padan.row_evidence(o), '')))""";
+    static final String FINGERPRINT = "padan.evidence_fingerprint(i.kind, i.code, padan.row_evidence(r), i.other_key, padan.row_evidence(o))";
 
     static void insert(Connection c, List<DecisionChecks.NewDecision> decisions) throws SQLException {
         if (decisions.isEmpty()) return;

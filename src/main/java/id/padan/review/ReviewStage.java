@@ -61,13 +61,15 @@ public class ReviewStage implements Tasklet {
     private static final String QUEUE = """
             insert into padan.review_queue_item (run_id, source, record_key, code, kabupaten, severity, harm, person_id, candidate_person_id,
                 sent_nik, sent_name, sent_birth, sent_sex, sent_region, reg_nik, reg_kk, reg_name, reg_birth, reg_sex, reg_region, reg_death,
-                cand_source, cand_key, cand_nik, cand_kk, cand_name, cand_birth, cand_sex, cand_region, cand_death, detail)
+                cand_source, cand_key, cand_nik, cand_kk, cand_name, cand_birth, cand_sex, cand_region, cand_death, detail,
+                reg_source, reg_key, sent_evidence, reg_evidence, cand_evidence)
             select distinct on (f.source, f.record_key, f.code)
-                   f.run_id, f.source, f.record_key, f.code, left(f.region_code, 4), f.severity, array_position(?::text[], f.code), f.person_id, cs.person_id,
+                   f.run_id, f.source, f.record_key, f.code, coalesce(left(f.region_code, 4), ''), f.severity, array_position(?::text[], f.code), f.person_id, cs.person_id,
                    s.nik_raw, s.name_raw, s.birth_date, s.sex, coalesce(s.region_desa, s.region_kec, s.region_kab),
                    reg.nik, reg.kk, reg.name_raw, reg.birth_date, reg.sex, coalesce(reg.region_desa, reg.region_kec, reg.region_kab), reg.death_date,
                    cs.source, cs.record_key, cr.nik, cr.kk, cr.name_raw, cr.birth_date, cr.sex, coalesce(cr.region_desa, cr.region_kec, cr.region_kab),
-                   cr.death_date, f.detail
+                   cr.death_date, f.detail,
+                   reg.source, rk.record_key, padan.row_evidence(s), padan.row_evidence(reg), padan.row_evidence(cr)
             from padan.finding f
             join padan.staged_row s on s.run_id = f.run_id and s.source = f.source and s.record_key = f.record_key
             left join lateral (select x.record_key from padan.source_record x where x.run_id = f.run_id and x.person_id = f.person_id and x.source = ?
@@ -79,13 +81,19 @@ public class ReviewStage implements Tasklet {
             where f.run_id = ? and f.code = any(?)
             order by f.source, f.record_key, f.code""";
 
+    /** The run's items per kabupaten and program, which the page adds up for its count of open items. */
+    public static final String QUEUE_COUNTS = """
+            insert into padan.review_queue_count (run_id, kabupaten, source, items)
+            select run_id, kabupaten, source, count(*) from padan.review_queue_item where run_id = ? group by run_id, kabupaten, source""";
+
     public record RunOutcome(int decisions, int held, int stale, int inConflict, int conflicts, int pending, int pairLabels, int modelAgreed) {}
 
     /** Evaluates the decisions for the run and stores their effects; what it found. */
     public RunOutcome record(long runId) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            for (String t : new String[] {"padan.review_effect", "padan.review_conflict", "padan.review_run", "padan.review_queue_item"}) {
+            for (String t : new String[] {"padan.review_effect", "padan.review_conflict", "padan.review_run", "padan.review_queue_item",
+                    "padan.review_queue_count"}) {
                 try (PreparedStatement ps = c.prepareStatement("delete from " + t + " where run_id = ?")) {
                     ps.setLong(1, runId);
                     ps.executeUpdate();
@@ -152,6 +160,10 @@ public class ReviewStage implements Tasklet {
                 ps.setString(3, registrySource);
                 ps.setLong(4, runId);
                 ps.setArray(5, c.createArrayOf("text", HARM.toArray()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(QUEUE_COUNTS)) {
+                ps.setLong(1, runId);
                 ps.executeUpdate();
             }
             RunOutcome o = new RunOutcome(b.decisions().size(), held, stale, conflict, b.conflicts().size(), pending, labels, agreed);

@@ -60,19 +60,21 @@ public class ReviewPage {
                 "out", request.getParameter("keluar") != null));
     }
 
+    /**
+     * A page of the queue: the first 50 open items, or the 50 after the item named by {@code kab}, {@code harm},
+     * {@code src}, {@code key} (keyset paging along the queue's index, so a late page costs what the first does).
+     */
     @GetMapping({"/", "/review"})
     @ResponseBody
-    public ResponseEntity<String> queue(Authentication auth, HttpServletRequest request, @RequestParam(defaultValue = "0") int page) throws SQLException {
+    public ResponseEntity<String> queue(Authentication auth, HttpServletRequest request, @RequestParam(required = false) String kab,
+                                        @RequestParam(required = false) Integer harm, @RequestParam(required = false) String src,
+                                        @RequestParam(required = false) String key) throws SQLException {
         long run = currentRun();
-        List<Map<String, Object>> items = new ArrayList<>();
+        boolean after = kab != null && harm != null && src != null && key != null;
+        List<Map<String, Object>> items;
         long open;
         try (Connection c = web.as(auth.getName())) {
-            try (PreparedStatement ps = c.prepareStatement(QUEUE + " order by q.kabupaten, q.harm, q.source, q.record_key limit ? offset ?")) {
-                ps.setLong(1, run);
-                ps.setInt(2, PAGE);
-                ps.setInt(3, Math.max(page, 0) * PAGE);
-                items = rows(ps);
-            }
+            items = openItems(c, run, after ? new Object[] {kab, harm, src, key} : null, PAGE);
             try (PreparedStatement ps = c.prepareStatement(OPEN_COUNT)) {
                 ps.setLong(1, run);
                 ps.setLong(2, run);
@@ -92,11 +94,46 @@ public class ReviewPage {
         m.put("role", role(auth));
         m.put("items", items);
         m.put("open", open);
-        m.put("page", page);
-        m.put("pages", (open + PAGE - 1) / PAGE);
+        m.put("first", !after);
+        m.put("next", items.size() < PAGE ? "" : "/review?kab=" + enc(items.get(items.size() - 1).get("kabupaten")) + "&harm="
+                + items.get(items.size() - 1).get("harm") + "&src=" + enc(items.get(items.size() - 1).get("source")) + "&key="
+                + enc(items.get(items.size() - 1).get("record_key")));
         m.put("run", run);
         m.put("csrf", csrf(request));
         return html(HttpStatus.OK, "queue", m);
+    }
+
+    /**
+     * Up to {@code limit} open items the connection's user may see, in queue order, after the item at {@code after}
+     * (its kabupaten, harm, source and record key; null: from the start). One indexed query: a keyset along
+     * {@code review_queue_item_order}, from the user's kabupaten when they review one.
+     */
+    private static List<Map<String, Object>> openItems(Connection c, long run, Object[] after, int limit) throws SQLException {
+        String only = oneKabupaten(c);
+        try (PreparedStatement ps = c.prepareStatement(QUEUE + (only != null ? " and q.kabupaten = ?" : "")
+                + (after != null ? " and (q.kabupaten, q.harm, q.source, q.record_key) > (?, ?, ?, ?)" : "") + QUEUE_ORDER + " limit ?")) {
+            int i = 1;
+            ps.setLong(i++, run);
+            if (only != null) ps.setString(i++, only);
+            if (after != null) {
+                ps.setString(i++, (String) after[0]);
+                ps.setInt(i++, ((Number) after[1]).intValue());
+                ps.setString(i++, (String) after[2]);
+                ps.setString(i++, (String) after[3]);
+            }
+            ps.setInt(i, limit);
+            return rows(ps);
+        }
+    }
+
+    /** The user's one kabupaten when they review exactly one (the queue's index is then read from that kabupaten on), else null. */
+    private static String oneKabupaten(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select padan.web_everything(), padan.web_kabupaten()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) return null;
+            String[] kab = (String[]) rs.getArray(2).getArray();
+            return kab.length == 1 ? kab[0] : null;
+        }
     }
 
     @GetMapping("/review/item")
@@ -128,11 +165,10 @@ public class ReviewPage {
         ReviewImport.Outcome out = decisions.decide(run, new ReviewImport.Asked(source, recordKey, code, cand == null ? "" : cand.toString(),
                 keputusan, alasan), auth.getName(), role, "page");
         if (out.refused() != null) return showItem(auth, request, run, source, recordKey, code, false, out.refused(), HttpStatus.UNPROCESSABLE_ENTITY);
-        // the next item of the queue
-        try (Connection c = web.as(auth.getName());
-             PreparedStatement ps = c.prepareStatement(QUEUE + " order by q.kabupaten, q.harm, q.source, q.record_key limit 1")) {
-            ps.setLong(1, run);
-            List<Map<String, Object>> next = rows(ps);
+        // the next open item of the queue after this one, else the first open one (items skipped earlier)
+        try (Connection c = web.as(auth.getName())) {
+            List<Map<String, Object>> next = openItems(c, run, new Object[] {item.get("kabupaten"), item.get("harm"), source, recordKey}, 1);
+            if (next.isEmpty()) next = openItems(c, run, null, 1);
             c.commit();
             String to = next.isEmpty() ? "/review" : itemUrl(next.get(0));
             return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", to).build();
@@ -295,17 +331,21 @@ public class ReviewPage {
 
     /** The open items of a run the user may see (row-level security): no decision, a withdrawn one, or a stale one. */
     static final String QUEUE = """
-            select q.run_id, q.source, q.record_key, q.code, q.kabupaten, q.severity, q.sent_name, d.keputusan as old_keputusan, e.state
+            select q.run_id, q.source, q.record_key, q.code, q.kabupaten, q.harm, q.severity, q.sent_name, d.keputusan as old_keputusan, e.state
             from padan.review_queue_item q
             """ + LATEST + """
             where q.run_id = ? and (d.decision_id is null or d.keputusan = 'BATAL' or e.state in ('STALE', 'WITHDRAWN', 'GONE'))""";
 
+    /** The queue's order, which is its index's ({@code review_queue_item_order}). */
+    private static final String QUEUE_ORDER = " order by q.kabupaten, q.harm, q.source, q.record_key";
+
     /**
-     * How many items of the run the user may see are open: all of them less those whose newest decision takes them out
-     * (counted from the decisions, which are few beside the items, rather than by looking up every item's decision).
+     * How many items of the run the user may see are open: the run's items per kabupaten and program the user may see
+     * (a few rows, {@code padan.review_queue_count}) less those whose newest decision takes them out (counted from the
+     * decisions, which are few beside the items).
      */
     private static final String OPEN_COUNT = """
-            select (select count(*) from padan.review_queue_item q where q.run_id = ?) - (
+            select (select coalesce(sum(n.items), 0) from padan.review_queue_count n where n.run_id = ?) - (
                 select count(*) from padan.review_queue_item q
                 join (select distinct on (d.source, d.record_key, d.code, case when d.kind = 'PAIR' then d.other_key end)
                              d.decision_id, d.source, d.record_key, d.code, d.other_key, d.keputusan

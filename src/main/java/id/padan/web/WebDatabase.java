@@ -96,7 +96,7 @@ public class WebDatabase implements DisposableBean {
             check(c, user);
             String quoted = "\"" + user.replace("\"", "\"\"") + "\"";
             st.execute("grant usage on schema padan to " + quoted);
-            st.execute("grant select on padan.review_queue_item, padan.review_decision, padan.review_effect, padan.review_approval to " + quoted);
+            st.execute("grant select on padan.review_queue_item, padan.review_queue_count, padan.review_decision, padan.review_effect, padan.review_approval to " + quoted);
         }
         return new String[] {user, password, url};
     }

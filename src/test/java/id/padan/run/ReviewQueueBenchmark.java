@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The review page under a full queue: a run with N open items (default 100,000) in one kabupaten, a reviewer of it
- * logged in over HTTP, then 100 queue pages of 50 and 100 decisions timed from the client (latency p50 / p95 / max).
+ * logged in over HTTP, then 100 queue pages of 50 (following each page's "next" link) and 100 decisions in queue order
+ * (each on the item the page opened after the last) timed from the client (latency p50 / p95 / max).
  * Not a test: {@code java -cp ... id.padan.run.ReviewQueueBenchmark [N]}, figures into the README. The items are
  * written straight into the store (findings, staged rows, queue items), not produced by a run.
  */
@@ -48,12 +49,13 @@ public final class ReviewQueueBenchmark {
                        case when i %% 10 = 0 then 'ERROR' else 'WARNING' end, 'jenis kelamin berbeda dengan Dukcapil'
                 from generate_series(1, %1$d) i;
                 insert into padan.review_queue_item (run_id, source, record_key, code, kabupaten, severity, harm, person_id, sent_nik, sent_name, sent_birth,
-                    sent_sex, sent_region, reg_nik, reg_name, reg_birth, reg_sex, reg_region, detail)
+                    sent_sex, sent_region, reg_nik, reg_name, reg_birth, reg_sex, reg_region, detail, sent_evidence, reg_evidence)
                 select f.run_id, f.source, f.record_key, f.code, '3603', f.severity, case when f.code = 'DECEASED_BENEFICIARY' then 1 else 5 end, f.person_id,
-                       s.nik_raw, s.name_raw, s.birth_date, s.sex, s.region_desa, s.nik, s.name_raw, s.birth_date, 'L', s.region_desa, f.detail
+                       s.nik_raw, s.name_raw, s.birth_date, s.sex, s.region_desa, s.nik, s.name_raw, s.birth_date, 'L', s.region_desa, f.detail,
+                       padan.row_evidence(s), padan.row_evidence(null::padan.staged_row)
                 from padan.finding f join padan.staged_row s using (run_id, source, record_key);
                 analyze padan.staged_row; analyze padan.finding; analyze padan.review_queue_item;
-                """.formatted(n));
+                """.formatted(n) + id.padan.review.ReviewStage.QUEUE_COUNTS.replace("?", "1") + ";");
         System.out.printf(Locale.ROOT, "%,d open items written in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
 
         db.useForProduct();
@@ -63,27 +65,47 @@ public final class ReviewQueueBenchmark {
             String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
             post(http, base + "/login", "username=ani&password=rahasia-sekali&_csrf=" + csrf(login));
             List<Double> pages = new ArrayList<>(), decisions = new ArrayList<>();
+            // 120 pages: the first 20 pages of the queue, followed by their "next" links, six times over
+            String page = "/review";
             for (int i = 0; i < 120; i++) {
+                if (i % 20 == 0) page = "/review";
                 long s = System.nanoTime();
-                String body = http.send(HttpRequest.newBuilder(URI.create(base + "/review?page=" + (i % 20))).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String body = http.send(HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.ofString()).body();
                 double ms = (System.nanoTime() - s) / 1e6;
                 if (!body.contains("id=\"queue\"")) throw new IllegalStateException("no queue page: " + body.substring(0, Math.min(300, body.length())));
                 if (i >= 20) pages.add(ms); // the first 20 warm the JIT and the caches
+                Matcher next = Pattern.compile("id=\"berikutnya\" href=\"([^\"]+)\"").matcher(body);
+                if (!next.find()) throw new IllegalStateException("no next page after " + page);
+                page = next.group(1).replace("&amp;", "&");
             }
+            // 120 decisions as a reviewer makes them: the first open item, then each next one the page opens after a decision
             String queue = http.send(HttpRequest.newBuilder(URI.create(base + "/review")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher first = Pattern.compile("class=\"item\" href=\"([^\"]+)\"").matcher(queue);
+            if (!first.find()) throw new IllegalStateException("no item on the queue page");
+            String item = first.group(1).replace("&amp;", "&");
             for (int i = 0; i < 120; i++) {
-                String key = "KPM" + (n - i);
-                String code = (n - i) % 10 == 0 ? "DECEASED_BENEFICIARY" : "ATTRIBUTE_MISMATCH";
+                Map<String, String> q = query(item);
                 long s = System.nanoTime();
-                HttpResponse<String> r = post(http, base + "/review/item", "run=1&source=PKH&key=" + key + "&code=" + code + "&keputusan=BENAR&alasan="
-                        + URLEncoder.encode("dicek", StandardCharsets.UTF_8) + "&_csrf=" + csrf(queue));
+                HttpResponse<String> r = post(http, base + "/review/item", "run=1&source=" + q.get("source") + "&key=" + q.get("key") + "&code=" + q.get("code")
+                        + "&keputusan=BENAR&alasan=" + URLEncoder.encode("dicek", StandardCharsets.UTF_8) + "&_csrf=" + csrf(queue));
                 double ms = (System.nanoTime() - s) / 1e6;
                 if (r.statusCode() != 303) throw new IllegalStateException("decision refused: " + r.statusCode() + " " + r.body());
                 if (i >= 20) decisions.add(ms);
+                item = r.headers().firstValue("Location").orElseThrow();
             }
             System.out.printf(Locale.ROOT, "queue page of 50 (%,d open items), %d requests: %s%n", n, pages.size(), stats(pages));
             System.out.printf(Locale.ROOT, "decision (checked, stored, next item found), %d requests: %s%n", decisions.size(), stats(decisions));
         }
+    }
+
+    /** The parameters of an item's address, decoded. */
+    private static Map<String, String> query(String url) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String p : url.substring(url.indexOf('?') + 1).split("&")) {
+            int eq = p.indexOf('=');
+            out.put(p.substring(0, eq), URLEncoder.encode(java.net.URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     private static HttpResponse<String> post(HttpClient http, String url, String form) throws Exception {
