@@ -1,7 +1,7 @@
-// Keyboard decisions on the review page. Queue: j/k select a row, Enter opens it.
+// Keyboard decisions on the review page. Queue: j/k select a row, Enter opens it, space ticks it for a bulk decision.
 // Item: each decision button carries its key (data-key); pressing it submits that decision; "a" goes to the reason; GANTI (g) takes the NIK typed in its field.
 (function () {
-  function typing(e) { var t = e.target.tagName; return t === 'INPUT' || t === 'TEXTAREA'; }
+  function typing(e) { var t = e.target.tagName; return t === 'INPUT' || t === 'TEXTAREA' || t === 'SELECT'; }
   var rows = Array.prototype.slice.call(document.querySelectorAll('#queue tbody tr'));
   var at = -1;
   function select(i) {
@@ -21,6 +21,10 @@
     if (rows.length) {
       if (e.key === 'j') { select(at + 1); e.preventDefault(); return; }
       if (e.key === 'k') { select(at - 1); e.preventDefault(); return; }
+      if (e.key === ' ' && at >= 0) {
+        var box = rows[at].querySelector('input[type=checkbox]');
+        if (box) { box.checked = !box.checked; e.preventDefault(); return; }
+      }
       if (e.key === 'Enter' && at >= 0) { rows[at].querySelector('a.item').click(); e.preventDefault(); return; }
     }
     if (e.key === 'a') { var a = document.getElementById('alasan'); if (a) { a.focus(); e.preventDefault(); } return; }

@@ -95,6 +95,38 @@ public class ReviewImport {
         }
     }
 
+    /** What became of each decision of a list, in the order asked. */
+    public record Outcomes(List<Outcome> each) {}
+
+    /**
+     * Checks and stores a list of decisions of {@code reviewer} on run {@code runId} (a bulk decision on the page), each
+     * with the same checks as a file's line, all at once: the ones that pass are stored in one transaction, the others
+     * are refused each with its reason.
+     */
+    public Outcomes decideAll(long runId, List<Asked> asked, String reviewer, String role, String origin) throws Exception {
+        List<DecisionChecks.Asked> lines = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            Asked a = asked.get(i);
+            lines.add(new DecisionChecks.Asked(i + 1, a.source(), a.recordKey(), a.code(), a.candidate(), a.keputusan().strip(), a.alasan().strip()));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            DecisionChecks.Outcome out = checks.check(c, runId, lines, reviewer, role, origin);
+            DecisionStore.insert(c, out.accepted());
+            c.commit();
+            java.util.Map<String, DecisionChecks.NewDecision> stored = new java.util.HashMap<>();
+            for (DecisionChecks.NewDecision d : out.accepted()) stored.put(d.source() + '\u0000' + d.recordKey() + '\u0000' + d.code(), d);
+            List<Outcome> each = new ArrayList<>();
+            for (DecisionChecks.Asked l : lines) {
+                String refused = out.refused().get(l.lineNo());
+                DecisionChecks.NewDecision d = stored.get(l.source() + '\u0000' + l.recordKey() + '\u0000' + l.code());
+                each.add(refused != null ? new Outcome(false, false, false, refused)
+                        : d != null ? new Outcome(true, d.needsApproval(), false, null) : new Outcome(false, false, true, null));
+            }
+            return new Outcomes(each);
+        }
+    }
+
     static long currentRun(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select run_id from reconciled.current_run"); ResultSet rs = ps.executeQuery()) {
             if (rs.next() && rs.getObject(1) != null) return rs.getLong(1);

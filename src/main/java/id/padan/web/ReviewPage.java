@@ -40,6 +40,8 @@ import jakarta.servlet.http.HttpServletRequest;
 @ConditionalOnWebApplication
 public class ReviewPage {
     static final int PAGE = 50;
+    /** The words a bulk decision offers (a NIK replacement is typed per item); the checks refuse a word that does not answer an item. */
+    static final List<String> BULK_WORDS = java.util.Arrays.stream(Keputusan.values()).filter(k -> k != Keputusan.GANTI).map(Enum::name).toList();
     private final WebDatabase web;
     private final DataSource owner;
     private final ReviewImport decisions;
@@ -95,6 +97,8 @@ public class ReviewPage {
         m.put("items", items);
         m.put("open", open);
         m.put("first", !after);
+        m.put("canDecide", !role(auth).equals("NATIONAL_VIEWER"));
+        m.put("bulkWords", BULK_WORDS);
         m.put("next", items.size() < PAGE ? "" : "/review?kab=" + enc(items.get(items.size() - 1).get("kabupaten")) + "&harm="
                 + items.get(items.size() - 1).get("harm") + "&src=" + enc(items.get(items.size() - 1).get("source")) + "&key="
                 + enc(items.get(items.size() - 1).get("record_key")));
@@ -173,6 +177,67 @@ public class ReviewPage {
             String to = next.isEmpty() ? "/review" : itemUrl(next.get(0));
             return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", to).build();
         }
+    }
+
+    /**
+     * A bulk decision: one word (and reason) for the items ticked on the queue page, each given as
+     * {@code SOURCE/CODE/RECORD_KEY}. Only items the user may see (row-level security) are decided; each goes through the
+     * same checks as a file's line, and the page lists what became of every one.
+     */
+    @PostMapping("/review/bulk")
+    @ResponseBody
+    public ResponseEntity<String> bulk(Authentication auth, HttpServletRequest request, @RequestParam long run,
+                                       @RequestParam(name = "item", required = false) List<String> picked, @RequestParam String keputusan,
+                                       @RequestParam(defaultValue = "") String alasan) throws Exception {
+        String role = role(auth);
+        if (role.equals("NATIONAL_VIEWER")) return html(HttpStatus.FORBIDDEN, "message", Map.of("text", "Peran Anda hanya dapat melihat."));
+        if (picked == null || picked.isEmpty()) return html(HttpStatus.BAD_REQUEST, "message", Map.of("text", "Tidak ada item yang dipilih."));
+        List<String[]> asked = new ArrayList<>();
+        for (String p : picked) {
+            String[] part = p.split("/", 3);
+            if (part.length == 3) asked.add(part);
+        }
+        // what the user may see of them, with the candidate each showed
+        Map<String, Object> candidates = new java.util.HashMap<>();
+        try (Connection c = web.as(auth.getName()); PreparedStatement ps = c.prepareStatement("""
+                select q.source || '/' || q.code || '/' || q.record_key, q.candidate_person_id
+                from unnest(?::text[], ?::text[], ?::text[]) as i(source, code, record_key)
+                join padan.review_queue_item q on q.run_id = ? and q.source = i.source and q.record_key = i.record_key and q.code = i.code""")) {
+            ps.setArray(1, c.createArrayOf("text", asked.stream().map(a -> a[0]).toArray()));
+            ps.setArray(2, c.createArrayOf("text", asked.stream().map(a -> a[1]).toArray()));
+            ps.setArray(3, c.createArrayOf("text", asked.stream().map(a -> a[2]).toArray()));
+            ps.setLong(4, run);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) candidates.put(rs.getString(1), rs.getObject(2));
+            }
+            c.commit();
+        }
+        List<ReviewImport.Asked> visible = new ArrayList<>();
+        for (String[] a : asked) {
+            String id = a[0] + "/" + a[1] + "/" + a[2];
+            if (!candidates.containsKey(id)) continue;
+            Object cand = candidates.get(id);
+            visible.add(new ReviewImport.Asked(a[0], a[2], a[1], cand == null ? "" : cand.toString(), keputusan, alasan));
+        }
+        List<ReviewImport.Outcome> outcomes = visible.isEmpty() ? List.of()
+                : decisions.decideAll(run, visible, auth.getName(), role, "page (bulk)").each();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        int stored = 0;
+        for (int i = 0; i < visible.size(); i++) {
+            ReviewImport.Asked a = visible.get(i);
+            ReviewImport.Outcome o = outcomes.get(i);
+            if (o.stored()) stored++;
+            lines.add(Map.of("source", a.source(), "key", a.recordKey(), "code", a.code(),
+                    "result", o.refused() != null ? "ditolak: " + o.refused()
+                            : o.stored() ? (o.needsApproval() ? "dicatat, menunggu persetujuan" : "dicatat") : "tidak berubah (keputusan yang sama sudah ada)"));
+        }
+        for (String[] a : asked) {
+            if (!candidates.containsKey(a[0] + "/" + a[1] + "/" + a[2])) {
+                lines.add(Map.of("source", a[0], "key", a[2], "code", a[1], "result", "ditolak: item tidak ditemukan"));
+            }
+        }
+        return html(HttpStatus.OK, "bulk", Map.of("user", auth.getName(), "role", role, "keputusan", keputusan, "lines", lines, "stored", stored,
+                "asked", asked.size()));
     }
 
     @GetMapping("/review/approvals")

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The review page in headless Chromium (Debian's chromium and chromium-driver): a reviewer logs in, decides items by
@@ -54,7 +57,8 @@ class ReviewPageIT {
         long run1 = Sql.longValue(db, "select run_id from reconciled.current_run");
         String kabA = Sql.text(db, "select kabupaten from padan.review_queue_item where code = 'NIK_CORRECTED' group by kabupaten having count(*) >= 3"
                 + " order by kabupaten limit 1");
-        String kabB = Sql.text(db, "select kabupaten from padan.review_queue_item where kabupaten not in ('', '" + kabA + "') order by kabupaten limit 1");
+        String kabB = Sql.text(db, "select kabupaten from padan.review_queue_item where kabupaten not in ('', '" + kabA + "') group by kabupaten"
+                + " having count(*) >= 2 order by kabupaten limit 1");
         assertThat(kabA).isNotNull();
         assertThat(kabB).isNotNull();
         Path password = tmp.resolve("password");
@@ -158,6 +162,24 @@ class ReviewPageIT {
                 waitFor(browser, "sides");
                 assertThat(NIK.matcher(browser.getPageSource()).find()).as("revealed to an approver").isTrue();
                 assertThat(Sql.longValue(db, "select count(*) from padan.review_audit where action = 'REVEAL' and actor = 'budi'")).isEqualTo(1);
+                browser.manage().deleteAllCookies();
+
+                // citra, reviewer of kabupaten B: a bulk decision on the first two rows of her queue, ticked by keyboard
+                login(browser, base, "citra");
+                List<WebElement> firstTwo = browser.findElements(By.cssSelector("#queue tbody tr")).subList(0, 2);
+                List<String> picked = firstTwo.stream().map(r -> r.findElement(By.cssSelector("input[type=checkbox]")).getDomAttribute("value")).toList();
+                new Actions(browser).sendKeys(" ").sendKeys("j").sendKeys(" ").perform();
+                assertThat(browser.findElements(By.cssSelector("#queue input[type=checkbox]:checked"))).hasSize(2);
+                new Select(browser.findElement(By.id("bulk-keputusan"))).selectByValue("BENAR");
+                browser.findElement(By.id("bulk-submit")).click();
+                waitFor(browser, "bulk-result");
+                screenshot(browser, tmp, "bulk");
+                // BENAR answers a finding, not a possible match or a NIK correction: those are refused each with the reason
+                long answerable = picked.stream().filter(v -> !v.contains("/REVIEW_POSSIBLE_MATCH/") && !v.contains("/NIK_CORRECTED/")).count();
+                assertThat(Sql.longValue(db, "select count(*) from padan.review_decision where reviewer = 'citra' and origin like 'page (bulk):%'"
+                        + " and keputusan = 'BENAR' and kabupaten = '" + kabB + "'")).isEqualTo(answerable);
+                assertThat(browser.findElements(By.cssSelector("#bulk-result tbody tr"))).hasSize(2);
+                assertThat(browser.findElements(By.cssSelector("#bulk-result td.refused"))).hasSize((int) (2 - answerable));
             } finally {
                 browser.quit();
             }
@@ -171,6 +193,9 @@ class ReviewPageIT {
         assertThat(run2).isGreaterThan(run1);
         assertThat(Sql.longValue(db, "select count(*) from padan.review_effect e join padan.review_decision d using (decision_id) where e.run_id = " + run2
                 + " and d.reviewer = 'ani' and e.state = 'HELD'")).as("ani's decisions, the NIK one approved").isEqualTo(2);
+        assertThat(Sql.longValue(db, "select count(*) from padan.review_effect e join padan.review_decision d using (decision_id) where e.run_id = " + run2
+                + " and d.reviewer = 'citra' and e.state = 'HELD'")).as("citra's bulk decisions")
+                .isEqualTo(Sql.longValue(db, "select count(*) from padan.review_decision where reviewer = 'citra'"));
     }
 
     private static long count(Statement st, String sql) throws Exception {
