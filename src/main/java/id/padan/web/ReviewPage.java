@@ -240,6 +240,76 @@ public class ReviewPage {
                 "asked", asked.size()));
     }
 
+    /**
+     * What the decisions did in the latest run: each decision the user may see (their own, or with {@code semua} every
+     * one of their kabupaten) with its state in the run and, in words, its effect; for a pair decision also whether the
+     * link model alone would have done the same, so a reviewer sees what their decision changed.
+     */
+    @GetMapping("/review/changes")
+    @ResponseBody
+    public ResponseEntity<String> changes(Authentication auth, HttpServletRequest request) throws SQLException {
+        long run = currentRun();
+        boolean all = request.getParameter("semua") != null;
+        List<Map<String, Object>> rows;
+        try (Connection c = web.as(auth.getName()); PreparedStatement ps = c.prepareStatement("""
+                select d.decision_id, d.source, d.record_key, d.code, d.kind, d.keputusan, d.alasan, d.reviewer, d.decided_at, e.state, e.model_same
+                from padan.review_effect e join padan.review_decision d using (decision_id)
+                where e.run_id = ? and (? or d.reviewer = ?)
+                order by d.decision_id desc limit 1000""")) {
+            ps.setLong(1, run);
+            ps.setBoolean(2, all);
+            ps.setString(3, auth.getName());
+            rows = rows(ps);
+            c.commit();
+        }
+        int changed = 0;
+        for (Map<String, Object> r : rows) {
+            Effect e = Effect.of((String) r.get("kind"), (String) r.get("keputusan"), (String) r.get("state"), (Boolean) r.get("model_same"));
+            r.put("effect", e.words());
+            r.put("changed", e.changed());
+            if (e.changed()) changed++;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", auth.getName());
+        m.put("role", role(auth));
+        m.put("run", run);
+        m.put("all", all);
+        m.put("rows", rows);
+        m.put("changed", changed);
+        return html(HttpStatus.OK, "changes", m);
+    }
+
+    /** A decision's effect in a run, in words, and whether it made the run differ from what padan alone would have done. */
+    record Effect(String words, boolean changed) {
+        static Effect of(String kind, String keputusan, String state, Boolean modelSame) {
+            return switch (state) {
+                case "HELD" -> switch (kind) {
+                    case "PAIR" -> keputusan.equals("SAMA")
+                            ? new Effect(Boolean.TRUE.equals(modelSame) ? "ditautkan ke kandidat (padan juga menautkannya)"
+                                    : "ditautkan ke kandidat karena keputusan ini (padan sendiri tidak menautkannya)", !Boolean.TRUE.equals(modelSame))
+                            : new Effect(Boolean.TRUE.equals(modelSame) ? "dipisahkan dari kandidat karena keputusan ini (padan sendiri menautkannya)"
+                                    : "tetap terpisah dari kandidat (padan juga tidak menautkannya)", Boolean.TRUE.equals(modelSame));
+                    case "NIK" -> switch (keputusan) {
+                        case "TERIMA" -> new Effect("NIK usulan padan diterima: baris ditautkan ke pemilik NIK itu", false);
+                        case "TOLAK" -> new Effect("NIK usulan padan ditolak: baris tidak ditautkan ke pemilik NIK itu", true);
+                        case "GANTI" -> new Effect("baris ditautkan ke pemilik NIK yang diberikan pemeriksa", true);
+                        default -> new Effect("keputusan dibatalkan: item kembali ke antrean", false);
+                    };
+                    default -> keputusan.equals("BENAR") ? new Effect("temuan dikonfirmasi: tidak ditanyakan lagi", true)
+                            : keputusan.equals("BATAL") ? new Effect("keputusan dibatalkan: item kembali ke antrean", false)
+                            : new Effect("temuan dijelaskan (" + keputusan + "): tidak ditanyakan lagi", true);
+                };
+                case "STALE" -> new Effect("tidak diterapkan: data berubah sejak diputuskan; item kembali ke antrean", false);
+                case "CONFLICT" -> new Effect("tidak diterapkan: bertentangan dengan keputusan lain (antrean konflik)", false);
+                case "PENDING_APPROVAL" -> new Effect("belum diterapkan: menunggu persetujuan", false);
+                case "REFUSED_APPROVAL" -> new Effect("tidak diterapkan: persetujuan ditolak", false);
+                case "WITHDRAWN" -> new Effect("dibatalkan (BATAL)", false);
+                case "GONE" -> new Effect("baris tidak ada lagi di run ini", false);
+                default -> new Effect(state, false);
+            };
+        }
+    }
+
     @GetMapping("/review/approvals")
     @ResponseBody
     public ResponseEntity<String> approvalList(Authentication auth, HttpServletRequest request) throws SQLException {

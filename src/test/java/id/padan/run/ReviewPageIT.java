@@ -196,6 +196,29 @@ class ReviewPageIT {
         assertThat(Sql.longValue(db, "select count(*) from padan.review_effect e join padan.review_decision d using (decision_id) where e.run_id = " + run2
                 + " and d.reviewer = 'citra' and e.state = 'HELD'")).as("citra's bulk decisions")
                 .isEqualTo(Sql.longValue(db, "select count(*) from padan.review_decision where reviewer = 'citra'"));
+
+        // After the run, ani reads what her decisions changed.
+        try (var ctx = Contexts.startWithWebServer(config, Map.of("server.port", 0, "server.address", "127.0.0.1"))) {
+            String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            ChromeDriver browser = chromium(tmp);
+            try {
+                login(browser, base, "ani");
+                browser.findElement(By.id("hasil")).click();
+                waitFor(browser, "changes");
+                screenshot(browser, tmp, "changes");
+                List<WebElement> rows = browser.findElements(By.cssSelector("#changes tbody tr"));
+                assertThat(rows).as("ani's two decisions, not budi's or citra's").hasSize(2);
+                assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector("td.state")).getText()).isEqualTo("HELD"));
+                assertThat(browser.findElement(By.id("changes")).getText()).contains("NIK usulan padan diterima");
+                assertThat(NIK.matcher(browser.getPageSource()).find()).isFalse();
+                browser.findElement(By.linkText("Semua keputusan di wilayah Anda")).click();
+                waitFor(browser, "changes");
+                assertThat(browser.findElements(By.cssSelector("#changes tbody tr"))).as("ani's and budi's, in kabupaten A; citra's are B's")
+                        .hasSize((int) Sql.longValue(db, "select count(*) from padan.review_decision where kabupaten = '" + kabA + "'"));
+            } finally {
+                browser.quit();
+            }
+        }
     }
 
     private static long count(Statement st, String sql) throws Exception {
