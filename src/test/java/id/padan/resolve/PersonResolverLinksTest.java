@@ -6,11 +6,9 @@ import id.padan.link.MatchMethod;
 import id.padan.link.RowLink;
 import id.padan.standardise.StagedRow;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -18,26 +16,6 @@ import org.junit.jupiter.api.Test;
 class PersonResolverLinksTest {
     private static final String NIK_A = "3201014501700001";
     private static final String NIK_B = "3201011203050002";
-
-    /** Person ids of a first run, kept in memory: every key is new. */
-    private static final class FirstRun implements PersonIdentities {
-        private long next = 1;
-
-        @Override
-        public Map<String, Long> lookup(Collection<String> keys) {
-            return Map.of();
-        }
-
-        @Override
-        public long[] newIds(int count) {
-            long[] ids = new long[count];
-            for (int i = 0; i < count; i++) ids[i] = next++;
-            return ids;
-        }
-
-        @Override
-        public void remember(Map<String, Long> keyToId, Set<String> existing) {}
-    }
 
     private static StagedRow row(String source, String key, String nik) {
         return new StagedRow(source, key, 2, nik, nik, nik == null ? "MISSING" : "VALID", null, null, "SITI AMINAH", "SITI AMINAH",
@@ -55,7 +33,7 @@ class PersonResolverLinksTest {
     void anUnlinkedRowDoesNotTakeARegistryPersonsNikIntoItsOwnPerson() {
         // PKH-1 carries A's NIK but was not linked to A (another person); PKH-2 carries a NIK nobody in the registry has
         List<StagedRow> rows = List.of(row("DUKCAPIL", NIK_A, NIK_A), row("PKH", "PKH-1", NIK_A), row("PKH", "PKH-2", NIK_B));
-        PersonResolver.Resolution r = resolver.resolve(rows, List.of(), new FirstRun());
+        PersonResolver.Resolution r = resolver.resolve(rows, List.of(), new MemoryIdentities());
         Map<String, Long> holders = r.persons().stream().filter(p -> p.nik() != null)
                 .collect(Collectors.groupingBy(Person::nik, Collectors.counting()));
         assertThat(holders).containsEntry(NIK_A, 1L).containsEntry(NIK_B, 1L);
@@ -70,7 +48,7 @@ class PersonResolverLinksTest {
     void aRowWaitingForReviewIsUndecidedNotANewPerson() {
         List<StagedRow> rows = List.of(row("DUKCAPIL", NIK_A, NIK_A), row("PKH", "PKH-1", null), row("PKH", "PKH-2", null));
         List<RowLink> links = List.of(link("PKH-1", "DUKCAPIL", NIK_A, MatchMethod.REVIEW, 0.9));
-        PersonResolver.Resolution r = resolver.resolve(rows, links, new FirstRun());
+        PersonResolver.Resolution r = resolver.resolve(rows, links, new MemoryIdentities());
         Map<String, ResolvedRow> byKey = new HashMap<>();
         r.rows().forEach(x -> byKey.put(x.recordKey(), x));
         assertThat(byKey.get("PKH-1").method()).isEqualTo(MatchMethod.REVIEW);
@@ -86,7 +64,7 @@ class PersonResolverLinksTest {
         List<RowLink> links = List.of(link("PKH-1", "DUKCAPIL", NIK_A, MatchMethod.EXACT_NIK, 1.0),
                 link("PKH-2", "DUKCAPIL", NIK_B, MatchMethod.PROBABILISTIC, 0.999),
                 link("PKH-2", "PKH", "PKH-1", MatchMethod.DEDUP_PROBABILISTIC, 0.999));
-        PersonResolver.Resolution r = resolver.resolve(rows, links, new FirstRun());
+        PersonResolver.Resolution r = resolver.resolve(rows, links, new MemoryIdentities());
         Map<String, ResolvedRow> byKey = new HashMap<>();
         r.rows().forEach(x -> byKey.put(x.recordKey(), x));
         assertThat(byKey.get("PKH-1").personId()).isEqualTo(byKey.get(NIK_A).personId());

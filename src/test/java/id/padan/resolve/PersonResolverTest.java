@@ -7,11 +7,8 @@ import id.padan.link.RowLink;
 import id.padan.standardise.StagedRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,7 @@ class PersonResolverTest {
         var rows = List.of(reg("3603010101800001", "AHMAD"), reg("3603010101800002", "AHMAD"), row("PKH", "P1", "3603010101800001", "AHMAD"));
         var links = List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.EXACT_NIK, 0.999),
                 link("PKH", "P1", REG, "3603010101800002", MatchMethod.PROBABILISTIC, 0.995));
-        var result = resolver.resolve(rows, links, new Ids());
+        var result = resolver.resolve(rows, links, new MemoryIdentities());
         assertThat(result.persons()).hasSize(2);
         Map<String, Long> person = personOf(result);
         assertThat(person.get(REG + ":3603010101800001")).isNotEqualTo(person.get(REG + ":3603010101800002"));
@@ -44,7 +41,7 @@ class PersonResolverTest {
         var links = List.of(link("KIP", "K1", "PKH", "P1", MatchMethod.DEDUP_PROBABILISTIC, 0.999),
                 link("PKH", "P1", REG, "3603010101800001", MatchMethod.EXACT_NIK, 0.99),
                 link("KIP", "K1", REG, "3603010101800002", MatchMethod.EXACT_NIK, 0.99));
-        Map<String, Long> person = personOf(resolver.resolve(rows, links, new Ids()));
+        Map<String, Long> person = personOf(resolver.resolve(rows, links, new MemoryIdentities()));
         assertThat(person.get("KIP:K1")).isEqualTo(person.get(REG + ":3603010101800002")).isNotEqualTo(person.get("PKH:P1"));
     }
 
@@ -54,7 +51,7 @@ class PersonResolverTest {
                 row("KIP", "K1", null, "SITI AMINAH"), row("PBI_JKN", "B1", "3603019999990001", "SITI AMINAH"));
         var links = List.of(link("KIP", "K1", "PKH", "P1", MatchMethod.DEDUP_PROBABILISTIC, 0.995),
                 link("PBI_JKN", "B1", "PKH", "P1", MatchMethod.DEDUP_SAME_NIK, 1.0));
-        var result = resolver.resolve(rows, links, new Ids());
+        var result = resolver.resolve(rows, links, new MemoryIdentities());
         assertThat(result.persons()).hasSize(2);
         Map<String, Long> person = personOf(result);
         assertThat(new java.util.HashSet<>(List.of(person.get("PKH:P1"), person.get("KIP:K1"), person.get("PBI_JKN:B1")))).hasSize(1);
@@ -70,7 +67,7 @@ class PersonResolverTest {
     void aReviewCandidateIsNoLinkItsRowIsUndecidedAndAnUnlinkedRowIsAPersonOfItsOwn() {
         var rows = List.of(reg("3603010101800001", "AHMAD"), row("PKH", "P1", null, "AHMAD S"), row("KIP", "K1", null, "BUDI"));
         var links = List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.REVIEW, 0.7));
-        var result = resolver.resolve(rows, links, new Ids());
+        var result = resolver.resolve(rows, links, new MemoryIdentities());
         assertThat(result.persons()).hasSize(3);
         assertThat(methodOf(result)).containsEntry("PKH:P1", MatchMethod.REVIEW).containsEntry("KIP:K1", MatchMethod.NEW_PERSON);
         assertThat(result.rows()).filteredOn(r -> r.source().equals("PKH")).extracting(ResolvedRow::score).containsExactly(0.7);
@@ -81,7 +78,7 @@ class PersonResolverTest {
     @Test
     void aLinkedRowCarriesItsLinksMethodAndScore() {
         var rows = List.of(reg("3603010101800001", "AHMAD"), row("PKH", "P1", "3603010101800010", "AHMAD"));
-        var result = resolver.resolve(rows, List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.NIK_REPAIR_SWAP, 0.9987)), new Ids());
+        var result = resolver.resolve(rows, List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.NIK_REPAIR_SWAP, 0.9987)), new MemoryIdentities());
         ResolvedRow p1 = result.rows().stream().filter(r -> r.source().equals("PKH")).findFirst().orElseThrow();
         assertThat(p1.method()).isEqualTo(MatchMethod.NIK_REPAIR_SWAP);
         assertThat(p1.score()).isEqualTo(0.9987);
@@ -93,7 +90,7 @@ class PersonResolverTest {
 
     @Test
     void personIdsAreStableAcrossRunsAndOnlyNewOrChangedIdentitiesAreWritten() {
-        Ids ids = new Ids();
+        MemoryIdentities ids = new MemoryIdentities();
         var rows = List.of(reg("3603010101800001", "AHMAD"), row("PKH", "P1", "3603010101800001", "AHMAD"), row("KIP", "K1", null, "BUDI"),
                 row("PBI_JKN", "B1", null, "BUDI"));
         var links = List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.EXACT_NIK, 0.999),
@@ -113,7 +110,7 @@ class PersonResolverTest {
 
     @Test
     void anUnregisteredPersonKeepsTheIdMostOfItsRowsHadAndTheOthersGetNewOnes() {
-        Ids ids = new Ids();
+        MemoryIdentities ids = new MemoryIdentities();
         ids.known.putAll(Map.of("ROW:PKH:P1", 7L, "ROW:KIP:K1", 7L, "ROW:PBI_JKN:B1", 9L));
         ids.next = 100;
         var rows = List.of(row("PKH", "P1", null, "BUDI"), row("KIP", "K1", null, "BUDI"), row("PBI_JKN", "B1", null, "BUDI"), row("KIP", "K2", null, "CICI"));
@@ -126,7 +123,7 @@ class PersonResolverTest {
 
     @Test
     void aRegistryPersonClaimsItsNikIdBeforeAProgramPersonThatHadIt() {
-        Ids ids = new Ids();
+        MemoryIdentities ids = new MemoryIdentities();
         // Last run P1 was a person of its own with id 5; tonight the registry holds P1's NIK, whose id was also 5.
         ids.known.putAll(Map.of("NIK:3603010101800001", 5L, "ROW:KIP:K1", 5L));
         ids.next = 50;
@@ -137,7 +134,7 @@ class PersonResolverTest {
 
     @Test
     void aLargerUnregisteredPersonChoosesItsEarlierIdBeforeASmallerOne() {
-        Ids ids = new Ids();
+        MemoryIdentities ids = new MemoryIdentities();
         // All three rows carried id 7 last run; tonight P1 is a person alone and K1 + B1 are one person: the larger keeps 7.
         ids.known.putAll(Map.of("ROW:PKH:P1", 7L, "ROW:KIP:K1", 7L, "ROW:PBI_JKN:B1", 7L));
         ids.next = 20;
@@ -148,7 +145,7 @@ class PersonResolverTest {
 
     @Test
     void theFirstRowOfTheRunBeingARegistryRowKeepsItsNikId() {
-        Ids ids = new Ids();
+        MemoryIdentities ids = new MemoryIdentities();
         ids.known.put("NIK:3603010101800001", 42L);
         var rows = List.of(reg("3603010101800001", "AHMAD"), row("PKH", "P1", "3603010101800001", "AHMAD"));
         Map<String, Long> person = personOf(resolver.resolve(rows, List.of(link("PKH", "P1", REG, "3603010101800001", MatchMethod.EXACT_NIK, 0.999)), ids));
@@ -158,7 +155,7 @@ class PersonResolverTest {
 
     @Test
     void tiedVotesGoToTheLowerEarlierId() {
-        Ids ids = new Ids();
+        MemoryIdentities ids = new MemoryIdentities();
         ids.known.putAll(Map.of("ROW:PKH:P1", 12L, "ROW:KIP:K1", 11L));
         var rows = List.of(row("PKH", "P1", null, "BUDI"), row("KIP", "K1", null, "BUDI"));
         Map<String, Long> person = personOf(resolver.resolve(rows, List.of(link("KIP", "K1", "PKH", "P1", MatchMethod.DEDUP_PROBABILISTIC, 0.995)), ids));
@@ -168,7 +165,7 @@ class PersonResolverTest {
     @Test
     void aLinkToARowNotInTheRunIsIgnored() {
         var rows = List.of(reg("3603010101800001", "AHMAD"), row("PKH", "P1", null, "AHMAD"));
-        var result = resolver.resolve(rows, List.of(link("PKH", "P1", REG, "3603019999999999", MatchMethod.EXACT_NIK, 1.0)), new Ids());
+        var result = resolver.resolve(rows, List.of(link("PKH", "P1", REG, "3603019999999999", MatchMethod.EXACT_NIK, 1.0)), new MemoryIdentities());
         assertThat(result.persons()).hasSize(2);
         assertThat(methodOf(result)).containsEntry("PKH:P1", MatchMethod.NEW_PERSON);
     }
@@ -181,7 +178,7 @@ class PersonResolverTest {
                 row("PBI_JKN", "B1", "3603019999990001", "SITI A", LocalDate.of(1981, 2, 3), "OK", 'L', "3603020002"));
         var links = List.of(link("KIP", "K1", "PKH", "P1", MatchMethod.DEDUP_PROBABILISTIC, 0.99),
                 link("PBI_JKN", "B1", "PKH", "P1", MatchMethod.DEDUP_PROBABILISTIC, 0.99));
-        Person p = resolver.resolve(rows, links, new Ids()).persons().get(0);
+        Person p = resolver.resolve(rows, links, new MemoryIdentities()).persons().get(0);
         assertThat(p.nik()).isEqualTo("3603019999990001");
         assertThat(p.name()).isEqualTo("SITI");
         assertThat(p.birthDate()).isEqualTo(LocalDate.of(1981, 2, 3)); // the first valid birth date
@@ -231,32 +228,5 @@ class PersonResolverTest {
 
     private static Map<String, MatchMethod> methodOf(PersonResolver.Resolution r) {
         return r.rows().stream().collect(Collectors.toMap(x -> x.source() + ":" + x.recordKey(), ResolvedRow::method));
-    }
-
-    /** Identities kept in memory between two resolutions, as {@code padan.person_identity} keeps them between runs. */
-    private static final class Ids implements PersonIdentities {
-        final Map<String, Long> known = new HashMap<>();
-        final Map<String, Long> written = new HashMap<>();
-        long next = 1;
-
-        @Override
-        public Map<String, Long> lookup(Collection<String> keys) {
-            Map<String, Long> out = new HashMap<>();
-            for (String k : keys) if (known.containsKey(k)) out.put(k, known.get(k));
-            return out;
-        }
-
-        @Override
-        public long[] newIds(int count) {
-            long[] ids = new long[count];
-            for (int i = 0; i < count; i++) ids[i] = next++;
-            return ids;
-        }
-
-        @Override
-        public void remember(Map<String, Long> keyToId, Set<String> existing) {
-            written.putAll(keyToId);
-            known.putAll(keyToId);
-        }
     }
 }

@@ -14,13 +14,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -63,7 +61,7 @@ class ResolveEquivalenceIT {
         List<RowLink> tiesInRowOrder = new ArrayList<>(links);
         tiesInRowOrder.sort(Comparator.comparingInt((RowLink l) -> index.getOrDefault(l.source() + ":" + l.recordKey(), -1))
                 .thenComparingInt(l -> index.getOrDefault(l.targetSource() + ":" + l.targetKey(), -1)));
-        Ids ids = new Ids(identitiesBefore, counter);
+        MemoryIdentities ids = new MemoryIdentities(identitiesBefore, counter);
         PersonResolver.Resolution expected = new PersonResolver(REG).resolve(ordered, tiesInRowOrder, ids);
 
         c.setAutoCommit(false);
@@ -239,37 +237,6 @@ class ResolveEquivalenceIT {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** The reference's identities: what the database held before the night, fresh ids from its counter, writes kept aside. */
-    private static final class Ids implements PersonIdentities {
-        private final Map<String, Long> known;
-        final Map<String, Long> written = new HashMap<>();
-        long next;
-
-        Ids(Map<String, Long> known, long counter) {
-            this.known = known;
-            this.next = counter + 1;
-        }
-
-        @Override
-        public Map<String, Long> lookup(Collection<String> keys) {
-            Map<String, Long> out = new HashMap<>();
-            for (String k : keys) if (known.containsKey(k)) out.put(k, known.get(k));
-            return out;
-        }
-
-        @Override
-        public long[] newIds(int count) {
-            long[] ids = new long[count];
-            for (int i = 0; i < count; i++) ids[i] = next++;
-            return ids;
-        }
-
-        @Override
-        public void remember(Map<String, Long> keyToId, Set<String> existing) {
-            written.putAll(keyToId);
         }
     }
 }
