@@ -27,6 +27,9 @@ public interface StagedRun {
      */
     List<StagedRow> rowsNamedIn(long runId, String keyTable);
 
+    /** The rows of buckets {@code fromBucket} (inclusive) to {@code toBucket} (exclusive) that {@code keyTable} names, which has a {@code bucket} column too; same order. */
+    List<StagedRow> rowsNamedIn(long runId, String keyTable, int fromBucket, int toBucket);
+
     /** How many rows the run loaded, per bucket: index b holds bucket b's count. */
     long[] bucketSizes(long runId);
 }

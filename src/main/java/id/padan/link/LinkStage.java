@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,11 +67,13 @@ public class LinkStage implements Partitioner {
     private final StagedRun staged;
     private final LinkRunStore store;
     private final int partitionsSetting;
+    private final int searchRows;
     /** Term frequencies per run, counted once per process and shared by its partitions. */
     private final Map<Long, TermFrequencies> frequencies = new ConcurrentHashMap<>();
 
     public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings, StagedRun staged,
-                     LinkRunStore store, @Value("${padan.link.partitions:0}") int partitions) {
+                     LinkRunStore store, @Value("${padan.link.partitions:0}") int partitions,
+                     @Value("${padan.link.search-rows:50000}") int searchRows) {
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
@@ -78,6 +81,8 @@ public class LinkStage implements Partitioner {
         this.staged = staged;
         this.store = store;
         this.partitionsSetting = partitions;
+        if (searchRows < 1) throw new IllegalArgumentException("padan.link.search-rows must be at least 1, got " + searchRows);
+        this.searchRows = searchRows;
     }
 
     /** Partitions asked for ({@code --partitions}, {@code padan.link.partitions}); 0 leaves the number to the run's size. */
@@ -152,14 +157,27 @@ public class LinkStage implements Partitioner {
             MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
             int count = partitionsOf(step.getJobExecution(), total);
             store.clearSearchedLinks(runId);
-            List<StagedRow> leftover = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE);
-            metrics.progress(String.format(Locale.ROOT, "link      %,d rows settled by exact NIK in %d partitions; %,d left for the search",
-                    store.partitionLinks(runId), count, leftover.size()));
+            List<LinkRunStore.BucketRange> chunks = store.leftoverChunks(runId, searchRows);
+            long leftover = chunks.stream().mapToLong(LinkRunStore.BucketRange::rows).sum();
+            metrics.progress(String.format(Locale.ROOT, "link      %,d rows settled by exact NIK in %d partitions; %,d left for the search%s",
+                    store.partitionLinks(runId), count, leftover, chunks.size() > 1 ? " in " + chunks.size() + " parts" : ""));
             ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, RunScope.of(chunk).asOf(), log::debug);
             linker.progress(metrics.current(NAME));
             List<Supplier<List<StagedRow>>> registryParts = Partition.of(count).stream()
                     .<Supplier<List<StagedRow>>>map(p -> () -> staged.rows(runId, p, registry)).toList();
-            store.addLinks(runId, linker.linkLeftover(leftover, store.leftoverOwnerKks(runId), registryParts, model, f));
+            // The rows left over are searched a part at a time (at most padan.link.search-rows, whole buckets), so that
+            // what is held is bounded by the part, not by the run: each part gathers the registry rows its own rows can
+            // meet, and a row's decision depends on nothing else. Only the rows left unlinked wait for the deduplication.
+            List<StagedRow> unlinked = new ArrayList<>();
+            for (LinkRunStore.BucketRange part : chunks) {
+                List<StagedRow> rows = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE, part.fromBucket(), part.toBucket());
+                var searched = linker.searchLeftover(rows, store.leftoverOwnerKks(runId, part.fromBucket(), part.toBucket()), registryParts, model, f);
+                store.addLinks(runId, searched.links());
+                unlinked.addAll(searched.unlinked());
+                log.debug("link: search of run {} over buckets {}..{}: {} rows, {} links", runId, part.fromBucket(), part.toBucket() - 1,
+                        rows.size(), searched.links().size());
+            }
+            store.addLinks(runId, linker.deduplicateLeftover(unlinked, model, f));
             linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
             keepCounters(runId, SEARCH_STEP, linker);
             // Statistics for the next stages' joins over the run's links.

@@ -38,10 +38,19 @@ public final class JdbcStagedRun implements StagedRun {
 
     @Override
     public List<StagedRow> rowsNamedIn(long runId, String keyTable) {
+        return rowsNamedIn(runId, keyTable, "");
+    }
+
+    @Override
+    public List<StagedRow> rowsNamedIn(long runId, String keyTable, int fromBucket, int toBucket) {
+        return rowsNamedIn(runId, keyTable, " and bucket >= " + fromBucket + " and bucket < " + toBucket);
+    }
+
+    private List<StagedRow> rowsNamedIn(long runId, String keyTable, String buckets) {
         List<StagedRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + StagingTable.TABLE + " where run_id = " + runId
-                    + " and (source, record_key) in (select source, record_key from " + keyTable + " where run_id = " + runId + ")"
+            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + StagingTable.TABLE + " where run_id = " + runId + buckets
+                    + " and (source, record_key) in (select source, record_key from " + keyTable + " where run_id = " + runId + buckets + ")"
                     + " order by source collate \"C\", line_no", StagingTable.COUNT, f -> rows.add(StagingTable.read(f)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the staged rows of run " + runId + " named in " + keyTable + ": " + e.getMessage(), e);

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,12 +123,50 @@ public final class LinkRunStore {
     /** The table naming the rows the partitions left for the search (for {@code StagedRun#rowsNamedIn}). */
     public static final String LEFTOVER_TABLE = "padan.link_leftover";
 
-    /** The family cards of the owners of the left-over rows' NIKs, as the partitions found them. */
-    public Set<String> leftoverOwnerKks(long runId) {
+    /** Buckets {@code fromBucket} (inclusive) to {@code toBucket} (exclusive) and the rows left over in them. */
+    public record BucketRange(int fromBucket, int toBucket, long rows) {}
+
+    /**
+     * The rows left over, cut into ranges of whole buckets of at most {@code maxRows} rows each (a bucket holding
+     * more is a range of its own), in bucket order; empty when nothing was left over.
+     */
+    public List<BucketRange> leftoverChunks(long runId, int maxRows) {
+        List<BucketRange> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("select bucket, count(*) from padan.link_leftover where run_id = ? group by bucket order by bucket")) {
+            ps.setLong(1, runId);
+            try (var rs = ps.executeQuery()) {
+                int from = -1;
+                int last = -1;
+                long rows = 0;
+                while (rs.next()) {
+                    int bucket = rs.getInt(1);
+                    long n = rs.getLong(2);
+                    if (from >= 0 && rows + n > maxRows) {
+                        out.add(new BucketRange(from, last + 1, rows));
+                        from = -1;
+                        rows = 0;
+                    }
+                    if (from < 0) from = bucket;
+                    last = bucket;
+                    rows += n;
+                }
+                if (from >= 0) out.add(new BucketRange(from, last + 1, rows));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the rows left over in run " + runId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The family cards of the owners of the NIKs of the rows left over in buckets {@code from} to {@code to} (exclusive), as the partitions found them. */
+    public Set<String> leftoverOwnerKks(long runId, int fromBucket, int toBucket) {
         Set<String> kks = new HashSet<>();
         try (Connection c = dataSource.getConnection();
-             var ps = c.prepareStatement("select distinct owner_kk from padan.link_leftover where run_id = ? and owner_kk is not null")) {
+             var ps = c.prepareStatement("select distinct owner_kk from padan.link_leftover where run_id = ? and bucket >= ? and bucket < ? and owner_kk is not null")) {
             ps.setLong(1, runId);
+            ps.setInt(2, fromBucket);
+            ps.setInt(3, toBucket);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) kks.add(rs.getString(1));
             }

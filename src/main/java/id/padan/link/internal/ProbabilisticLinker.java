@@ -169,11 +169,24 @@ public final class ProbabilisticLinker implements Linker {
      */
     public List<RowLink> linkLeftover(List<StagedRow> leftover, Set<String> ownerKks, List<Supplier<List<StagedRow>>> registryPartitions,
                                       MatchModel model, TermFrequencies frequencies) {
+        Searched searched = searchLeftover(leftover, ownerKks, registryPartitions, model, frequencies);
+        List<RowLink> links = new ArrayList<>(searched.links());
+        links.addAll(deduplicateLeftover(searched.unlinked(), model, frequencies));
+        return links;
+    }
+
+    /** What the search gave for some of the rows left over: their links, and the rows it left unlinked or waiting for review. */
+    public record Searched(List<RowLink> links, List<StagedRow> unlinked) {}
+
+    /**
+     * Searches some of the rows left over (any part of them: a row's decision depends only on the row and the
+     * registry rows it can meet, which {@link CandidateRegistry} gathers for it alone) against the registry rows the
+     * suppliers give. {@code ownerKks}: the family cards of these rows' NIK owners.
+     */
+    public Searched searchLeftover(List<StagedRow> leftover, Set<String> ownerKks, List<Supplier<List<StagedRow>>> registryPartitions,
+                                   MatchModel model, TermFrequencies frequencies) {
         long t0 = System.nanoTime();
-        // Staging order (source, then line), as a search over the whole run would see them: dedup links a row to the earliest it matches.
-        List<StagedRow> ordered = new ArrayList<>(leftover);
-        ordered.sort(Comparator.comparing(StagedRow::source).thenComparingInt(StagedRow::lineNo));
-        List<LinkRow> programRows = features(ordered);
+        List<LinkRow> programRows = features(leftover);
         CandidateRegistry candidates = new CandidateRegistry(programRows, ownerKks, settings);
         for (Supplier<List<StagedRow>> part : registryPartitions) {
             for (LinkRow r : features(part.get())) candidates.add(r);
@@ -210,21 +223,33 @@ public final class ProbabilisticLinker implements Linker {
 
         LinkExplanations explanations = new LinkExplanations(model, comparer);
         List<RowLink> links = new ArrayList<>();
-        List<LinkRow> unlinked = new ArrayList<>();
+        List<StagedRow> unlinked = new ArrayList<>();
         for (int i = 0; i < outcomes.length; i++) {
             LinkDecision.Outcome d = outcomes[i];
             LinkRow p = programRows.get(i);
             if (d.kind() != LinkDecision.Kind.NEW_PERSON) links.add(explanations.link(p, d));
-            if (d.kind() != LinkDecision.Kind.LINK) unlinked.add(p);
+            if (d.kind() != LinkDecision.Kind.LINK) unlinked.add(p.row);
         }
-        ProgramRowDedup dedup = new ProgramRowDedup(settings, comparer, model, explanations);
-        links.addAll(dedup.deduplicate(unlinked));
-        stats.merge("dedup pairs compared", dedup.compared(), Long::sum);
-        stats.merge("dedup " + CandidateSearch.SKIPPED_COMPARISONS, dedup.skippedComparisons(), Long::sum);
-        long t3 = System.nanoTime();
         stats.merge("ms leftover: registry read", (t1 - t0) / 1_000_000, Long::sum);
         stats.merge("ms leftover: decisions", (t2 - t1) / 1_000_000, Long::sum);
-        stats.merge("ms leftover: explanations and dedup", (t3 - t2) / 1_000_000, Long::sum);
+        return new Searched(links, unlinked);
+    }
+
+    /**
+     * Deduplicates the rows the search left unlinked among themselves, in staging order (source, then line), as a
+     * search over the whole run would see them: a row is linked to the earliest it matches. Comparing two program
+     * rows needs no registry row, only the run's term frequencies.
+     */
+    public List<RowLink> deduplicateLeftover(List<StagedRow> unlinked, MatchModel model, TermFrequencies frequencies) {
+        long t0 = System.nanoTime();
+        List<StagedRow> ordered = new ArrayList<>(unlinked);
+        ordered.sort(Comparator.comparing(StagedRow::source).thenComparingInt(StagedRow::lineNo));
+        PairComparer comparer = comparer(new RegistryIndex(List.of(), frequencies), frequencies);
+        ProgramRowDedup dedup = new ProgramRowDedup(settings, comparer, model, new LinkExplanations(model, comparer));
+        List<RowLink> links = dedup.deduplicate(features(ordered));
+        stats.merge("dedup pairs compared", dedup.compared(), Long::sum);
+        stats.merge("dedup " + CandidateSearch.SKIPPED_COMPARISONS, dedup.skippedComparisons(), Long::sum);
+        stats.merge("ms leftover: dedup", (System.nanoTime() - t0) / 1_000_000, Long::sum);
         return links;
     }
 
