@@ -65,13 +65,32 @@ final class StagingTable {
         for (Column c : COLUMNS) c.write().accept(w, r);
     }
 
-    /** The row from its fields as COPY text gives them ({@link #NAMES} order, null for SQL null). */
+    /**
+     * The row from its fields as COPY text gives them ({@link #NAMES} order, null for SQL null). Few-valued columns (source, statuses, relation, region codes, program status and
+     * component) share one string per value, a raw value equal to its standard form shares its string, and birth
+     * and death dates one object per date, so that a stage holding many rows (the search gathers registry rows by
+     * the hundred thousand) keeps each value once.
+     */
     static StagedRow read(String[] f) {
-        return new StagedRow(f[SOURCE], f[RECORD_KEY], Integer.parseInt(f[LINE_NO]), f[NIK_RAW], f[NIK], f[NIK_STATUS], f[NIK_PROBLEM],
-                f[KK], f[NAME_RAW], f[NAME], f[NAME_KEY], "t".equals(f[NAME_DECEASED]), date(f[BIRTH_DATE]), f[BIRTH_DATE_STATUS],
-                f[SEX] == null ? null : f[SEX].charAt(0), f[RELATION], f[REGION_DESA], f[REGION_KEC], f[REGION_KAB], f[REGION_STATUS],
-                date(f[DEATH_DATE]), f[FAMILY_ID], f[MOTHER_NAME], f[BIRTH_PLACE], f[PROGRAM_STATUS], f[COMPONENT], f[ADDRESS]);
+        String nik = f[NIK], name = f[NAME];
+        return new StagedRow(shared(f[SOURCE]), f[RECORD_KEY], Integer.parseInt(f[LINE_NO]), same(f[NIK_RAW], nik), nik, shared(f[NIK_STATUS]),
+                shared(f[NIK_PROBLEM]), f[KK], same(f[NAME_RAW], name), name, same(f[NAME_KEY], name), "t".equals(f[NAME_DECEASED]), date(f[BIRTH_DATE]),
+                shared(f[BIRTH_DATE_STATUS]), f[SEX] == null ? null : f[SEX].charAt(0), shared(f[RELATION]), shared(f[REGION_DESA]),
+                shared(f[REGION_KEC]), shared(f[REGION_KAB]), shared(f[REGION_STATUS]), date(f[DEATH_DATE]), f[FAMILY_ID], f[MOTHER_NAME],
+                f[BIRTH_PLACE], shared(f[PROGRAM_STATUS]), shared(f[COMPONENT]), f[ADDRESS]);
     }
+
+    /** {@code raw}, or {@code other} when they are equal (a NIK sent clean, a name already in standard form). */
+    private static String same(String raw, String other) {
+        return raw != null && raw.equals(other) ? other : raw;
+    }
+
+    private static String shared(String s) {
+        return s == null ? null : s.intern();
+    }
+
+    /** Dates seen, one object per day (a registry spans about 40,000 days). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, LocalDate> DATES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static int at(String name) {
         for (int i = 0; i < COLUMNS.size(); i++) if (COLUMNS.get(i).name().equals(name)) return i;
@@ -79,6 +98,11 @@ final class StagingTable {
     }
 
     private static LocalDate date(String s) {
-        return s == null ? null : LocalDate.parse(s);
+        if (s == null) return null;
+        LocalDate d = DATES.get(s);
+        if (d != null) return d;
+        d = LocalDate.parse(s);
+        if (DATES.size() < 200_000) DATES.putIfAbsent(s, d);
+        return d;
     }
 }
