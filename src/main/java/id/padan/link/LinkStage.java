@@ -121,11 +121,16 @@ public class LinkStage implements Partitioner {
         return partitions;
     }
 
+    /** The partition a {@value #PARTITION_STEP} step execution works on, from its execution context. */
+    public static Partition partitionOf(ExecutionContext ctx) {
+        return new Partition(ctx.getInt(INDEX), ctx.getInt(COUNT));
+    }
+
     /** One partition: exact NIK inside it; its links and the rows it leaves over replace what an earlier attempt wrote. */
     public Tasklet partitionTasklet() {
         return (contribution, chunk) -> {
             ExecutionContext ctx = chunk.getStepContext().getStepExecution().getExecutionContext();
-            Partition p = new Partition(ctx.getInt(INDEX), ctx.getInt(COUNT));
+            Partition p = partitionOf(ctx);
             long runId = RunScope.of(chunk).runId();
             MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
             ProbabilisticLinker linker = new ProbabilisticLinker(registry(), settings, RunScope.of(chunk).asOf(), log::debug);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "padan", mixinStandardHelpOptions = true, version = "padan 0.1.0",
         description = "Reconciles PKH, PBI-JKN and KIP beneficiary extracts against the Dukcapil registry.",
         subcommands = {RunCommand.class, RestartCommand.class, HistoryCommand.class, PruneCommand.class, JobsCommand.class, DaemonCommand.class,
-                ReviewCommand.class, ServeCommand.class,
+                WorkerCommand.class, ReviewCommand.class, ServeCommand.class,
                 id.padan.generate.GenerateCommand.class, ScoreCommand.class, BenchCommand.class, FebrlCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {

@@ -27,7 +27,16 @@ final class Contexts {
         return start(ConfigDirectory.resolve(configDir), settings, WebApplicationType.SERVLET);
     }
 
+    /** Starts the application without Spring Boot's shutdown hook: the command closes it itself (padan worker, on SIGTERM). */
+    static ConfigurableApplicationContext startClosedByCommand(String configDir, Map<String, Object> settings) {
+        return start(ConfigDirectory.resolve(configDir), settings, WebApplicationType.NONE, false);
+    }
+
     private static ConfigurableApplicationContext start(ConfigDirectory config, Map<String, Object> settings, WebApplicationType web) {
+        return start(config, settings, web, true);
+    }
+
+    private static ConfigurableApplicationContext start(ConfigDirectory config, Map<String, Object> settings, WebApplicationType web, boolean shutdownHook) {
         Map<String, Object> props = new HashMap<>(settings);
         props.put("padan.config-dir", config.primary().toAbsolutePath());
         for (String entry : ConfigDirectory.ENTRIES) props.put(ConfigDirectory.property(entry), config.dirFor(entry).toAbsolutePath());
@@ -36,6 +45,7 @@ final class Contexts {
         return new SpringApplicationBuilder(PadanApplication.class)
                 .web(web)
                 .logStartupInfo(false)
+                .registerShutdownHook(shutdownHook)
                 .run(args);
     }
 }

@@ -61,7 +61,7 @@ public final class HistoryCommand implements Callable<Integer> {
             if (run != null) {
                 Integer exists = jdbc.queryForObject("select count(*) from padan.run where run_id = ?", Integer.class, run);
                 if (exists == null || exists == 0) return Cli.fail("there is no run " + run);
-                printRun(jdbc, run, writing);
+                printRun(jdbc, ctx.getBean(org.springframework.batch.core.repository.JobRepository.class), run, writing);
                 return 0;
             }
             printRuns(jdbc, writing);
@@ -114,7 +114,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private void printRun(JdbcTemplate jdbc, long id, boolean writing) {
+    private void printRun(JdbcTemplate jdbc, org.springframework.batch.core.repository.JobRepository repository, long id, boolean writing) {
         RunSummary summary = RunSummary.load(jdbc, id);
         String status = shownStatus(summary.status(), writing);
         System.out.print(summary.render().replaceFirst("status " + summary.status(), "status " + status));
@@ -136,18 +136,29 @@ public final class HistoryCommand implements Callable<Integer> {
             if (("STARTED".equals(st) || "STARTING".equals(st)) && !writing) st = "INTERRUPTED";
             System.out.printf(Locale.ROOT, "  %d. %-11s %s .. %s%n", n, st, localTime(e.get("start_time")), localTime(e.get("end_time")));
             List<Map<String, Object>> steps = jdbc.queryForList("""
-                    select step_name, status, start_time, end_time, exit_message from batch_step_execution
+                    select step_execution_id, step_name, status, start_time, end_time, exit_message from batch_step_execution
                     where job_execution_id = ? order by step_execution_id""", e.get("job_execution_id"));
             for (Map<String, Object> s : steps) {
                 String ss = (String) s.get("status");
                 if ("STARTED".equals(ss) && !writing) ss = "INTERRUPTED";
                 String msg = (String) s.get("exit_message");
-                // A partition of a stage is a step of its own ("link-partition:p0002-of-0008"), with its times.
-                System.out.printf(Locale.ROOT, "       %-14s %-11s %s .. %s%s%n", s.get("step_name"), ss, localTime(s.get("start_time")),
-                        localTime(s.get("end_time")), msg == null || msg.isBlank() || ss.equals("COMPLETED") ? "" : "  " + msg.lines().findFirst().orElse(""));
+                // A partition of a stage is a step of its own ("link-partition:p0002-of-0008"), with its times, and the
+                // worker that ran it when it ran in a `padan worker` (and the workers that took it and died, if any).
+                System.out.printf(Locale.ROOT, "       %-14s %-11s %s .. %s%s%s%n", s.get("step_name"), ss, localTime(s.get("start_time")),
+                        localTime(s.get("end_time")), workers(repository, s), msg == null || msg.isBlank() || ss.equals("COMPLETED") ? "" : "  " + msg.lines().findFirst().orElse(""));
             }
         }
         if (status.equals("FAILED") || status.equals("INTERRUPTED")) System.out.println("\nresume it with: padan restart " + id);
+    }
+
+    /** "  worker HOST:PID" for a partition a worker ran, with the workers lost on it; "" for a step of the run's own process. */
+    private static String workers(org.springframework.batch.core.repository.JobRepository repository, Map<String, Object> step) {
+        if (!String.valueOf(step.get("step_name")).contains(":")) return "";
+        var s = repository.getStepExecution(((Number) step.get("step_execution_id")).longValue());
+        if (s == null) return "";
+        String worker = s.getExecutionContext().getString(id.padan.run.internal.PartitionRequests.WORKER, "");
+        String lost = s.getExecutionContext().getString(id.padan.run.internal.PartitionRequests.LOST_WORKERS, "");
+        return (worker.isEmpty() ? "" : "  worker " + worker) + (lost.isEmpty() ? "" : "  (taken before by " + lost + ")");
     }
 
     private void printFires(List<ScheduleLog.Fire> list) {

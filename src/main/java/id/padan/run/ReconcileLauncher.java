@@ -98,6 +98,15 @@ public class ReconcileLauncher {
      * @throws RunRefusedException when a source the checks need is missing (nothing is started)
      */
     public Outcome start(Path inputDir, LocalDate asOf, LocalDate fileDate, Path outDir, boolean force, boolean allowPartial) throws Exception {
+        return start(inputDir, asOf, fileDate, outDir, force, allowPartial, false);
+    }
+
+    /**
+     * As {@link #start(Path, LocalDate, LocalDate, Path, boolean, boolean)}; with {@code remoteWorkers} link's partitions go to
+     * {@code padan worker} processes on the same database (a resumed run keeps the choice it was started with).
+     */
+    public Outcome start(Path inputDir, LocalDate asOf, LocalDate fileDate, Path outDir, boolean force, boolean allowPartial, boolean remoteWorkers)
+            throws Exception {
         InputFiles files = InputFiles.scan(inputDir, mappings, fileDate);
         files.ignored().forEach(i -> log.info("input: ignoring {}", i));
         if (files.bySource().isEmpty()) {
@@ -113,7 +122,9 @@ public class ReconcileLauncher {
                 .addString("inputDir", inputDir.toAbsolutePath().normalize().toString(), false)
                 .addString("outDir", outDir.toAbsolutePath().normalize().toString(), false)
                 // Not identifying: a run refused for a source that did not load resumes as the same run when partial is allowed.
-                .addString(IngestStage.ALLOW_PARTIAL, Boolean.toString(allowPartial), false);
+                .addString(IngestStage.ALLOW_PARTIAL, Boolean.toString(allowPartial), false)
+                // Not identifying either: where the partitions run does not change the run (nor its result).
+                .addString(ReconcileJobConfiguration.REMOTE_WORKERS, Boolean.toString(remoteWorkers), false);
         if (fileDate != null) params.addLocalDate(id.padan.ingest.IngestStage.FILE_DATE, fileDate, false);
         if (force) params.addLong("forcedAt", System.currentTimeMillis(), true);
         JobParameters jobParameters = params.toJobParameters();

@@ -49,6 +49,13 @@ public final class RunCommand implements Callable<Integer> {
                     "(default: padan.link.partitions, else one per ~250,000 rows, at most 64; padan.link.threads partitions run at once, default 1)"})
     Integer partitions;
 
+    @Option(names = "--remote-workers",
+            description = {"hand link's partitions to `padan worker` processes (on this or other machines) that use the same database, and wait "
+                    + "for them; the requests travel through the database itself (no broker). A partition whose worker dies is handed out "
+                    + "again; after padan.link.remote.timeout (default 6h) the run fails naming the partitions not done, and padan restart "
+                    + "runs only those (again on workers)"})
+    boolean remoteWorkers;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(input)) return Cli.fail("input directory " + input + " does not exist");
@@ -57,13 +64,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         ConfigurationFiles.check(config.resolve()); // fail fast, before the database starts, on a wrong configuration file
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Jakarta"));
-        System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath());
+        System.out.println("padan run: input " + input.toAbsolutePath() + ", as-of " + date + ", output " + out.toAbsolutePath()
+                + (remoteWorkers ? ", link partitions on workers (padan worker)" : ""));
         Map<String, Object> settings = partitions == null ? Map.of() : Map.of("padan.link.partitions", partitions);
         try (var ctx = config.start(settings)) {
             var launcher = ctx.getBean(ReconcileLauncher.class);
             ReconcileLauncher.Outcome outcome;
             try {
-                outcome = launcher.start(input, date, fileDate != null ? fileDate : date, out, force, allowPartial);
+                outcome = launcher.start(input, date, fileDate != null ? fileDate : date, out, force, allowPartial, remoteWorkers);
             } catch (id.padan.ingest.RunRefusedException e) {
                 return Cli.fail(e.getMessage());
             } catch (ReconcileLauncher.RunAbortedException e) {

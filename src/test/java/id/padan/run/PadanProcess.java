@@ -122,9 +122,12 @@ final class PadanProcess implements AutoCloseable {
         pump.join(5000);
     }
 
-    /** SIGTERM: the clean stop an operator (or systemd) asks for. */
+    /**
+     * SIGTERM: the clean stop an operator (or systemd) asks for. Sent through the process handle, which only signals
+     * ({@link Process#destroy} also closes our end of its output, losing what it prints while it stops).
+     */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         return waitFor(timeout);
     }
 

@@ -73,6 +73,9 @@ public final class LinkRunStore {
         }
     }
 
+    /** Second key of the transaction lock (run id, this) under which a partition's output is replaced. */
+    static final int REPLACE_LOCK = 1_000_000;
+
     /**
      * Replaces what one partition of the link stage wrote for the run (its exact-NIK links and the rows it left for the
      * search, found by the bucket of their row), in one transaction: a partition run twice leaves its output once.
@@ -82,6 +85,14 @@ public final class LinkRunStore {
                                  List<StagedRow> leftover, List<String> ownerKks) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // Two attempts at the same partition may overlap (a request delivered twice, a worker presumed dead that was
+            // only slow): they replace the run's partitions one transaction at a time, so the second deletes what the
+            // first wrote instead of missing it and adding its own beside it.
+            try (var ps = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                ps.setInt(1, (int) runId);
+                ps.setInt(2, REPLACE_LOCK);
+                ps.executeQuery().close();
+            }
             for (String table : List.of("padan.row_link", "padan.link_leftover")) {
                 try (var ps = c.prepareStatement("delete from " + table + " where run_id = ? and bucket >= ? and bucket < ?")) {
                     ps.setLong(1, runId);

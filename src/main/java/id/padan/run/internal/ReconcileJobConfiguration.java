@@ -11,6 +11,9 @@ import java.util.List;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import java.time.Duration;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -31,17 +34,23 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class ReconcileJobConfiguration {
     public static final String JOB = "reconcile";
+    /**
+     * Job parameter (not identifying; a restart keeps it): {@code true} when link's partitions go to {@code padan worker}
+     * processes ({@code padan run --remote-workers}) instead of this process's threads.
+     */
+    public static final String REMOTE_WORKERS = "remoteWorkers";
 
     @Bean
     public Job reconcileJob(JobRepository repository, RunRegistry registry, RunLock runLock, StageDelayForTests testDelay,
                             IngestStage ingest, LinkStage link, ResolveStage resolve, FindingsStage findings,
-                            ReviewStage review, PublishStage publish, DeliverStage deliver, Environment env) {
+                            ReviewStage review, PublishStage publish, DeliverStage deliver, Environment env, javax.sql.DataSource dataSource)
+            throws Exception {
         PlatformTransactionManager tx = new ResourcelessTransactionManager();
-        List<StepExecutionListener> listeners = testDelay.enabled() ? List.of(testDelay, runLock) : List.of(runLock);
+        List<StepExecutionListener> listeners = listeners(testDelay, runLock);
         return new JobBuilder(JOB, repository)
                 .listener(registry)
                 .start(step(IngestStage.NAME, ingest, repository, tx, listeners))
-                .next(linkPartitions(link, repository, tx, listeners, env))
+                .next(linkPartitions(link, repository, tx, listeners, env, dataSource))
                 .next(step(LinkStage.SEARCH_STEP, link.searchTasklet(), repository, tx, listeners))
                 .next(step(ResolveStage.NAME, resolve, repository, tx, listeners))
                 .next(step(FindingsStage.NAME, findings, repository, tx, listeners))
@@ -53,19 +62,38 @@ public class ReconcileJobConfiguration {
 
     /**
      * Link's partitions, Spring Batch's way: the step {@value LinkStage#NAME} splits the run ({@link LinkStage#partition})
-     * and hands each partition to the step {@value LinkStage#PARTITION_STEP} on a pool of {@code padan.link.threads}
-     * threads (default 1: a partition already uses every core, and each thread holds a partition in memory). Each
-     * partition is a step execution of its own, so a resumed run reruns only those that had not completed.
+     * and hands each partition to the step {@value LinkStage#PARTITION_STEP}, either on a pool of {@code padan.link.threads}
+     * threads of this process (default 1: a partition already uses every core, and each thread holds a partition in
+     * memory), or, when the run was started with {@value #REMOTE_WORKERS}, as requests to {@code padan worker} processes
+     * on the same database ({@link RemoteLinkPartitions}). Each partition is a step execution of its own, so a resumed run
+     * reruns only those that had not completed.
      */
     private static Step linkPartitions(LinkStage link, JobRepository repository, PlatformTransactionManager tx, List<StepExecutionListener> listeners,
-                                       Environment env) {
-        Step worker = step(LinkStage.PARTITION_STEP, link.partitionTasklet(), repository, tx, listeners);
+                                       Environment env, javax.sql.DataSource dataSource) throws Exception {
         var threads = new org.springframework.core.task.SimpleAsyncTaskExecutor("link-partition-");
         threads.setConcurrencyLimit(Math.max(1, env.getProperty("padan.link.threads", Integer.class, 1)));
-        var builder = new StepBuilder(LinkStage.NAME, repository).partitioner(LinkStage.PARTITION_STEP, link).step(worker)
-                .gridSize(link.partitionsSetting()).taskExecutor(threads);
+        var local = new TaskExecutorPartitionHandler();
+        local.setStep(linkPartitionStep(link, repository, tx, listeners));
+        local.setTaskExecutor(threads);
+        local.setGridSize(link.partitionsSetting());
+        local.afterPropertiesSet();
+        var remote = new RemoteLinkPartitions(repository, dataSource, env.getProperty("padan.link.remote.poll", Duration.class, Duration.ofSeconds(5)),
+                env.getProperty("padan.link.remote.timeout", Duration.class, Duration.ofHours(6)), link.partitionsSetting());
+        PartitionHandler handler = (splitter, manager) -> Boolean.parseBoolean(manager.getJobParameters().getString(REMOTE_WORKERS, "false"))
+                ? remote.handle(splitter, manager) : local.handle(splitter, manager);
+        var builder = new StepBuilder(LinkStage.NAME, repository).partitioner(LinkStage.PARTITION_STEP, link).partitionHandler(handler);
         for (StepExecutionListener l : listeners) builder.listener(l);
         return builder.build();
+    }
+
+    /** What listens to every step: the run lock's check, and the test-only delays when set. */
+    static List<StepExecutionListener> listeners(StageDelayForTests testDelay, RunLock runLock) {
+        return testDelay.enabled() ? List.of(testDelay, runLock) : List.of(runLock);
+    }
+
+    /** The step that runs one partition of link, in this process or in a worker. */
+    static Step linkPartitionStep(LinkStage link, JobRepository repository, PlatformTransactionManager tx, List<StepExecutionListener> listeners) {
+        return step(LinkStage.PARTITION_STEP, link.partitionTasklet(), repository, tx, listeners);
     }
 
     /** The test-only delays of {@link StageDelayForTests}; inert unless a {@code padan.test.*} property is set. */

@@ -1,0 +1,101 @@
+package id.padan.run.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
+import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
+import org.springframework.integration.store.MessageGroupQueue;
+
+/**
+ * The channel on which a run hands its link partitions to {@code padan worker} processes, kept in PostgreSQL itself
+ * (Spring Integration's {@link JdbcChannelMessageStore}, table {@code INT_CHANNEL_MESSAGE}, migration V102): an
+ * operator needs nothing but the database. The run sends one {@link StepExecutionRequest} per partition; a worker
+ * takes each request with {@code DELETE ... FOR UPDATE SKIP LOCKED}, so a request goes to one worker.
+ *
+ * <p>Which worker runs a partition is settled by a PostgreSQL advisory lock, the partition's <em>claim</em>
+ * ({@link #claim}): a worker holds it, on a connection of its own, from before it marks the partition's step execution
+ * STARTED until it has recorded its end. PostgreSQL drops the lock with the worker's session, so a partition left
+ * STARTED whose claim is free belongs to a worker that died, and the run hands it out again.
+ */
+public final class PartitionRequests {
+    /** The message group (the queue) of link partition requests in the store. */
+    static final String GROUP = "padan.link-partition";
+    /** The store's region for padan's messages. */
+    static final String REGION = "PADAN";
+
+    private PartitionRequests() {}
+
+    /** A channel on the requests table of {@code dataSource}: sending stores a request, receiving takes one (or none). */
+    static QueueChannel channel(DataSource dataSource) {
+        return new QueueChannel(new MessageGroupQueue(store(dataSource), GROUP));
+    }
+
+    static JdbcChannelMessageStore store(DataSource dataSource) {
+        JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
+        store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
+        store.setRegion(REGION);
+        // Requests are Java-serialised messages; only what one holds is read back (a list, once given, allows nothing else).
+        store.addAllowedPatterns(StepExecutionRequest.class.getName(), "org.springframework.messaging.support.GenericMessage",
+                "org.springframework.messaging.MessageHeaders", "java.util.*", "java.lang.*");
+        store.afterPropertiesSet();
+        return store;
+    }
+
+    /**
+     * Takes the claim of a link partition of a run (the partition named by its first bucket) on {@code c}, waiting while
+     * another worker holds it; held until {@link #release} or until the connection's session ends.
+     */
+    static void claim(Connection c, long runId, int fromBucket) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_lock(?, ?)")) {
+            ps.setInt(1, (int) runId);
+            ps.setInt(2, claimKey(fromBucket));
+            ps.executeQuery().close();
+        }
+    }
+
+    /** Takes the claim only if nobody holds it; true when taken (then {@link #release} it). */
+    static boolean tryClaim(Connection c, long runId, int fromBucket) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            ps.setInt(1, (int) runId);
+            ps.setInt(2, claimKey(fromBucket));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    static void release(Connection c, long runId, int fromBucket) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+            ps.setInt(1, (int) runId);
+            ps.setInt(2, claimKey(fromBucket));
+            ps.executeQuery().close();
+        }
+    }
+
+    /** Claims use negative second keys; the link store's replace lock (run id, 1,000,000) is another key. */
+    private static int claimKey(int fromBucket) {
+        return -1 - fromBucket;
+    }
+
+    /** Who runs a partition, as kept in its step execution's context and shown by {@code padan history}. */
+    public static final String WORKER = "padan.worker";
+    /** Workers that took a partition and stopped before finishing it (they died); the partition was handed out again. */
+    public static final String LOST_WORKERS = "padan.worker.lost";
+
+    /** This process as a worker: host name and process id. */
+    static String thisWorker() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+}

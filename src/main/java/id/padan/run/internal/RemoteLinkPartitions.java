@@ -1,0 +1,167 @@
+package id.padan.run.internal;
+
+import id.padan.ingest.Partition;
+import id.padan.link.LinkStage;
+import id.padan.store.RunScope;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.integration.core.MessagingTemplate;
+import org.springframework.integration.support.MessageBuilder;
+
+/**
+ * The run's side of remote partitioning ({@code padan run --remote-workers}): Spring Batch's
+ * {@link MessageChannelPartitionHandler} in its polling mode, exactly as {@code RemotePartitioningManagerStepBuilder}
+ * builds it (requests on the channel of {@link PartitionRequests}, the job repository polled every {@code poll} for the
+ * partitions' step executions, no reply channel), with two things the builder has no place for:
+ * <ul>
+ * <li>a partition whose worker died (left STARTED, its claim free: {@link PartitionRequests}) is handed out again,
+ *     on the same step execution, naming the lost worker in its context ({@link PartitionRequests#LOST_WORKERS});</li>
+ * <li>the wait is bounded: after {@code timeout} the partitions not done are marked FAILED, each saying whether a worker
+ *     had taken it, and the step fails naming them; {@code padan restart} then runs only those again.</li>
+ * </ul>
+ */
+final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
+    private static final Logger log = LoggerFactory.getLogger(RemoteLinkPartitions.class);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private final JobRepository repository;
+    private final DataSource dataSource;
+    private final MessagingTemplate requests;
+    private final Duration poll;
+    private final Duration timeout;
+
+    RemoteLinkPartitions(JobRepository repository, DataSource dataSource, Duration poll, Duration timeout, int gridSize) {
+        this.repository = repository;
+        this.dataSource = dataSource;
+        this.poll = poll;
+        this.timeout = timeout;
+        this.requests = new MessagingTemplate(PartitionRequests.channel(dataSource));
+        setStepName(LinkStage.PARTITION_STEP);
+        setMessagingOperations(requests);
+        setJobRepository(repository);
+        setPollInterval(poll.toMillis());
+        setTimeout(timeout.toMillis());
+        setGridSize(gridSize);
+        try {
+            afterPropertiesSet();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+        if (partitions.isEmpty()) return partitions;
+        long runId = manager.getJobExecution().getExecutionContext().getLong(RunScope.RUN_ID);
+        Set<Long> ids = partitions.stream().map(StepExecution::getId).collect(Collectors.toSet());
+        log.info("link: {} partition(s) of run {} handed to workers (padan worker on this database); waiting up to {}", partitions.size(), runId,
+                describe(timeout));
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "link-partition-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(() -> handOutAgainIfWorkerDied(runId, ids), poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return super.doHandle(manager, partitions);
+        } catch (TimeoutException e) {
+            watch.shutdownNow();
+            watch.awaitTermination(1, TimeUnit.MINUTES);
+            throw notDone(runId, ids);
+        } finally {
+            watch.shutdownNow();
+        }
+    }
+
+    /** Hands out again each STARTED partition whose worker is gone (nobody holds its claim). */
+    private void handOutAgainIfWorkerDied(long runId, Set<Long> ids) {
+        try {
+            for (Long id : ids) {
+                StepExecution s = repository.getStepExecution(id);
+                if (s == null || s.getStatus() != BatchStatus.STARTED) continue;
+                Partition p = LinkStage.partitionOf(s.getExecutionContext());
+                String worker;
+                try (Connection c = dataSource.getConnection()) {
+                    if (!PartitionRequests.tryClaim(c, runId, p.fromBucket())) continue; // its worker is at it
+                    try {
+                        StepExecution fresh = repository.getStepExecution(id); // it may have ended just before the claim was taken
+                        if (fresh == null || fresh.getStatus() != BatchStatus.STARTED) continue;
+                        worker = fresh.getExecutionContext().getString(PartitionRequests.WORKER, "a worker");
+                        String lost = fresh.getExecutionContext().getString(PartitionRequests.LOST_WORKERS, "");
+                        fresh.getExecutionContext().putString(PartitionRequests.LOST_WORKERS,
+                                (lost.isEmpty() ? "" : lost + ", ") + worker + " (gone by " + CLOCK.format(LocalDateTime.now()) + ")");
+                        fresh.getExecutionContext().remove(PartitionRequests.WORKER);
+                        fresh.setStatus(BatchStatus.STARTING);
+                        repository.update(fresh);
+                        repository.updateExecutionContext(fresh);
+                    } finally {
+                        PartitionRequests.release(c, runId, p.fromBucket());
+                    }
+                }
+                log.warn("link: worker {} stopped while running partition {} of run {}; handing the partition out again", worker,
+                        partitionName(s), runId);
+                requests.send(MessageBuilder.withPayload(new StepExecutionRequest(LinkStage.PARTITION_STEP, id))
+                        .setCorrelationId(s.getJobExecutionId() + ":" + LinkStage.PARTITION_STEP).build());
+            }
+        } catch (Exception e) {
+            log.warn("link: could not check the workers of run {}'s partitions ({}); trying again in {}", runId, e.getMessage(), describe(poll));
+        }
+    }
+
+    /** Marks the partitions not done FAILED (so that a restart runs them again) and says which they were. */
+    private IllegalStateException notDone(long runId, Set<Long> ids) {
+        List<String> open = new ArrayList<>();
+        LocalDateTime now = LocalDateTime.now();
+        for (Long id : ids) {
+            StepExecution s = repository.getStepExecution(id);
+            if (s == null || !s.getStatus().isRunning()) continue;
+            String state = s.getStatus() == BatchStatus.STARTED
+                    ? "taken by " + s.getExecutionContext().getString(PartitionRequests.WORKER, "a worker") + ", not finished"
+                    : "taken by no worker";
+            open.add(partitionName(s) + " (" + state + ")");
+            s.setStatus(BatchStatus.FAILED);
+            s.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), "not done by a worker within " + describe(timeout) + ": " + state));
+            if (s.getEndTime() == null) s.setEndTime(now);
+            try {
+                repository.update(s);
+            } catch (RuntimeException raced) {
+                log.debug("link: partition {} changed while being marked failed: {}", partitionName(s), raced.getMessage());
+            }
+        }
+        open.sort(null);
+        return new IllegalStateException(String.format(Locale.ROOT, "%d of %d link partitions not done by a worker within %s: %s; "
+                + "with padan worker running against this database, padan restart %d runs them", open.size(), ids.size(), describe(timeout),
+                String.join(", ", open), runId));
+    }
+
+    private static String partitionName(StepExecution s) {
+        String name = s.getStepName();
+        return name.substring(name.indexOf(':') + 1);
+    }
+
+    static String describe(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) return s + " s";
+        if (s < 7200) return (s / 60) + " min";
+        return String.format(Locale.ROOT, "%dh%02d", s / 3600, (s % 3600) / 60);
+    }
+}
