@@ -13,7 +13,7 @@ import org.springframework.integration.store.MessageGroupQueue;
 
 /**
  * The channel on which a run hands its link partitions to {@code padan worker} processes, kept in PostgreSQL itself
- * (Spring Integration's {@link JdbcChannelMessageStore}, table {@code INT_CHANNEL_MESSAGE}, migration V102): an
+ * (Spring Integration's {@link JdbcChannelMessageStore}, table {@code INT_CHANNEL_MESSAGE}, migration V103): an
  * operator needs nothing but the database. The run sends one {@link StepExecutionRequest} per partition; a worker
  * takes each request with {@code DELETE ... FOR UPDATE SKIP LOCKED}, so a request goes to one worker.
  *
