@@ -26,8 +26,8 @@ import org.springframework.integration.support.MessageBuilder;
 
 /**
  * {@code padan worker}: takes link partitions of any run on its database from the channel of {@link PartitionRequests}
- * and runs them with the same step a run uses in-process ({@link ReconcileJobConfiguration#linkPartitionStep}), built by
- * Spring Batch's {@link RemotePartitioningWorkerStepBuilder}. The step the builder's request handler runs is
+ * and runs them with a step on the same tasklet and listeners as a run's in-process one
+ * ({@link ReconcileJobConfiguration#linkPartitionStep}), built by Spring Batch's {@link RemotePartitioningWorkerStepBuilder}. The step the builder's request handler runs is
  * {@link #claiming}: it runs a partition only when
  * <ul>
  * <li>it holds the partition's claim (waiting for it while another worker is at the same partition: a request

@@ -91,7 +91,7 @@ public class ReconcileJobConfiguration {
         return testDelay.enabled() ? List.of(testDelay, runLock) : List.of(runLock);
     }
 
-    /** The step that runs one partition of link, in this process or in a worker. */
+    /** The step that runs one partition of link in this process (a worker builds its own on the same tasklet and listeners: {@link LinkWorker}). */
     static Step linkPartitionStep(LinkStage link, JobRepository repository, PlatformTransactionManager tx, List<StepExecutionListener> listeners) {
         return step(LinkStage.PARTITION_STEP, link.partitionTasklet(), repository, tx, listeners);
     }
