@@ -56,8 +56,10 @@ public class FindingsStage implements Tasklet {
             c.setAutoCommit(false);
             written = new FindingsWriter(rules).write(c, scope.runId(), scope.asOf(), registry);
             c.commit();
-            // Statistics for the next stages' joins over the findings (the review queue, deliver): planned without
-            // them, the review queue's join of 130,000 findings at 1,000,000 persons ran for more than 25 minutes.
+            // Statistics for the next stages' joins over the findings (the review queue, deliver), in a transaction
+            // of their own (an ANALYZE left in an open transaction is rolled back with it): planned without them, the
+            // review queue's join of 130,000 findings at 1,000,000 persons ran for more than 25 minutes.
+            c.setAutoCommit(true);
             try (var st = c.createStatement()) {
                 st.execute("analyze padan.finding");
             }
