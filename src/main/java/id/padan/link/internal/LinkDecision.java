@@ -113,7 +113,17 @@ final class LinkDecision {
         int[] l = s.levels();
         boolean generationApart = l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.GENERATION_APART.ordinal()
                 && l[Comparison.NAME.ordinal()] > NameLevel.PHONETIC.ordinal() && sameFamily(row, s);
-        return generationApart || otherGeneration(row, s);
+        boolean otherPlace = l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal() && otherPlaceInTheFamily(row, s.candidate());
+        return generationApart || otherPlace || otherGeneration(row, s);
+    }
+
+    /**
+     * The row and the registry person hold different places in a family: one is sent as a child or grandchild
+     * (or a pupil), the other is a head, spouse or parent. On one family card the places are the card's own, so a
+     * row sent as a child of a family card is not the registry's head, spouse or parent on that card, at any age.
+     */
+    private static boolean otherPlaceInTheFamily(LinkRow row, LinkRow c) {
+        return (row.sentAsChild() && c.parentGeneration()) || (row.parentGeneration() && c.sentAsChild());
     }
 
     private static boolean sameFamily(LinkRow row, ScoredCandidate s) {
@@ -133,10 +143,26 @@ final class LinkDecision {
      */
     boolean ownNikInItsFamily(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
-        LinkRow c = s.candidate();
-        boolean otherPlace = (row.sentAsChild() && c.parentGeneration()) || (row.parentGeneration() && c.sentAsChild());
         return l[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal() && l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal()
-                && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !otherPlace && !contradicted(row, s);
+                && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !otherPlaceInTheFamily(row, s.candidate())
+                && !contradicted(row, s);
+    }
+
+    /**
+     * The row carries the candidate's own NIK under the candidate's name (written the same or varied: reordered, the
+     * same sounds, cut short, a typing slip), and nothing contradicts the pair (birth date, family card, mother,
+     * generation, sex, the place in the family). The NIK encodes the kecamatan, the birth date and the sex, not the
+     * name: the NIK and the name are two independent pieces of evidence, enough to link without the accept
+     * probability, which an exact NIK alone reaches only barely at national density (one NIK among millions weighs
+     * about as much as the prior against any one pair). Rivals still count: the margin rule applies.
+     */
+    boolean ownNikUnderItsName(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        int name = l[Comparison.NAME.ordinal()];
+        return l[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal() && PairComparer.isNik(row.digits)
+                && name != NameLevel.NULL.ordinal() && name <= NameLevel.FUZZY_HIGH.ordinal()
+                && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !otherPlaceInTheFamily(row, s.candidate())
+                && !contradicted(row, s);
     }
 
     /**
@@ -149,7 +175,18 @@ final class LinkDecision {
         if (impossible(row, other)) return false;
         boolean ownerAgainstRelative = eligible.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal()
                 && other.levels()[Comparison.NIK.ordinal()] == NikLevel.FAMILY_MEMBER_NIK.ordinal();
-        return !ownerAgainstRelative || other.attributeWeight() >= minAttributeBits;
+        return !ownerAgainstRelative || (other.attributeWeight() >= minAttributeBits && other.supported());
+    }
+
+    /**
+     * Whether a candidate the row is not linked to may be sent to a reviewer: the row can be them, any repaired NIK
+     * has support, and either the person's own attributes support the pair or the row carries their own NIK. A
+     * family card, desa, address or a relative's NIK in common, against the person's own name, birth date and sex,
+     * is a household, not a possible match: such a row is not undecided, it is a person the registry does not hold.
+     */
+    boolean reviewable(LinkRow row, ScoredCandidate s) {
+        if (impossible(row, s) || !s.supported()) return false;
+        return s.attributeWeight() >= minAttributeBits || s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
     }
 
     /** Link, review or new person, from every candidate weighed for the row. */
@@ -159,14 +196,15 @@ final class LinkDecision {
         ScoredCandidate best = null, eligible = null;
         for (ScoredCandidate s : candidates) {
             if (impossible(row, s)) continue;
-            if (best == null || s.weight() > best.weight()) best = s;
-            boolean attributes = s.attributeWeight() >= minAttributeBits || ownNikInItsFamily(row, s);
+            if (reviewable(row, s) && (best == null || s.weight() > best.weight())) best = s;
+            boolean attributes = s.attributeWeight() >= minAttributeBits || ownNikInItsFamily(row, s) || ownNikUnderItsName(row, s);
             if (attributes && s.supported() && (eligible == null || s.weight() > eligible.weight())) eligible = s;
         }
         if (eligible != null) {
             double rival = Double.NEGATIVE_INFINITY;
             for (ScoredCandidate s : candidates) if (s != eligible && rivals(row, eligible, s)) rival = Math.max(rival, s.weight());
-            if (probability(eligible) >= accept && eligible.weight() - rival >= minMarginBits) {
+            boolean probable = probability(eligible) >= accept || ownNikUnderItsName(row, eligible);
+            if (probable && eligible.weight() - rival >= minMarginBits) {
                 return new Outcome(Kind.LINK, eligible, rival, candidates.size());
             }
         }

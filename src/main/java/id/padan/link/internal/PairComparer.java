@@ -81,9 +81,21 @@ final class PairComparer {
         boolean dateImplied = impliedByNik(Comparison.BIRTH_DATE, l[Comparison.NIK.ordinal()], p, c);
         // Only a NIK encodes other fields; a repaired identifier of another kind (a benchmark's ID number)
         // is weighed with every other field as independent evidence, as before.
-        boolean supported = !isNik(p.digits) || supportsNikRepair(l, motherAgrees, dateImplied);
+        boolean supported = !isNik(p.digits) || supportsNikRepair(l, nameAgrees(l, p, c), motherAgrees, dateImplied);
         return new ScoredCandidate(c, l, weight(model, l, p, c), attributeWeight(model, l, p, c), supported,
                 mother == NameLevel.DIFFERENT);
+    }
+
+    /**
+     * Whether the names agree as support of a repaired NIK: alike at a fuzzy-high level or better, or written
+     * variations of one name (a typing slip in a short name, TNA / TINA; a common token mistyped, NI WYAN ARI /
+     * NI WAYAN ARI), not another name. Only asked of a repair: the exact NIK needs no support.
+     */
+    private boolean nameAgrees(int[] l, LinkRow p, LinkRow c) {
+        int name = l[Comparison.NAME.ordinal()];
+        if (name == NameLevel.NULL.ordinal()) return false;
+        if (name <= NameLevel.FUZZY_HIGH.ordinal()) return true;
+        return NikLevel.values()[l[Comparison.NIK.ordinal()]].isRepair() && !names.anotherName(p.name, c.name);
     }
 
     /** Whether the two rows' names are another name altogether, not a variation of one name. */
@@ -161,18 +173,23 @@ final class PairComparer {
     }
 
     /**
-     * Whether a repaired NIK has support from a field the NIK does not encode: a name that agrees, the
+     * Whether a repaired NIK has support from a field the NIK does not encode: a name that agrees ({@link #nameAgrees}), the
      * same family card (for a repair of the digits), the same mother's name, or the same birth date when
      * the compared identifiers do not encode it (an identifier that is not a NIK, or a repair of the
-     * NIK's date digits). True for a pair whose NIK is not a repair.
+     * NIK's date digits). A NIK sharing the kecamatan and the date with the person's (same region and date) needs it
+     * like a repair. True for a pair whose NIK is not a repair.
      */
-    static boolean supportsNikRepair(int[] levels, boolean motherAgrees, boolean dateImplied) {
+    static boolean supportsNikRepair(int[] levels, boolean nameAgrees, boolean motherAgrees, boolean dateImplied) {
         NikLevel nik = NikLevel.values()[levels[Comparison.NIK.ordinal()]];
-        if (!nik.isRepair() || nik == NikLevel.SAME_REGION_AND_DATE) return true;
-        if (levels[Comparison.NAME.ordinal()] <= NameLevel.FUZZY_HIGH.ordinal()) return true;
+        if (!nik.isRepair()) return true;
+        if (nameAgrees) return true;
         if (motherAgrees) return true;
         if (!dateImplied && levels[Comparison.BIRTH_DATE.ordinal()] == DateLevel.EXACT.ordinal()) return true;
-        boolean digitRepair = nik == NikLevel.ONE_DIGIT || nik == NikLevel.ADJACENT_SWAP || nik == NikLevel.ONE_INSERTED_OR_DROPPED;
+        // another NIK issued the same day in the same kecamatan (a serial the registry does not know, or mistyped
+        // beyond one edit) shares the date, sex and kecamatan and nothing else: like a repair of the digits, the
+        // same family card supports it
+        boolean digitRepair = nik == NikLevel.ONE_DIGIT || nik == NikLevel.ADJACENT_SWAP || nik == NikLevel.ONE_INSERTED_OR_DROPPED
+                || nik == NikLevel.SAME_REGION_AND_DATE;
         return digitRepair && levels[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal();
     }
 }

@@ -84,11 +84,15 @@ class LinkDecisionTest {
     }
 
     @Test
-    void familyEvidenceOnlyNeverLinks() {
-        // family card, region and address agree, but name, birth date and sex weigh against the pair
+    void familyEvidenceOnlyNeverLinksNorGoesToReview() {
+        // family card, region and address agree, but name, birth date and sex weigh against the pair: a household
+        // member, not a possible match (a baby missing from the registry beside its family)
         ScoredCandidate household = candidate(25, -6);
-        assertThat(decision.decide(row, List.of(household)).kind()).isEqualTo(Kind.REVIEW);
+        assertThat(decision.reviewable(row, household)).isFalse();
+        assertThat(decision.decide(row, List.of(household)).kind()).isEqualTo(Kind.NEW_PERSON);
         assertThat(decision.decide(row, List.of(candidate(10, -6))).kind()).isEqualTo(Kind.NEW_PERSON);
+        // the same household evidence with the person's own attributes for it is a reviewer's call
+        assertThat(decision.decide(row, List.of(candidate(20, 2))).kind()).isEqualTo(Kind.REVIEW);
     }
 
     @Test
@@ -103,7 +107,8 @@ class LinkDecisionTest {
     void aRepairedNikWithoutSupportIsNotLinked() {
         LinkRow stranger = Rows.registry().build();
         ScoredCandidate unsupported = candidate(stranger, levels(NikLevel.ONE_DIGIT, NameLevel.DIFFERENT, DateLevel.EXACT, KkLevel.NULL), 30, 5, false);
-        assertThat(decision.decide(row, List.of(unsupported)).kind()).isEqualTo(Kind.REVIEW);
+        // a stranger born the same day in the same kecamatan: nothing but the NIK's own digits points to them, no review
+        assertThat(decision.decide(row, List.of(unsupported)).kind()).isEqualTo(Kind.NEW_PERSON);
         ScoredCandidate supported = candidate(stranger, levels(NikLevel.ONE_DIGIT, NameLevel.EXACT, DateLevel.EXACT, KkLevel.NULL), 30, 5, true);
         assertThat(decision.decide(row, List.of(supported)).kind()).isEqualTo(Kind.LINK);
     }
@@ -311,5 +316,83 @@ class LinkDecisionTest {
     void aPlaceholderDateIsNotAContradiction() {
         LinkRow owner = Rows.registry().build();
         assertThat(decision.takesExactNikWithoutSearch(row, owner(owner, NameLevel.EXACT, DateLevel.PLACEHOLDER, KkLevel.EXACT, 30, 9))).isTrue();
+    }
+
+    // ---- the own NIK under its name; relatives; places in one family ----------------------------------
+
+    @ParameterizedTest(name = "{0}: linked {6}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what the pair shows besides the exact NIK (no family card on the row) | name       | date             | sex       | row    | owner  | linked
+            the name as registered, no birth date, moved to another kabupaten      | EXACT      | NULL             | SAME      | HEAD   | HEAD   | true
+            the name reordered, a placeholder date                                 | SAME_TOKENS_REORDERED | PLACEHOLDER | SAME | CHILD | CHILD | true
+            the name with a typing slip                                            | FUZZY_HIGH | NULL             | NULL      | SPOUSE | SPOUSE | true
+            a name only alike                                                      | FUZZY_LOW  | NULL             | SAME      | HEAD   | HEAD   | false
+            another name                                                           | DIFFERENT  | NULL             | SAME      | HEAD   | HEAD   | false
+            the name, but another sex                                              | EXACT      | NULL             | DIFFERENT | HEAD   | HEAD   | false
+            the name, but a birth date years apart                                 | EXACT      | DIFFERENT        | SAME      | HEAD   | HEAD   | false
+            the name, but sent as the child of a registry head                     | FUZZY_HIGH | NULL             | SAME      | CHILD  | HEAD   | false
+            """)
+    void theOwnNikUnderItsNameIsLinkedBelowTheAcceptProbability(String what, NameLevel name, DateLevel date, SexLevel sex,
+                                                                 String rowRelation, String ownerRelation, boolean linked) {
+        LinkRow sent = Rows.program().nik("3201014501900001").relation(rowRelation).build();
+        LinkRow owner = Rows.registry().relation(ownerRelation).build();
+        int[] l = levels(NikLevel.EXACT, name, date, KkLevel.NULL);
+        l[Comparison.SEX.ordinal()] = sex.ordinal();
+        // p 0.98 (weight 19.6): an exact NIK among millions and a name, the kabupaten another
+        ScoredCandidate s = candidate(owner, l, 19.6, 8, true);
+        assertThat(decision.probability(s)).isLessThan(0.99);
+        assertThat(decision.ownNikUnderItsName(sent, s)).as(what).isEqualTo(linked);
+        assertThat(decision.decide(sent, List.of(s)).kind()).as(what).isEqualTo(linked ? Kind.LINK : Kind.REVIEW);
+    }
+
+    @Test
+    void theOwnNikUnderItsNameStillNeedsItsMargin() {
+        LinkRow sent = Rows.program().nik("3201014501900001").build();
+        ScoredCandidate own = candidate(Rows.registry().build(), levels(NikLevel.EXACT, NameLevel.EXACT, DateLevel.NULL, KkLevel.NULL), 19.6, 8, true);
+        // a namesake born the same day, whose NIK is one digit off, the name agreeing too
+        ScoredCandidate namesake = candidate(Rows.registry().build(), levels(NikLevel.ONE_DIGIT, NameLevel.EXACT, DateLevel.NULL, KkLevel.NULL), 17, 8, true);
+        assertThat(decision.decide(sent, List.of(own, namesake)).kind()).isEqualTo(Kind.REVIEW);
+        assertThat(decision.decide(sent, List.of(own)).kind()).isEqualTo(Kind.LINK);
+    }
+
+    @Test
+    void aRelativeWhoseNikLacksSupportIsNoRivalOfTheNikOwner() {
+        // a pupil's own NIK, another name sent, a placeholder date of the year of a sibling born the year before:
+        // the sibling's attributes weigh a little (the placeholder, the sex) but nothing the NIK does not encode
+        // points to them
+        LinkRow owner = Rows.registry().relation("CHILD").build();
+        LinkRow sibling = Rows.registry().relation("CHILD").build();
+        ScoredCandidate own = owner(owner, NameLevel.DIFFERENT, DateLevel.PLACEHOLDER, KkLevel.EXACT, 27.9, 0.13);
+        ScoredCandidate unsupported = candidate(sibling, levels(NikLevel.FAMILY_MEMBER_NIK, NameLevel.DIFFERENT, DateLevel.PLACEHOLDER, KkLevel.EXACT),
+                24.5, 0.13, false);
+        assertThat(decision.rivals(row, own, unsupported)).isFalse();
+        Outcome o = decision.decide(row, List.of(own, unsupported));
+        assertThat(o.kind()).isEqualTo(Kind.LINK);
+        assertThat(o.chosen()).isSameAs(own);
+        ScoredCandidate supported = new ScoredCandidate(sibling, unsupported.levels(), 24.5, 0.13, true);
+        assertThat(decision.rivals(row, own, supported)).as("a sibling with the same mother's name, say").isTrue();
+        assertThat(decision.decide(row, List.of(own, supported)).kind()).isEqualTo(Kind.REVIEW);
+    }
+
+    @ParameterizedTest(name = "row sent as {0}, registry {1} on the same family card: impossible {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CHILD      | HEAD   | true
+            GRANDCHILD | SPOUSE | true
+            HEAD       | CHILD  | true
+            SPOUSE     | CHILD  | true
+            CHILD      | CHILD  | false
+            HEAD       | SPOUSE | false
+            OTHER      | HEAD   | false
+            """)
+    void onOneFamilyCardAChildIsNotItsParent(String rowRelation, String registryRelation, boolean impossible) {
+        // BIN PONIMAN ADI HERU, sent as a child with his own NIK, no birth date: his father PONIMAN (27) is not him
+        LinkRow sent = Rows.program().relation(rowRelation).build();
+        LinkRow person = Rows.registry().relation(registryRelation).born("1999-03-20").build();
+        ScoredCandidate sameCard = candidate(person, levels(NikLevel.FAMILY_MEMBER_NIK, NameLevel.ONE_SIDE_TRUNCATED_OR_SUBSET, DateLevel.NULL,
+                KkLevel.EXACT), 38.9, 7, true);
+        assertThat(decision.impossible(sent, sameCard)).isEqualTo(impossible);
+        ScoredCandidate otherCard = candidate(person, levels(NikLevel.NULL, NameLevel.ONE_SIDE_TRUNCATED_OR_SUBSET, DateLevel.NULL,
+                KkLevel.NULL), 20, 7, true);
+        assertThat(decision.impossible(sent, otherCard)).as("without the same family card the places say nothing").isFalse();
     }
 }

@@ -132,6 +132,7 @@ class PairComparerTest {
             a one-digit repair, the same name          | 3201014501700002 | SITI AMINAH     | null             | null         | true
             a one-digit repair, a fuzzy name           | 3201014501700002 | SITI AMINAHH    | null             | null         | true
             a one-digit repair, another name           | 3201014501700002 | DEWI LESTARI    | null             | null         | false
+            a one-digit repair, two typing slips       | 3201014501700002 | SIAI AMINA      | null             | null         | true
             a one-digit repair, no name                | 3201014501700002 | null            | null             | null         | false
             a one-digit repair, the same family card   | 3201014501700002 | DEWI LESTARI    | 3201010101000001 | null         | true
             a one-digit repair, the same mother        | 3201014501700002 | DEWI LESTARI    | null             | HJ. KARTINAH | true
@@ -140,6 +141,9 @@ class PairComparerTest {
             a repair in the serial, the same birth date | 3201014501700002 | DEWI LESTARI   | null             | null         | false
             a repair in the date digits, the same date | 3201014601700001 | DEWI LESTARI    | null             | null         | true
             an identifier that is not a NIK            | 1234568          | DEWI LESTARI    | null             | null         | true
+            another serial of the same day, same date  | 3201014501708001 | DEWI LESTARI    | null             | null         | false
+            another serial of the same day, same name  | 3201014501708001 | SITI AMINAH     | null             | null         | true
+            another serial of the same day, same card  | 3201014501708001 | DEWI LESTARI    | 3201010101000001 | null         | true
             """)
     void aRepairedNikNeedsSupportFromAFieldTheNikDoesNotEncode(String kind, String submitted, String name, String kk, String mother,
                                                                boolean supported) {
