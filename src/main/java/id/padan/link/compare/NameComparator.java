@@ -346,12 +346,13 @@ public final class NameComparator {
     }
 
     /**
-     * Similarity of the distinctive tokens only (neither common nor a one-letter initial): the best of
+     * Similarity of the distinctive tokens only (neither common, nor a common token of the other name mistyped,
+     * nor a one-letter initial): the best of
      * Jaro-Winkler on them joined in order, sorted, and their token alignment; NaN when either name has none.
      */
     private static double distinctiveSimilarity(Side x, Side y) {
-        Side dx = x.distinctive();
-        Side dy = y.distinctive();
+        Side dx = x.distinctive(y);
+        Side dy = y.distinctive(x);
         if (dx == null || dy == null) {
             return Double.NaN;
         }
@@ -415,13 +416,16 @@ public final class NameComparator {
             return tokens.size();
         }
 
-        /** This side without common tokens and one-letter initials; null when nothing is left. */
-        Side distinctive() {
+        /**
+         * This side without common tokens, one-letter initials and tokens that are a common token of {@code other}
+         * mistyped (SIAI for SITI, WYAN for WAYAN, GEED for GEDE); null when nothing is left.
+         */
+        Side distinctive(Side other) {
             List<String> t = new ArrayList<>(tokens.size());
             List<String> p = new ArrayList<>(tokens.size());
             for (int i = 0; i < tokens.size(); i++) {
                 String tok = tokens.get(i);
-                if (tok.length() > 1 && !NameStandardiser.isCommonToken(tok)) {
+                if (tok.length() > 1 && !NameStandardiser.isCommonToken(tok) && !mistypedCommonToken(tok, phonetic.get(i), other)) {
                     t.add(tok);
                     p.add(phonetic.get(i));
                 }
@@ -432,6 +436,16 @@ public final class NameComparator {
             String[] sorted = t.toArray(String[]::new);
             Arrays.sort(sorted);
             return new Side(t, p, String.join(" ", t), String.join(" ", sorted), rawLength, false);
+        }
+
+        private static boolean mistypedCommonToken(String token, String sound, Side other) {
+            for (int j = 0; j < other.tokens.size(); j++) {
+                String u = other.tokens.get(j);
+                if (NameStandardiser.isCommonToken(u) && !token.equals(u) && variant(token, sound, u, other.phonetic.get(j))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static int trimmedLength(String s) {

@@ -107,12 +107,14 @@ final class LinkDecision {
      * or a member of the row's family born a generation apart ({@link DateLevel#GENERATION_APART}) under a name
      * that is not the row's (a son named like his father, carrying his father's NIK). The family is the same family
      * card, or a NIK the row carries that is the candidate's own, a relative's or their family card number. The same
-     * name a generation apart may be a mistyped year; outside a family, so may any birth date.
+     * name a generation apart may be a mistyped year, when day and month agree (a baby named like her sister, born
+     * 13 years and six months later, is the sister's namesake); outside a family, so may any birth date.
      */
     boolean impossible(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
         boolean generationApart = l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.GENERATION_APART.ordinal()
-                && l[Comparison.NAME.ordinal()] > NameLevel.PHONETIC.ordinal() && sameFamily(row, s);
+                && (l[Comparison.NAME.ordinal()] > NameLevel.PHONETIC.ordinal() || !onlyTheYearDiffers(row, s.candidate()))
+                && sameFamily(row, s);
         boolean otherPlace = l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal() && otherPlaceInTheFamily(row, s.candidate());
         return generationApart || otherPlace || otherGeneration(row, s);
     }
@@ -124,6 +126,12 @@ final class LinkDecision {
      */
     private static boolean otherPlaceInTheFamily(LinkRow row, LinkRow c) {
         return (row.sentAsChild() && c.parentGeneration()) || (row.parentGeneration() && c.sentAsChild());
+    }
+
+    /** Whether two birth dates share day and month (a year mistyped, not another birthday), or cannot be told apart. */
+    private static boolean onlyTheYearDiffers(LinkRow row, LinkRow c) {
+        return row.birthDate == null || c.birthDate == null || (row.birthDate.getDayOfMonth() == c.birthDate.getDayOfMonth()
+                && row.birthDate.getMonthValue() == c.birthDate.getMonthValue());
     }
 
     private static boolean sameFamily(LinkRow row, ScoredCandidate s) {
@@ -149,20 +157,33 @@ final class LinkDecision {
     }
 
     /**
+     * The sexes agree, or the row's differs from what its NIK encodes while the registry person's agrees with it (the
+     * row's NIK is the person's own: a sex contradicting the row's own NIK is a slip in the sex field, not another
+     * person). A NIK encodes the sex in its day of birth: 41 to 71 for a woman.
+     */
+    boolean sexAsTheNikSays(LinkRow row, ScoredCandidate s) {
+        if (s.levels()[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal()) return true;
+        LinkRow c = s.candidate();
+        if (c.digits == null || c.digits.length() != 16 || !c.digits.equals(row.digits) || c.sex == null) return false;
+        int day = (c.digits.charAt(6) - '0') * 10 + (c.digits.charAt(7) - '0');
+        return c.sex == (day > 40 ? 'P' : 'L');
+    }
+
+    /**
      * The row carries the candidate's own NIK under the candidate's name (written the same or varied: reordered, the
-     * same sounds, cut short, a typing slip), and nothing contradicts the pair (birth date, family card, mother,
-     * generation, sex, the place in the family). The NIK encodes the kecamatan, the birth date and the sex, not the
-     * name: the NIK and the name are two independent pieces of evidence, enough to link without the accept
+     * same sounds, cut short, a typing slip, not another name), and nothing contradicts the pair (birth date, family
+     * card, mother, generation, sex ({@link #sexAsTheNikSays}), the place in the family). The NIK encodes the
+     * kecamatan, the birth date and the sex, not the name: the NIK and the name are two independent pieces of
+     * evidence, enough to link without the accept
      * probability, which an exact NIK alone reaches only barely at national density (one NIK among millions weighs
      * about as much as the prior against any one pair). Rivals still count: the margin rule applies.
      */
     boolean ownNikUnderItsName(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
         int name = l[Comparison.NAME.ordinal()];
-        return l[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal() && PairComparer.isNik(row.digits)
-                && name != NameLevel.NULL.ordinal() && name <= NameLevel.FUZZY_HIGH.ordinal()
-                && l[Comparison.SEX.ordinal()] != SexLevel.DIFFERENT.ordinal() && !otherPlaceInTheFamily(row, s.candidate())
-                && !contradicted(row, s);
+        boolean sameName = name != NameLevel.NULL.ordinal() && (name <= NameLevel.FUZZY_HIGH.ordinal() || s.sameName());
+        return l[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal() && PairComparer.isNik(row.digits) && sameName
+                && sexAsTheNikSays(row, s) && !otherPlaceInTheFamily(row, s.candidate()) && !contradicted(row, s);
     }
 
     /**

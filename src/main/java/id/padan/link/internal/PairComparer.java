@@ -81,21 +81,23 @@ final class PairComparer {
         boolean dateImplied = impliedByNik(Comparison.BIRTH_DATE, l[Comparison.NIK.ordinal()], p, c);
         // Only a NIK encodes other fields; a repaired identifier of another kind (a benchmark's ID number)
         // is weighed with every other field as independent evidence, as before.
-        boolean supported = !isNik(p.digits) || supportsNikRepair(l, nameAgrees(l, p, c), motherAgrees, dateImplied);
+        boolean sameName = sameName(l, p, c);
+        boolean supported = !isNik(p.digits) || supportsNikRepair(l, sameName, motherAgrees, dateImplied);
         return new ScoredCandidate(c, l, weight(model, l, p, c), attributeWeight(model, l, p, c), supported,
-                mother == NameLevel.DIFFERENT);
+                mother == NameLevel.DIFFERENT, sameName);
     }
 
     /**
-     * Whether the names agree as support of a repaired NIK: alike at a fuzzy-high level or better, or written
-     * variations of one name (a typing slip in a short name, TNA / TINA; a common token mistyped, NI WYAN ARI /
-     * NI WAYAN ARI), not another name. Only asked of a repair: the exact NIK needs no support.
+     * Whether the names are one name written two ways: alike at a fuzzy-high level or better, or variations of one
+     * name (a typing slip in a short name, TNA / TINA; a common token mistyped, NI WYAN ARI / NI WAYAN ARI), not
+     * another name. The second question is asked only where the answer is used: of an exact or repaired NIK.
      */
-    private boolean nameAgrees(int[] l, LinkRow p, LinkRow c) {
+    private boolean sameName(int[] l, LinkRow p, LinkRow c) {
         int name = l[Comparison.NAME.ordinal()];
         if (name == NameLevel.NULL.ordinal()) return false;
         if (name <= NameLevel.FUZZY_HIGH.ordinal()) return true;
-        return NikLevel.values()[l[Comparison.NIK.ordinal()]].isRepair() && !names.anotherName(p.name, c.name);
+        NikLevel nik = NikLevel.values()[l[Comparison.NIK.ordinal()]];
+        return (nik == NikLevel.EXACT || nik.isRepair()) && !names.anotherName(p.name, c.name);
     }
 
     /** Whether the two rows' names are another name altogether, not a variation of one name. */
@@ -173,7 +175,7 @@ final class PairComparer {
     }
 
     /**
-     * Whether a repaired NIK has support from a field the NIK does not encode: a name that agrees ({@link #nameAgrees}), the
+     * Whether a repaired NIK has support from a field the NIK does not encode: a name that agrees ({@link #sameName}), the
      * same family card (for a repair of the digits), the same mother's name, or the same birth date when
      * the compared identifiers do not encode it (an identifier that is not a NIK, or a repair of the
      * NIK's date digits). A NIK sharing the kecamatan and the date with the person's (same region and date) needs it

@@ -3,11 +3,17 @@ package id.padan.link.internal;
 /**
  * A candidate weighed against a row: the level of every field comparison, the total match weight
  * (prior excluded), the weight of the person's own attributes (name, birth date, sex) alone, whether
- * a repaired NIK has support from a field the NIK does not encode (true when no repair), and whether
- * both rows name a mother and the names are different names.
+ * a repaired NIK has support from a field the NIK does not encode (true when no repair), whether
+ * both rows name a mother and the names are different names, and whether the names are one name written
+ * two ways (alike at fuzzy-high or better, or not another name: see {@code NameComparator.anotherName}).
  */
 record ScoredCandidate(LinkRow candidate, int[] levels, double weight, double attributeWeight, boolean supported,
-                       boolean motherDiffers) {
+                       boolean motherDiffers, boolean sameName) {
+
+    ScoredCandidate(LinkRow candidate, int[] levels, double weight, double attributeWeight, boolean supported,
+                    boolean motherDiffers) {
+        this(candidate, levels, weight, attributeWeight, supported, motherDiffers, false);
+    }
 
     ScoredCandidate(LinkRow candidate, int[] levels, double weight, double attributeWeight, boolean supported) {
         this(candidate, levels, weight, attributeWeight, supported, false);

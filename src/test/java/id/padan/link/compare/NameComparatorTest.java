@@ -183,6 +183,22 @@ class NameComparatorTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SIAI ZAHRA          | SITI ZAHRA
+            NI WYAN ARI         | NI WAYAN ARI
+            NI GEED ARI         | NI GEDE ARI
+            MOHAMMGD SYAMSUDDIN | MOHAMMAD SYAMSUDDIN
+            """)
+    void aCommonTokenMistypedIsNotADistinctiveToken(String one, String other) {
+        // the typing slip makes SIAI look distinctive: without the other name's SITI beside it, the distinctive tokens
+        // would be SIAI ZAHRA against ZAHRA, unalike, and the names different
+        StandardName a = standardiser.standardise(one);
+        StandardName b = standardiser.standardise(other);
+        assertThat(comparator.compare(a, b)).isIn(NameLevel.FUZZY_HIGH, NameLevel.FUZZY_LOW);
+        assertThat(comparator.compare(b, a)).isEqualTo(comparator.compare(a, b));
+    }
+
     @Test
     void thresholdsComeFromTheCaller() {
         // One typo in a one-token name: Jaro-Winkler 0.933, so where it lands depends only on the thresholds.

@@ -395,4 +395,37 @@ class LinkDecisionTest {
                 KkLevel.NULL), 20, 7, true);
         assertThat(decision.impossible(sent, otherCard)).as("without the same family card the places say nothing").isFalse();
     }
+
+    @ParameterizedTest(name = "{0}: linked {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # the row's own NIK of a woman (day 53), no birth date, no family card     | row sex | registry sex | one name | linked
+            SIAI ZAHRA for SITI ZAHRA (a common token mistyped), sent as a man       | L       | P            | true     | true
+            the registry own sex not the one its NIK encodes, sent as a woman  | P       | L            | true     | false
+            another name altogether, sent as a man                                   | L       | P            | false    | false
+            SIAI ZAHRA, the sexes agreeing                                           | P       | P            | true     | true
+            """)
+    void theOwnNikUnderItsNameOutweighsASexFieldContradictingThatNik(String what, char rowSex, char registrySex, boolean oneName,
+                                                                     boolean linked) {
+        LinkRow sent = Rows.program().nik("3326035308780001").sex(rowSex).relation("SPOUSE").build();
+        LinkRow owner = Rows.registry().nik("3326035308780001").sex(registrySex).relation("SPOUSE").build();
+        int[] l = levels(NikLevel.EXACT, NameLevel.DIFFERENT, DateLevel.NULL, KkLevel.NULL);
+        l[Comparison.SEX.ordinal()] = (rowSex == registrySex ? SexLevel.SAME : SexLevel.DIFFERENT).ordinal();
+        ScoredCandidate s = new ScoredCandidate(owner, l, 19, -6, true, false, oneName);
+        assertThat(decision.ownNikUnderItsName(sent, s)).as(what).isEqualTo(linked);
+        assertThat(decision.decide(sent, List.of(s)).kind()).as(what).isEqualTo(linked ? Kind.LINK : Kind.REVIEW);
+    }
+
+    @ParameterizedTest(name = "the same name, born {0} and {1} on one family card: impossible {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2024-04-03 | 2011-10-03 | true
+            2024-10-03 | 2011-10-03 | false
+            2024-03-10 | 2011-10-03 | true
+            """)
+    void theSameNameAGenerationApartIsAMistypedYearOnlyOnTheSameDayAndMonth(String rowBorn, String registryBorn, boolean impossible) {
+        // SITI MAEMUNAH, a baby missing from the registry with the family card in the NIK field, and her sister SITI MAEMUNAH
+        LinkRow baby = Rows.program().nik("1107030506196000").born(rowBorn).relation("CHILD").build();
+        LinkRow sister = Rows.registry().born(registryBorn).relation("CHILD").build();
+        ScoredCandidate s = candidate(sister, levels(NikLevel.KK_IN_NIK_FIELD, NameLevel.EXACT, DateLevel.GENERATION_APART, KkLevel.EXACT), 22, 3.6, true);
+        assertThat(decision.impossible(baby, s)).isEqualTo(impossible);
+    }
 }
