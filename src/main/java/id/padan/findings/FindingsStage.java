@@ -50,7 +50,7 @@ public class FindingsStage implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         long start = System.nanoTime();
         RunScope scope = RunScope.of(chunk);
-        String registry = mappings.registry().map(m -> m.source()).orElse("");
+        String registry = mappings.registrySource();
         long written, examined;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -36,6 +36,11 @@ public final class SourceMappings {
         return mappings.stream().filter(SourceMapping::registry).findFirst();
     }
 
+    /** The registry's source name, or "" when none is configured (then no row is a registry row). */
+    public String registrySource() {
+        return registry().map(SourceMapping::source).orElse("");
+    }
+
     /** The mapping whose file prefix starts this file name (case-insensitive), if any. */
     public Optional<SourceMapping> forFileName(String fileName) {
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);

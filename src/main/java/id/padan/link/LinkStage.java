@@ -229,6 +229,6 @@ public class LinkStage implements Partitioner {
     }
 
     private String registry() {
-        return mappings.registry().map(m -> m.source()).orElse("");
+        return mappings.registrySource();
     }
 }

@@ -38,7 +38,7 @@ public class ResolveStage implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         long start = System.nanoTime();
         long runId = RunScope.of(chunk).runId();
-        String registry = mappings.registry().map(m -> m.source()).orElse("");
+        String registry = mappings.registrySource();
         JdbcResolution.Counts counts;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -30,7 +30,7 @@ public class DecisionBook implements ReviewerPairs {
 
     public DecisionBook(DataSource dataSource, SourceMappings mappings) {
         this.dataSource = dataSource;
-        this.registrySource = mappings.registry().map(m -> m.source()).orElse("");
+        this.registrySource = mappings.registrySource();
     }
 
     /** A decision as it stands in a run. */

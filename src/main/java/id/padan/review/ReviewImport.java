@@ -26,7 +26,7 @@ public class ReviewImport {
 
     public ReviewImport(DataSource dataSource, SourceMappings mappings, ReviewSettings settings) {
         this.dataSource = dataSource;
-        this.checks = new DecisionChecks(mappings.registry().map(m -> m.source()).orElse(""), settings);
+        this.checks = new DecisionChecks(mappings.registrySource(), settings);
     }
 
     /** A line refused, with its reason. */

@@ -29,7 +29,7 @@ public class ReviewStage implements Tasklet {
     private final String registrySource;
 
     public ReviewStage(DataSource dataSource, DecisionBook book, StageMetrics metrics, id.padan.ingest.SourceMappings mappings) {
-        this.registrySource = mappings.registry().map(m -> m.source()).orElse("");
+        this.registrySource = mappings.registrySource();
         this.dataSource = dataSource;
         this.book = book;
         this.metrics = metrics;
