@@ -15,9 +15,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A partition's output replaced by two attempts at once (a request delivered twice to two workers, or handed out again
@@ -28,12 +26,7 @@ class PartitionReplaceIT {
     @Test
     void twoAttemptsAtOnceLeaveThePartitionsOutputOnce() throws Exception {
         TestDatabase.Db db = TestDatabase.newDatabase();
-        Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(db.url());
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
-        LinkRunStore store = new LinkRunStore(ds);
+        LinkRunStore store = new LinkRunStore(db.migratedDataSource());
         Partition p = new Partition(1, 4);
         List<RowLink> links = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) links.add(new RowLink("PKH", "k" + i, "DUKCAPIL", "d" + i, MatchMethod.EXACT_NIK, 1.0, null));
