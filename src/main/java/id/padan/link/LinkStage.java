@@ -70,10 +70,14 @@ public class LinkStage implements Partitioner {
     private final int searchRows;
     /** Term frequencies per run, counted once per process and shared by its partitions. */
     private final Map<Long, TermFrequencies> frequencies = new ConcurrentHashMap<>();
+    private final KeptApart keptApart;
+    /** The reviewers' cannot-link pairs per run, read once per process. */
+    private final Map<Long, KeptApart.Pairs> apart = new ConcurrentHashMap<>();
 
     public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings, StagedRun staged,
-                     LinkRunStore store, @Value("${padan.link.partitions:0}") int partitions,
+                     LinkRunStore store, KeptApart keptApart, @Value("${padan.link.partitions:0}") int partitions,
                      @Value("${padan.link.search-rows:50000}") int searchRows) {
+        this.keptApart = keptApart;
         this.dataSource = dataSource;
         this.mappings = mappings;
         this.metrics = metrics;
@@ -135,6 +139,7 @@ public class LinkStage implements Partitioner {
             MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
             ProbabilisticLinker linker = new ProbabilisticLinker(registry(), settings, RunScope.of(chunk).asOf(), log::debug);
             linker.progress(metrics.current(NAME));
+            linker.keepApart(apart(runId));
             List<StagedRow> rows = staged.rows(runId, p, null);
             Map<String, Integer> bucketOf = new HashMap<>(rows.size() * 2);
             for (StagedRow r : rows) bucketOf.put(r.source() + '\u0000' + r.recordKey(), RowBuckets.of(r));
@@ -168,6 +173,7 @@ public class LinkStage implements Partitioner {
                     store.partitionLinks(runId), count, leftover, chunks.size() > 1 ? " in " + chunks.size() + " parts" : ""));
             ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, RunScope.of(chunk).asOf(), log::debug);
             linker.progress(metrics.current(NAME));
+            linker.keepApart(apart(runId));
             List<Supplier<List<StagedRow>>> registryParts = Partition.of(count).stream()
                     .<Supplier<List<StagedRow>>>map(p -> () -> staged.rows(runId, p, registry)).toList();
             // The rows left over are searched a part at a time (at most padan.link.search-rows, whole buckets), so that
@@ -178,6 +184,7 @@ public class LinkStage implements Partitioner {
                 List<StagedRow> rows = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE, part.fromBucket(), part.toBucket());
                 var searched = linker.searchLeftover(rows, store.leftoverOwnerKks(runId, part.fromBucket(), part.toBucket()), registryParts, model, f);
                 store.addLinks(runId, searched.links());
+                store.addSeparations(runId, registry, searched.separations());
                 unlinked.addAll(searched.unlinked());
                 log.debug("link: search of run {} over buckets {}..{}: {} rows, {} links", runId, part.fromBucket(), part.toBucket() - 1,
                         rows.size(), searched.links().size());
@@ -190,6 +197,7 @@ public class LinkStage implements Partitioner {
                 st.execute("analyze padan.row_link");
             }
             frequencies.remove(runId);
+            apart.remove(runId);
             metrics.record(runId, NAME, total, start);
             return RepeatStatus.FINISHED;
         };
@@ -226,6 +234,11 @@ public class LinkStage implements Partitioner {
 
     private TermFrequencies frequencies(long runId) {
         return frequencies.computeIfAbsent(runId, id -> store.frequencies(id, registry()));
+    }
+
+    /** The reviewers' held cannot-link pairs of the run, which no link may join. */
+    private KeptApart.Pairs apart(long runId) {
+        return apart.computeIfAbsent(runId, keptApart::apartFor);
     }
 
     private String registry() {

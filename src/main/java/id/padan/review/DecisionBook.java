@@ -1,6 +1,7 @@
 package id.padan.review;
 
 import id.padan.ingest.SourceMappings;
+import id.padan.link.KeptApart;
 import id.padan.resolve.ReviewerPairs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code CONFLICT}, never resolved silently. Resolution gets the must-link and cannot-link pairs of the rest.
  */
 @Component
-public class DecisionBook implements ReviewerPairs {
+public class DecisionBook implements ReviewerPairs, KeptApart {
     private final DataSource dataSource;
     private final String registrySource;
 
@@ -79,6 +80,16 @@ public class DecisionBook implements ReviewerPairs {
         } catch (SQLException e) {
             throw new IllegalStateException("reading reviewers' decisions for run " + runId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The held cannot-link pairs to registry rows: the link stage removes them from the rows' candidates. */
+    @Override
+    public KeptApart.Pairs apartFor(long runId) {
+        KeptApart.Pairs pairs = KeptApart.Pairs.none();
+        for (Pair p : forRun(runId).cannotLink()) {
+            if (p.other().source().equals(registrySource)) pairs.add(p.row().source(), p.row().recordKey(), p.other().recordKey());
+        }
+        return pairs;
     }
 
     /**

@@ -133,10 +133,13 @@ public class ReviewStage implements Tasklet {
                 ps.executeBatch();
             }
             // The model's own view of each held pair decision: did link (before the decisions) join the row to the candidate?
+            // A kept-apart candidate is no candidate of link's, which records what the model alone would have done.
             try (PreparedStatement ps = c.prepareStatement("""
                     update padan.review_effect e set model_same = exists (
                         select 1 from padan.row_link l where l.run_id = e.run_id and l.source = e.source and l.record_key = e.record_key
-                        and l.method <> 'REVIEW' and l.target_source = d.other_source and l.target_key = d.other_key)
+                        and l.method <> 'REVIEW' and l.target_source = d.other_source and l.target_key = d.other_key) or exists (
+                        select 1 from padan.link_apart a where a.run_id = e.run_id and a.source = e.source and a.record_key = e.record_key
+                        and a.target_source = d.other_source and a.target_key = d.other_key and a.model_linked)
                     from padan.review_decision d
                     where d.decision_id = e.decision_id and e.run_id = ? and d.kind = 'PAIR' and e.state = 'HELD'""")) {
                 ps.setLong(1, runId);

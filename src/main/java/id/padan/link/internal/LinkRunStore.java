@@ -67,7 +67,7 @@ public final class LinkRunStore {
     /** Removes the run's links, before an attempt of the link stage writes them again. */
     public void clearLinks(long runId) {
         try (Connection c = dataSource.getConnection()) {
-            RunTables.clear(c, runId, "padan.row_link");
+            RunTables.clear(c, runId, "padan.row_link", "padan.link_apart");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot remove the links of run " + runId + ": " + e.getMessage(), e);
         }
@@ -126,6 +126,7 @@ public final class LinkRunStore {
         try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("delete from padan.row_link where run_id = ? and bucket is null")) {
             ps.setLong(1, runId);
             ps.executeUpdate();
+            RunTables.clear(c, runId, "padan.link_apart");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot remove the links of run " + runId + ": " + e.getMessage(), e);
         }
@@ -215,6 +216,23 @@ public final class LinkRunStore {
             c.commit();
         } catch (Exception e) {
             throw new IllegalStateException("cannot store the links of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the reviewers' separations the search applied (see {@code padan.link_apart}), in one transaction. */
+    public void addSeparations(long runId, String registrySource, Collection<ProbabilisticLinker.Separation> separations) {
+        if (separations.isEmpty()) return;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (CopyWriter w = new CopyWriter(c, "padan.link_apart", "run_id, source, record_key, target_source, target_key, model_linked")) {
+                for (ProbabilisticLinker.Separation s : separations) {
+                    w.add(runId).add(s.source()).add(s.recordKey()).add(registrySource).add(s.registryKey()).add(s.modelLinked());
+                    w.endRow();
+                }
+            }
+            c.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store the reviewers' separations of run " + runId + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package id.padan.link.internal;
 
+import id.padan.link.KeptApart;
 import id.padan.link.Linker;
 import id.padan.link.MatchSettings;
 import id.padan.link.RowLink;
@@ -55,6 +56,16 @@ public final class ProbabilisticLinker implements Linker {
     }
 
     private StageProgress progress = StageProgress.NONE;
+    private KeptApart.Pairs apart = KeptApart.Pairs.none();
+
+    /**
+     * The registry rows reviewers decided program rows are not: such a registry row is no candidate of the row (not
+     * taken as the owner of its NIK, not linked, not a rival, not sent to review), so the row's other candidates are
+     * decided on under the same rules.
+     */
+    public void keepApart(KeptApart.Pairs apart) {
+        this.apart = apart;
+    }
 
     /** Where the link decisions count their progress: one for every program row settled, in a partition or after. */
     public void progress(StageProgress progress) {
@@ -138,9 +149,10 @@ public final class ProbabilisticLinker implements Linker {
         LinkExplanations explanations = new LinkExplanations(model, comparer);
         RowLink[] links = new RowLink[programRows.size()];
         IntStream.range(0, programRows.size()).parallel().forEach(i -> {
-            LinkDecision.Outcome d = exactNikWithoutSearch(programRows.get(i), index, comparer, model, decision);
+            LinkRow p = programRows.get(i);
+            LinkDecision.Outcome d = exactNikWithoutSearch(p, index, comparer, model, decision, apart.of(p.row.source(), p.row.recordKey()));
             if (d != null) {
-                links[i] = explanations.link(programRows.get(i), d);
+                links[i] = explanations.link(p, d);
                 progress.add(1);
             }
         });
@@ -175,8 +187,17 @@ public final class ProbabilisticLinker implements Linker {
         return links;
     }
 
-    /** What the search gave for some of the rows left over: their links, and the rows it left unlinked or waiting for review. */
-    public record Searched(List<RowLink> links, List<StagedRow> unlinked) {}
+    /**
+     * What the search gave for some of the rows left over: their links, the rows it left unlinked or waiting for
+     * review, and the reviewers' separations it met (a kept-apart registry row among a row's candidates).
+     */
+    public record Searched(List<RowLink> links, List<StagedRow> unlinked, List<Separation> separations) {}
+
+    /**
+     * A reviewer's cannot-link pair the search applied: the program row, the registry row removed from its candidates,
+     * and whether the model alone (that row still a candidate) would have linked them.
+     */
+    public record Separation(String source, String recordKey, String registryKey, boolean modelLinked) {}
 
     /**
      * Searches some of the rows left over (any part of them: a row's decision depends only on the row and the
@@ -197,11 +218,13 @@ public final class ProbabilisticLinker implements Linker {
         LinkDecision decision = new LinkDecision(settings, model.priorWeight(), asOf);
         CandidateSearch search = new CandidateSearch(index, settings);
         LinkDecision.Outcome[] outcomes = new LinkDecision.Outcome[programRows.size()];
+        List<List<Separation>> separated = new ArrayList<>(java.util.Collections.nCopies(programRows.size(), List.of()));
         LongAdder fast = new LongAdder();
         IntStream.range(0, programRows.size()).parallel().forEach(i -> {
             LinkRow p = programRows.get(i);
+            Set<String> away = apart.of(p.row.source(), p.row.recordKey());
             // The owner's check again: a row can only miss it in its partition when its NIK's owner is not there.
-            LinkDecision.Outcome d = exactNikWithoutSearch(p, index, comparer, model, decision);
+            LinkDecision.Outcome d = exactNikWithoutSearch(p, index, comparer, model, decision, away);
             if (d != null) {
                 fast.increment();
                 outcomes[i] = d;
@@ -210,7 +233,14 @@ public final class ProbabilisticLinker implements Linker {
             }
             List<ScoredCandidate> scored = new ArrayList<>();
             for (LinkRow c : search.candidates(p)) scored.add(comparer.score(model, p, c));
-            outcomes[i] = decision.decide(p, scored);
+            if (away.isEmpty()) {
+                outcomes[i] = decision.decide(p, scored);
+            } else {
+                List<ScoredCandidate> kept = new ArrayList<>(scored.size());
+                for (ScoredCandidate s : scored) if (!away.contains(s.candidate().row.recordKey())) kept.add(s);
+                outcomes[i] = decision.decide(p, kept);
+                separated.set(i, separations(p, away, scored, index, comparer, model, decision));
+            }
             progress.add(1);
         });
         long t2 = System.nanoTime();
@@ -224,6 +254,8 @@ public final class ProbabilisticLinker implements Linker {
         LinkExplanations explanations = new LinkExplanations(model, comparer);
         List<RowLink> links = new ArrayList<>();
         List<StagedRow> unlinked = new ArrayList<>();
+        List<Separation> separations = new ArrayList<>();
+        for (List<Separation> s : separated) separations.addAll(s);
         for (int i = 0; i < outcomes.length; i++) {
             LinkDecision.Outcome d = outcomes[i];
             LinkRow p = programRows.get(i);
@@ -232,7 +264,25 @@ public final class ProbabilisticLinker implements Linker {
         }
         stats.merge("ms leftover: registry read", (t1 - t0) / 1_000_000, Long::sum);
         stats.merge("ms leftover: decisions", (t2 - t1) / 1_000_000, Long::sum);
-        return new Searched(links, unlinked);
+        return new Searched(links, unlinked, separations);
+    }
+
+    /**
+     * The kept-apart registry rows the row met (among its candidates, or as its NIK's owner), each with what the
+     * model alone would have done: linked the row to it or not.
+     */
+    private static List<Separation> separations(LinkRow p, Set<String> away, List<ScoredCandidate> scored, RegistryIndex index,
+                                                PairComparer comparer, MatchModel model, LinkDecision decision) {
+        LinkDecision.Outcome free = exactNikWithoutSearch(p, index, comparer, model, decision, Set.of());
+        if (free == null) free = decision.decide(p, scored);
+        String took = free.kind() == LinkDecision.Kind.LINK ? free.chosen().candidate().row.recordKey() : null;
+        Set<String> met = new java.util.TreeSet<>();
+        for (ScoredCandidate s : scored) if (away.contains(s.candidate().row.recordKey())) met.add(s.candidate().row.recordKey());
+        LinkRow owner = CandidateSearch.exactNikOwner(p, index);
+        if (owner != null && away.contains(owner.row.recordKey())) met.add(owner.row.recordKey());
+        List<Separation> out = new ArrayList<>(met.size());
+        for (String k : met) out.add(new Separation(p.row.source(), p.row.recordKey(), k, k.equals(took)));
+        return out;
     }
 
     /**
@@ -281,11 +331,14 @@ public final class ProbabilisticLinker implements Linker {
         return new TermFrequencies(registry.size(), names, dates);
     }
 
-    /** The exact-NIK owner's link when the check lets it be taken without search; null when a search is needed. */
+    /**
+     * The exact-NIK owner's link when the check lets it be taken without search; null when a search is needed (also
+     * when a reviewer kept the row apart from the owner: {@code away}).
+     */
     private static LinkDecision.Outcome exactNikWithoutSearch(LinkRow p, RegistryIndex index, PairComparer comparer, MatchModel model,
-                                                              LinkDecision decision) {
+                                                              LinkDecision decision, Set<String> away) {
         LinkRow owner = CandidateSearch.exactNikOwner(p, index);
-        if (owner == null) return null;
+        if (owner == null || away.contains(owner.row.recordKey())) return null;
         ScoredCandidate s = comparer.score(model, p, owner);
         return decision.takesExactNikWithoutSearch(p, s) ? new LinkDecision.Outcome(LinkDecision.Kind.LINK, s, Double.NaN, 1) : null;
     }
