@@ -240,6 +240,42 @@ class ReviewDecisionsIT {
         InProcess.Result status = InProcess.padan(db, "review", "status", "--config", config);
         assertThat(status.output()).contains("the model agreed with " + berbeda + " of " + decided.size() + " pair decisions");
 
+        // The second run's reports and corrected extracts show the decided findings with their decision, not as open.
+        Path reports2 = out.resolve("run-" + run2).resolve("reports");
+        assertThat(decisionLine(reports2, mismatchRow, "ATTRIBUTE_MISMATCH", "status_keputusan")).isEqualTo("DIJELASKAN: PINDAH (pindah ke desa lain)");
+        assertThat(decisionLine(reports2, mismatchRow, "ATTRIBUTE_MISMATCH", "keputusan")).isEqualTo("PINDAH");
+        assertThat(decisionLine(reports2, mismatchRow, "ATTRIBUTE_MISMATCH", "alasan")).isEqualTo("pindah ke desa lain");
+        assertThat(decisionLine(reports2, nikRow, "NIK_CORRECTED", "status_keputusan")).isEqualTo("DIPUTUSKAN: TERIMA");
+        assertThat(decisionLine(reports2, deceasedRow, "DECEASED_BENEFICIARY", "status_keputusan")).isEqualTo("MENUNGGU PERSETUJUAN: MENINGGAL");
+        Path kabOfMismatch = kabupatenFolder(reports2, mismatchRow, "ATTRIBUTE_MISMATCH");
+        String findingStatus = null;
+        List<String[]> findingRows = read(kabOfMismatch.resolve("findings.csv"));
+        for (String[] r : findingRows.subList(1, findingRows.size())) {
+            if ((r[col(findingRows.get(0), "program")] + "/" + r[col(findingRows.get(0), "kunci_baris")]).equals(mismatchRow)
+                    && r[col(findingRows.get(0), "kode_temuan")].equals("ATTRIBUTE_MISMATCH")) findingStatus = r[col(findingRows.get(0), "status_keputusan")];
+        }
+        assertThat(findingStatus).isEqualTo("DIJELASKAN: PINDAH (pindah ke desa lain)");
+        assertThat(Files.readString(kabOfMismatch.resolve("report.html"))).contains("DIJELASKAN: PINDAH (pindah ke desa lain)");
+        String extracts = extractsText(out.resolve("run-" + run2).resolve("extracts"));
+        assertThat(occurrences(extracts, "ATTRIBUTE_MISMATCH=PINDAH")).as("the explained row in its corrected extract").isEqualTo(1);
+        assertThat(occurrences(extracts, "NIK_CORRECTED=TERIMA")).isEqualTo(1);
+        assertThat(occurrences(extracts, "=MENINGGAL")).as("a decision awaiting its approver is not yet in the extracts").isZero();
+        // ... and a reviewer file of the second run, imported as it is, changes nothing: it carries the standing decisions.
+        List<Path> files2;
+        try (Stream<Path> st = Files.walk(reports2)) {
+            files2 = st.filter(p -> p.getFileName().toString().equals("decisions.csv") && !p.getParent().getFileName().toString().equals("NASIONAL")).sorted().toList();
+        }
+        int unchanged2 = 0;
+        for (Path f : files2) {
+            InProcess.Result r = InProcess.padan(db, "review", "import", f.toString(), "--reviewer", "ani", "--config", config);
+            assertThat(r.exit()).as(r.output()).isZero();
+            assertThat(r.output()).contains(" 0 decided (0 awaiting an approver)").contains(" 0 refused");
+            var m = java.util.regex.Pattern.compile("([\\d,]+) unchanged").matcher(r.output());
+            assertThat(m.find()).isTrue();
+            unchanged2 += n(m.group(1));
+        }
+        assertThat(unchanged2).as("the explained, the accepted NIK and the one awaiting approval").isGreaterThanOrEqualTo(3);
+
         // A registry name changed behind one decided SAMA pair: that decision is stale, the row back in the queue.
         String samaRow = decided.entrySet().stream().filter(e -> e.getValue().equals("SAMA")).map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
         String registryKey;
@@ -283,6 +319,49 @@ class ReviewDecisionsIT {
         // The audit table refuses UPDATE and DELETE, to the login that owns it too.
         assertThatThrownBy(() -> Sql.execute(db, "update padan.review_audit set actor = 'x'")).hasMessageContaining("append-only");
         assertThatThrownBy(() -> Sql.execute(db, "delete from padan.review_decision")).hasMessageContaining("append-only");
+    }
+
+    /** The kabupaten folder whose decisions.csv lists the row's finding. */
+    private static Path kabupatenFolder(Path reports, String row, String code) throws Exception {
+        try (Stream<Path> st = Files.list(reports)) {
+            for (Path dir : st.filter(d -> !d.getFileName().toString().equals("NASIONAL")).sorted().toList()) {
+                if (decisionLineIn(dir.resolve("decisions.csv"), row, code, "kode_temuan") != null) return dir;
+            }
+        }
+        throw new AssertionError(row + " " + code + " in no kabupaten's decisions.csv");
+    }
+
+    /** A column of the row's line in its kabupaten's decisions.csv. */
+    private static String decisionLine(Path reports, String row, String code, String column) throws Exception {
+        return decisionLineIn(kabupatenFolder(reports, row, code).resolve("decisions.csv"), row, code, column);
+    }
+
+    private static String decisionLineIn(Path decisions, String row, String code, String column) throws Exception {
+        if (!Files.exists(decisions)) return null;
+        List<String[]> rows = read(decisions);
+        String[] h = rows.get(0);
+        for (String[] r : rows.subList(1, rows.size())) {
+            if ((r[col(h, "program")] + "/" + r[col(h, "kunci_baris")]).equals(row) && r[col(h, "kode_temuan")].equals(code)) return r[col(h, column)];
+        }
+        return null;
+    }
+
+    /** Every corrected extract of a run, as one text (bytes read as ISO-8859-1: the codes are ASCII in every encoding). */
+    private static String extractsText(Path extracts) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> st = Files.walk(extracts)) {
+            for (Path p : st.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().contains("_DITOLAK")
+                    && !p.getFileName().toString().contains("BACA_SAYA")).sorted().toList()) {
+                sb.append(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int occurrences(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+        return n;
     }
 
     private static boolean hasReviewRows(Path decisions) {

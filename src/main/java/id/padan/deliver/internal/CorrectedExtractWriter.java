@@ -51,7 +51,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * sent for that region in the order sent, {@code <file>_<kab>_DITOLAK.csv} with the lines padan could not load (line
  * number, reason and the line as sent), and {@code <file>_<kab>_BACA_SAYA.txt}, a readme in Bahasa Indonesia
  * ({@link ExtractReadme}). Five columns are added at the end of the extract: status ({@code SESUAI},
- * {@code ADA_TEMUAN}, {@code DIKOREKSI}), the row's finding codes, each corrected column with the finding or
+ * {@code ADA_TEMUAN}, {@code DIKOREKSI}), the row's finding codes (a code a reviewer's held decision covers followed by
+ * {@code =} and the decision: {@code ATTRIBUTE_MISMATCH=PINDAH}), each corrected column with the finding or
  * reason behind it, the values sent in the corrected columns, and the person_id.
  *
  * <p>The original file is read again (its SHA-256 must still be the one ingested). A line that is not corrected is
@@ -118,6 +119,8 @@ public class CorrectedExtractWriter implements Deliverable {
                 ps.setFetchSize(20_000);
                 String[] sources = files.stream().map(InputFile::source).toArray(String[]::new);
                 int i = 1;
+                ps.setLong(i++, scope.runId());
+                ps.setLong(i++, scope.runId());
                 ps.setLong(i++, scope.runId());
                 ps.setArray(i++, c.createArrayOf("text", sources));
                 ps.setLong(i++, scope.runId());
@@ -312,7 +315,8 @@ public class CorrectedExtractWriter implements Deliverable {
             List<String> sentValues = new ArrayList<>(3);
             String[] fields = certain(rs, codes) ? correct(row.fields(), rs, codes, corrected, sentValues) : null;
             String status = !corrected.isEmpty() ? CORRECTED : codes != null ? FINDING : OK;
-            String[] added = {status, codes == null ? "" : codes, String.join(" | ", corrected), String.join(" | ", sentValues), Long.toString(personId)};
+            String shown = ReviewStatus.codes(codes, rs.getString("decided"));
+            String[] added = {status, shown == null ? "" : shown, String.join(" | ", corrected), String.join(" | ", sentValues), Long.toString(personId)};
             if (corrected.isEmpty()) {
                 rawRecord(out, row, raw);
                 out.added(added);
@@ -506,14 +510,18 @@ public class CorrectedExtractWriter implements Deliverable {
 
     /**
      * Every line of the program sources in (source, line) order: loaded rows with their person, link, registry
-     * values and findings (as the findings stage recorded them), and rejected lines with their reason.
+     * values and findings (as the findings stage recorded them) with the reviewers' held decisions on them
+     * ({@code CODE=WORD}, {@link ReviewStatus}), and rejected lines with their reason. Parameters: the run (twice, for
+     * the decisions), the run and its sources, the run and its sources.
      */
-    private static final String QUERY = """
-            select source, line_no, false as rejected, region_code, region_kab, person_id, match_method, match_score, in_dukcapil, reg_nik,
-                   reg_birth, reg_sex, nik, birth_date, sex, codes
-            from padan.row_outcome where run_id = ? and source = any(?)
+    private static final String QUERY = "with " + ReviewStatus.CTE + """
+            select o.source, o.line_no, false as rejected, o.region_code, o.region_kab, o.person_id, o.match_method, o.match_score, o.in_dukcapil,
+                   o.reg_nik, o.reg_birth, o.reg_sex, o.nik, o.birth_date, o.sex, o.codes,
+                   (select string_agg(rs.code || '=' || rs.keputusan, ' ') from review_status rs
+                    where rs.source = o.source and rs.record_key = o.record_key and rs.queue = 'DECIDED') as decided
+            from padan.row_outcome o where o.run_id = ? and o.source = any(?)
             union all
-            select source, line_no, true, null, null, null, null, null, null, null, null, null, null, null, null, reason
+            select source, line_no, true, null, null, null, null, null, null, null, null, null, null, null, null, reason, null
             from padan.rejected_row where run_id = ? and source = any(?)
             order by 1, 2""";
 }

@@ -71,7 +71,8 @@ final class ExtractReadme {
                 .append(CorrectedExtractWriter.FINDING).append(" = ada temuan (lihat ").append(added.codes()).append("), nilai tidak diubah; ")
                 .append(CorrectedExtractWriter.CORRECTED).append(" = padan mengganti nilai di kolom yang disebut ").append(added.corrected())
                 .append(" dengan nilai Dukcapil, karena tautan ke penduduk Dukcapil pasti.\n");
-        sb.append("- ").append(added.codes()).append(": kode temuan baris ini, dipisah spasi (artinya di bawah).\n");
+        sb.append("- ").append(added.codes()).append(": kode temuan baris ini, dipisah spasi (artinya di bawah); kode yang sudah diputuskan")
+                .append(" peninjau diikuti = dan keputusannya (misalnya ATTRIBUTE_MISMATCH=PINDAH: dijelaskan, pindah; BENAR: dikonfirmasi).\n");
         sb.append("- ").append(added.corrected()).append(": kolom yang dikoreksi dan alasannya, mis. \"NIK: NIK_CORRECTED\"; ")
                 .append(CorrectedExtractWriter.FILLED).append(" = nilai yang dikirim kosong atau tidak sah, diisi dari Dukcapil. ")
                 .append("Nama tidak pernah diubah.\n");

@@ -161,10 +161,17 @@ final class FindingText {
                 againstCandidate ? str(row.get("cand_kk")) : str(row.get("reg_kk")), againstCandidate ? NikDifference.Owner.NONE : owner);
         JsonNode explanation = parse(str(row.get("explanation")));
         String why = why(code, row, explanation, d, differing, nikDiff);
+        String carried = ReviewStatus.carried(str(row.get("review_queue")), str(row.get("review_word")));
         return new DecisionRow(code, str(row.get("severity")), ReviewText.id(str(row.get("source"))), ReviewText.key(str(row.get("record_key"))),
                 ReviewText.id(kab), ReviewText.id(kec), ReviewText.of(name(kec)), ReviewText.id(desa), ReviewText.id(str(row.get("person_id"))),
                 sent, registry, candidate, candId == null ? ReviewText.EMPTY : ReviewText.id(candId.toString()), differing, ReviewText.of(nikDiff),
-                ReviewText.of(why), detail, ReviewText.of(technical(row, explanation)));
+                ReviewText.of(why), detail, ReviewText.of(technical(row, explanation)), status(row), ReviewText.of(carried),
+                carried == null ? ReviewText.EMPTY : ReviewText.of(str(row.get("review_reason"))));
+    }
+
+    /** The status of the reviewers' decision covering the row ({@link ReviewStatus}), from its {@code review_*} columns. */
+    ReviewText status(Map<String, Object> row) {
+        return ReviewStatus.text(text, str(row.get("review_queue")), str(row.get("review_word")), str(row.get("review_reason")));
     }
 
     private static NikDifference.Owner owner(String s) {

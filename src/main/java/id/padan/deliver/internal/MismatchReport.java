@@ -109,6 +109,8 @@ public class MismatchReport implements Deliverable {
                     setComparable(c, ps, 1, comparable);
                     Object[] codes = settings.decisionCodes().toArray();
                     int i = 4;
+                    ps.setLong(i++, runId);
+                    ps.setLong(i++, runId);
                     ps.setArray(i++, c.createArrayOf("text", codes));
                     ps.setString(i++, registry);
                     ps.setLong(i++, runId);
@@ -141,7 +143,7 @@ public class MismatchReport implements Deliverable {
                                 national.decision(decision);
                                 spools.get(code).add(decision.cells(text));
                             } else {
-                                current.finding(row, detail);
+                                current.finding(row, detail, findingText.status(row));
                             }
                         }
                     }
@@ -346,7 +348,7 @@ public class MismatchReport implements Deliverable {
 
         private List<String> findingsHeader() {
             return List.of(text.t("col.program"), text.t("col.record_key"), text.t("col.code"), text.t("col.severity"), text.t("col.change"),
-                    text.t("col.kecamatan"), text.t("col.kecamatan_name"), text.t("col.desa"), text.t("col.person_id"), text.t("col.detail"));
+                    text.t("col.review_status"), text.t("col.kecamatan"), text.t("col.kecamatan_name"), text.t("col.desa"), text.t("col.person_id"), text.t("col.detail"));
         }
 
         private Map<String, long[]> changeTable() {
@@ -380,13 +382,13 @@ public class MismatchReport implements Deliverable {
             findings = new ReviewCsv(outputFiles, dir.resolve("findings.csv"), findingsHeader());
         }
 
-        void finding(Map<String, Object> row, ReviewText detail) {
+        void finding(Map<String, Object> row, ReviewText detail, ReviewText status) {
             String region = (String) row.get("region_code");
             String kec = region != null && region.length() >= 6 ? region.substring(0, 6) : null;
             String desa = region != null && region.length() == 10 ? region : null;
             Object person = row.get("person_id");
             findings.row(List.of(ReviewText.id((String) row.get("source")), ReviewText.key((String) row.get("record_key")), ReviewText.id((String) row.get("code")),
-                    ReviewText.of(text.t("sev." + row.get("severity"))), ReviewText.of(text.t("change." + row.get("change"))), ReviewText.id(kec),
+                    ReviewText.of(text.t("sev." + row.get("severity"))), ReviewText.of(text.t("change." + row.get("change"))), status, ReviewText.id(kec),
                     ReviewText.of(name(kec)), ReviewText.id(desa), person == null ? ReviewText.EMPTY : ReviewText.id(person.toString()), detail));
         }
 
@@ -505,8 +507,10 @@ public class MismatchReport implements Deliverable {
     private static final String DECISIONS = """
             select 0 as part, %s as kab, array_position(?::text[], f.code) as harm, left(f.region_code, 6) as kec, f.source, f.record_key, f.code,
                    f.severity, f.region_code, f.person_id, f.detail_json::text as detail_json, null::text as change,
+                   rs.queue as review_queue, rs.keputusan as review_word, rs.alasan as review_reason,
                    %s
             from padan.finding f %s
+            left join review_status rs on rs.source = f.source and rs.record_key = f.record_key and rs.code = f.code
             join padan.row_outcome o on o.run_id = f.run_id and o.source = f.source and o.record_key = f.record_key
             left join padan.person p on p.run_id = f.run_id and p.person_id = f.person_id and p.in_dukcapil
             left join padan.staged_row own on own.run_id = f.run_id and own.source = ? and own.record_key = o.nik
@@ -526,11 +530,14 @@ public class MismatchReport implements Deliverable {
     /**
      * The rows of every report, ordered by kabupaten: first the rows needing a decision (part 0), most harmful
      * code first, with the values sent, the registry person's, the candidate's (for a possible match) and whose NIK
-     * was sent; then every finding with its change status, and the resolved ones (part 1).
+     * was sent; then every finding with its change status, and the resolved ones (part 1); each with the reviewers'
+     * decision covering it ({@link ReviewStatus}). Parameters: the checks compared (3), the run twice, then those of
+     * {@link #DECISIONS} and of part 1.
      */
-    private static final String ROWS = COMPARABLE + DECISIONS + ("""
+    private static final String ROWS = COMPARABLE + "     , " + ReviewStatus.CTE + DECISIONS + ("""
             union all
             select 1, %s, 0, left(f.region_code, 6), f.source, f.record_key, f.code, f.severity, f.region_code, f.person_id, f.detail_json, f.change,
+                   rs.queue, rs.keputusan, rs.alasan,
                    %s
             from (select coalesce(c.region_code, p.region_code) as region_code, coalesce(c.source, p.source) as source,
                          coalesce(c.record_key, p.record_key) as record_key, coalesce(c.code, p.code) as code, coalesce(c.severity, p.severity) as severity,
@@ -543,6 +550,7 @@ public class MismatchReport implements Deliverable {
                              and (k.everything or (x.source, x.code) in (select source, code from checked))) p
                        on p.source = c.source and p.record_key = c.record_key and p.code = c.code) f
                  %s
+            left join review_status rs on rs.source = f.source and rs.record_key = f.record_key and rs.code = f.code
             order by 2 nulls last, 1, 3, 4 nulls first, 5, 6, 7""").formatted(KAB, nulls(), ROUTE);
 
     private static String nulls() {
