@@ -44,7 +44,26 @@ public class ReviewImport {
      * published run).
      */
     public Report importFile(Path file, String reviewer, String role, Long runId) throws Exception {
+        return importFile(file, file, reviewer, role, runId, items -> new java.util.HashSet<>(items), "import " + file.getFileName());
+    }
+
+    /** The item a line of a decisions file names. */
+    public record Item(String source, String recordKey, String code) {}
+
+    /**
+     * Imports {@code file}, known to its reviewer as {@code name} (the name it is reported and audited under), as decisions
+     * of {@code reviewer} on run {@code runId} (null: the current published run), deciding only the items {@code mayDecide}
+     * gives back of those the lines name (the page's upload: the items the user may see); a line naming another item is
+     * refused as not found. Every other check is an import's.
+     */
+    public Report importFile(Path file, Path name, String reviewer, String role, Long runId,
+                             java.util.function.Function<List<Item>, java.util.Set<Item>> mayDecide, String origin) throws Exception {
         List<DecisionFile.Line> lines = DecisionFile.read(file);
+        List<Item> named = new ArrayList<>();
+        for (DecisionFile.Line l : lines) {
+            if (!l.get(DecisionFile.Column.KEPUTUSAN).isEmpty()) named.add(item(l));
+        }
+        java.util.Set<Item> visible = named.isEmpty() ? java.util.Set.of() : mayDecide.apply(named);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long run = runId != null ? runId : currentRun(c);
@@ -56,19 +75,22 @@ public class ReviewImport {
                     blank++;
                     continue;
                 }
+                if (!visible.contains(item(l))) {
+                    refused.add(new Refusal(l.lineNo(), "item tidak ditemukan"));
+                    continue;
+                }
                 asked.add(new DecisionChecks.Asked(l.lineNo(), l.get(DecisionFile.Column.PROGRAM), l.get(DecisionFile.Column.RECORD_KEY),
                         l.get(DecisionFile.Column.CODE), l.get(DecisionFile.Column.CANDIDATE), l.get(DecisionFile.Column.KEPUTUSAN),
                         l.get(DecisionFile.Column.ALASAN)));
             }
-            String origin = "import " + file.getFileName();
             DecisionChecks.Outcome out = checks.check(c, run, asked, reviewer, role, origin);
             for (var r : out.refused().entrySet()) refused.add(new Refusal(r.getKey(), r.getValue()));
             refused.sort(java.util.Comparator.comparingInt(Refusal::lineNo));
             int awaiting = 0;
             for (DecisionChecks.NewDecision d : out.accepted()) if (d.needsApproval()) awaiting++;
             DecisionStore.insert(c, out.accepted());
-            Report report = new Report(file, run, lines.size(), out.accepted().size(), awaiting, blank, out.unchanged(), refused);
-            DecisionStore.audit(c, reviewer, "IMPORT", file.toAbsolutePath().toString(), "run " + run + ": " + report.lines() + " lines, "
+            Report report = new Report(name, run, lines.size(), out.accepted().size(), awaiting, blank, out.unchanged(), refused);
+            DecisionStore.audit(c, reviewer, "IMPORT", name.equals(file) ? file.toAbsolutePath().toString() : origin, "run " + run + ": " + report.lines() + " lines, "
                     + report.decided() + " decided, " + report.blank() + " blank, " + report.unchanged() + " unchanged, " + refused.size() + " refused");
             c.commit();
             return report;
@@ -125,6 +147,10 @@ public class ReviewImport {
             }
             return new Outcomes(each);
         }
+    }
+
+    private static Item item(DecisionFile.Line l) {
+        return new Item(l.get(DecisionFile.Column.PROGRAM), l.get(DecisionFile.Column.RECORD_KEY), l.get(DecisionFile.Column.CODE));
     }
 
     static long currentRun(Connection c) throws SQLException {

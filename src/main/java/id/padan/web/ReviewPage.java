@@ -5,16 +5,21 @@ import id.padan.deliver.ReviewText;
 import id.padan.review.Keputusan;
 import id.padan.review.ReviewApprovals;
 import id.padan.review.ReviewImport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -238,6 +244,64 @@ public class ReviewPage {
         }
         return html(HttpStatus.OK, "bulk", Map.of("user", auth.getName(), "role", role, "keputusan", keputusan, "lines", lines, "stored", stored,
                 "asked", asked.size()));
+    }
+
+    /**
+     * A filled-in decisions file uploaded on the queue page ({@code decisions.csv} or {@code report.xlsx} as padan
+     * delivered it): imported like {@code padan review import} on the current run, as the user's decisions, with every
+     * check of a file's line; a line naming an item the user may not see (row-level security) is refused as not found.
+     * The page lists the counts and every refused line with its reason.
+     */
+    @PostMapping("/review/upload")
+    @ResponseBody
+    public ResponseEntity<String> upload(Authentication auth, @RequestParam("berkas") MultipartFile berkas) throws Exception {
+        String role = role(auth);
+        if (role.equals("NATIONAL_VIEWER")) return html(HttpStatus.FORBIDDEN, "message", Map.of("text", "Peran Anda hanya dapat melihat."));
+        String sent = berkas.getOriginalFilename() == null ? "" : berkas.getOriginalFilename().replace('\\', '/');
+        String original = sent.substring(sent.lastIndexOf('/') + 1);
+        String lower = original.toLowerCase(Locale.ROOT);
+        if (berkas.isEmpty() || !(lower.endsWith(".csv") || lower.endsWith(".xlsx"))) {
+            return html(HttpStatus.BAD_REQUEST, "message", Map.of("text", "Unggah decisions.csv atau report.xlsx yang sudah diisi (berkas .csv atau .xlsx)."));
+        }
+        long run = currentRun();
+        Path tmp = Files.createTempFile("padan-unggah-", lower.endsWith(".csv") ? ".csv" : ".xlsx");
+        ReviewImport.Report report;
+        try {
+            berkas.transferTo(tmp);
+            report = decisions.importFile(tmp, Path.of(original), auth.getName(), role, run, named -> visible(auth, run, named),
+                    "page (upload " + original + ")");
+        } catch (IllegalArgumentException e) {
+            return html(HttpStatus.BAD_REQUEST, "message", Map.of("text", "Berkas tidak dapat dibaca: " + e.getMessage().replace(tmp.toString(), original)));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", auth.getName());
+        m.put("role", role);
+        m.put("file", original);
+        m.put("report", report);
+        return html(report.refused().isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "upload", m);
+    }
+
+    /** The items among {@code named} the user may see in the run (row-level security: the page's database role). */
+    private Set<ReviewImport.Item> visible(Authentication auth, long run, List<ReviewImport.Item> named) {
+        Set<ReviewImport.Item> out = new HashSet<>();
+        try (Connection c = web.as(auth.getName()); PreparedStatement ps = c.prepareStatement("""
+                select q.source, q.record_key, q.code
+                from unnest(?::text[], ?::text[], ?::text[]) as i(source, record_key, code)
+                join padan.review_queue_item q on q.run_id = ? and q.source = i.source and q.record_key = i.record_key and q.code = i.code""")) {
+            ps.setArray(1, c.createArrayOf("text", named.stream().map(ReviewImport.Item::source).toArray()));
+            ps.setArray(2, c.createArrayOf("text", named.stream().map(ReviewImport.Item::recordKey).toArray()));
+            ps.setArray(3, c.createArrayOf("text", named.stream().map(ReviewImport.Item::code).toArray()));
+            ps.setLong(4, run);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new ReviewImport.Item(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the items of run " + run + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /**

@@ -35,8 +35,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The review page in headless Chromium (Debian's chromium and chromium-driver): a reviewer logs in, decides items by
  * keyboard, sees no NIK; an item of another kabupaten is 404 by URL and its rows are invisible to the page's database
- * role; a NIK correction waits for an approver, who cannot approve their own; a reveal is audited; the next run keeps the
- * decisions made on the page.
+ * role; a NIK correction waits for an approver, who cannot approve their own; a reveal is audited; a reviewer decides in
+ * bulk and uploads a filled-in decisions file (a line of another kabupaten not found); the next run keeps the decisions
+ * made on the page.
  */
 class ReviewPageIT {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 23);
@@ -180,6 +181,37 @@ class ReviewPageIT {
                         + " and keputusan = 'BENAR' and kabupaten = '" + kabB + "'")).isEqualTo(answerable);
                 assertThat(browser.findElements(By.cssSelector("#bulk-result tbody tr"))).hasSize(2);
                 assertThat(browser.findElements(By.cssSelector("#bulk-result td.refused"))).hasSize((int) (2 - answerable));
+
+                // citra uploads a filled-in file on the queue page: her kabupaten's line is decided; a line of kabupaten A is
+                // not found (row-level security), a word that answers nothing is refused with its reason
+                String itemsOf = "select source || ',' || record_key || ',' || code from padan.review_queue_item q where kabupaten = '%s'"
+                        + " and code in ('ATTRIBUTE_MISMATCH', 'DUPLICATE_IN_PROGRAM') and not exists (select 1 from padan.review_decision d"
+                        + " where d.source = q.source and d.record_key = q.record_key and d.code = q.code) order by source, record_key limit 1";
+                String ofB = Sql.text(db, itemsOf.formatted(kabB));
+                String ofA = Sql.text(db, itemsOf.formatted(kabA));
+                String otherOfB = Sql.text(db, ("select source || ',' || record_key || ',' || code from padan.review_queue_item q where kabupaten = '%s'"
+                        + " and source || ',' || record_key || ',' || code <> '%s' and not exists (select 1 from padan.review_decision d"
+                        + " where d.source = q.source and d.record_key = q.record_key and d.code = q.code) order by source, record_key limit 1").formatted(kabB, ofB));
+                assertThat(ofB).isNotNull();
+                assertThat(ofA).isNotNull();
+                assertThat(otherOfB).isNotNull();
+                Path filled = tmp.resolve("keputusan-citra.csv").toAbsolutePath();
+                Files.writeString(filled, "program,kunci_baris,kode_temuan,keputusan,alasan\r\n" + ofB + ",PINDAH,pindah ke desa lain\r\n"
+                        + ofA + ",BENAR,\r\n" + otherOfB + ",MUNGKIN,\r\n", java.nio.charset.StandardCharsets.UTF_8);
+                browser.get(base + "/review");
+                waitFor(browser, "queue");
+                browser.findElement(By.id("berkas")).sendKeys(filled.toString());
+                browser.findElement(By.id("upload-submit")).click();
+                waitFor(browser, "upload-summary");
+                screenshot(browser, tmp, "upload");
+                assertThat(browser.findElement(By.id("upload-summary")).getText()).startsWith("3 baris: 1 dicatat").contains("2 ditolak");
+                List<WebElement> refusedLines = browser.findElements(By.cssSelector("#upload-result tbody tr"));
+                assertThat(refusedLines).hasSize(2);
+                assertThat(refusedLines.get(0).getText()).isEqualTo("3 item tidak ditemukan");
+                assertThat(refusedLines.get(1).getText()).startsWith("4 ").contains("MUNGKIN");
+                assertThat(Sql.text(db, "select source || ',' || record_key || ',' || code || ' ' || keputusan || ' ' || kabupaten from padan.review_decision"
+                        + " where reviewer = 'citra' and origin like 'page (upload keputusan-citra.csv)%'")).isEqualTo(ofB + " PINDAH " + kabB);
+                assertThat(Sql.longValue(db, "select count(*) from padan.review_audit where actor = 'citra' and action = 'IMPORT'")).isEqualTo(1);
             } finally {
                 browser.quit();
             }
