@@ -32,7 +32,7 @@ public final class RowBuckets {
     }
 
     /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
-    private static long mix(long h) {
+    public static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

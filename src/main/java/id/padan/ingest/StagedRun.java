@@ -30,6 +30,12 @@ public interface StagedRun {
     /** The rows of buckets {@code fromBucket} (inclusive) to {@code toBucket} (exclusive) that {@code keyTable} names, which has a {@code bucket} column too; same order. */
     List<StagedRow> rowsNamedIn(long runId, String keyTable, int fromBucket, int toBucket);
 
+    /**
+     * The loaded rows of {@code source} in the partition whose line number is among those {@code lineQuery} gives (an SQL
+     * query of padan's own over its tables, one integer column), by line.
+     */
+    List<StagedRow> rowsAt(long runId, Partition partition, String source, String lineQuery);
+
     /** How many rows the run loaded, per bucket: index b holds bucket b's count. */
     long[] bucketSizes(long runId);
 }

@@ -4,6 +4,7 @@ import id.padan.ingest.Partition;
 import id.padan.ingest.RowBuckets;
 import id.padan.ingest.SourceMappings;
 import id.padan.ingest.StagedRun;
+import id.padan.link.internal.JdbcRegistryKeys;
 import id.padan.link.internal.LinkRunStore;
 import id.padan.link.internal.ProbabilisticLinker;
 import id.padan.link.internal.TermFrequencies;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.Partitioner;
@@ -68,6 +68,7 @@ public class LinkStage implements Partitioner {
     private final LinkRunStore store;
     private final int partitionsSetting;
     private final int searchRows;
+    private final long searchRegistryRows;
     /** Term frequencies per run, counted once per process and shared by its partitions. */
     private final Map<Long, TermFrequencies> frequencies = new ConcurrentHashMap<>();
     private final KeptApart keptApart;
@@ -76,7 +77,8 @@ public class LinkStage implements Partitioner {
 
     public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings, StagedRun staged,
                      LinkRunStore store, KeptApart keptApart, @Value("${padan.link.partitions:0}") int partitions,
-                     @Value("${padan.link.search-rows:50000}") int searchRows) {
+                     @Value("${padan.link.search-rows:50000}") int searchRows,
+                     @Value("${padan.link.search-registry-rows:100000}") long searchRegistryRows) {
         this.keptApart = keptApart;
         this.dataSource = dataSource;
         this.mappings = mappings;
@@ -87,6 +89,8 @@ public class LinkStage implements Partitioner {
         this.partitionsSetting = partitions;
         if (searchRows < 1) throw new IllegalArgumentException("padan.link.search-rows must be at least 1, got " + searchRows);
         this.searchRows = searchRows;
+        if (searchRegistryRows < 1) throw new IllegalArgumentException("padan.link.search-registry-rows must be at least 1, got " + searchRegistryRows);
+        this.searchRegistryRows = searchRegistryRows;
     }
 
     /** Partitions asked for ({@code --partitions}, {@code padan.link.partitions}); 0 leaves the number to the run's size. */
@@ -174,20 +178,28 @@ public class LinkStage implements Partitioner {
             ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, RunScope.of(chunk).asOf(), log::debug);
             linker.progress(metrics.current(NAME));
             linker.keepApart(apart(runId));
-            List<Supplier<List<StagedRow>>> registryParts = Partition.of(count).stream()
-                    .<Supplier<List<StagedRow>>>map(p -> () -> staged.rows(runId, p, registry)).toList();
-            // The rows left over are searched a part at a time (at most padan.link.search-rows, whole buckets), so that
-            // what is held is bounded by the part, not by the run: each part gathers the registry rows its own rows can
-            // meet, and a row's decision depends on nothing else. Only the rows left unlinked wait for the deduplication.
+            // The registry's keys go into the database once; then the rows left over are searched a part at a time (at
+            // most padan.link.search-rows, whole buckets), and each part again in parts that read at most about
+            // padan.link.search-registry-rows registry rows, the ones under the keys its rows need: what is held is
+            // bounded by the part, not by the run, and a row's decision depends on nothing else. Only the rows left
+            // unlinked wait for the deduplication.
+            JdbcRegistryKeys keys = new JdbcRegistryKeys(dataSource, staged, runId, registry);
             List<StagedRow> unlinked = new ArrayList<>();
-            for (LinkRunStore.BucketRange part : chunks) {
-                List<StagedRow> rows = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE, part.fromBucket(), part.toBucket());
-                var searched = linker.searchLeftover(rows, store.leftoverOwnerKks(runId, part.fromBucket(), part.toBucket()), registryParts, model, f);
-                store.addLinks(runId, searched.links());
-                store.addSeparations(runId, registry, searched.separations());
-                unlinked.addAll(searched.unlinked());
-                log.debug("link: search of run {} over buckets {}..{}: {} rows, {} links", runId, part.fromBucket(), part.toBucket() - 1,
-                        rows.size(), searched.links().size());
+            try {
+                if (!chunks.isEmpty()) linker.keyRegistry(keys, count);
+                for (LinkRunStore.BucketRange part : chunks) {
+                    List<StagedRow> rows = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE, part.fromBucket(), part.toBucket());
+                    Map<String, String> ownerKk = store.leftoverOwnerKks(runId, part.fromBucket(), part.toBucket());
+                    List<String> ownerKks = rows.stream().map(r -> ownerKk.get(LinkRunStore.rowKey(r.source(), r.recordKey()))).toList();
+                    var searched = linker.searchLeftover(rows, ownerKks, keys, searchRegistryRows, model, f);
+                    store.addLinks(runId, searched.links());
+                    store.addSeparations(runId, registry, searched.separations());
+                    unlinked.addAll(searched.unlinked());
+                    log.debug("link: search of run {} over buckets {}..{}: {} rows, {} links", runId, part.fromBucket(), part.toBucket() - 1,
+                            rows.size(), searched.links().size());
+                }
+            } finally {
+                keys.clear();
             }
             store.addLinks(runId, linker.deduplicateLeftover(unlinked, model, f));
             linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));

@@ -59,6 +59,21 @@ public final class JdbcStagedRun implements StagedRun {
     }
 
     @Override
+    public List<StagedRow> rowsAt(long runId, Partition partition, String source, String lineQuery) {
+        StringBuilder where = new StringBuilder(" where run_id = ").append(runId);
+        if (partition.count() > 1) where.append(" and bucket >= ").append(partition.fromBucket()).append(" and bucket < ").append(partition.toBucket());
+        where.append(" and source = '").append(source.replace("'", "''")).append('\'');
+        List<StagedRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + StagingTable.TABLE + where + " and line_no in (" + lineQuery + ") order by line_no",
+                    StagingTable.COUNT, f -> rows.add(StagingTable.read(f)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the staged rows of run " + runId + ": " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    @Override
     public long[] bucketSizes(long runId) {
         long[] sizes = new long[RowBuckets.COUNT];
         try (Connection c = dataSource.getConnection();

@@ -62,31 +62,17 @@ final class CandidateSearch {
         Set<LinkRow> out = nikCandidates(p, index, true);
         String key16 = p.lookupKey();
         LinkRow owner = exactNikOwner(p, index);
-        if (key16 != null) {
-            List<LinkRow> family = index.byKk.get(key16); // a family card number in the NIK field
-            if (family != null) out.addAll(family);
-        }
-        if (owner != null && owner.kk != null) {
-            List<LinkRow> family = index.byKk.get(owner.kk); // the family of the NIK's owner
-            if (family != null) out.addAll(family);
-        }
-        if (p.kk != null) {
-            List<LinkRow> family = index.byKk.get(p.kk);
-            if (family != null && family.size() <= settings.maxBlockSize()) {
-                pairsPerKey.get(BlockingKey.KK).add(family.size());
-                out.addAll(family);
-            } else if (family != null) {
-                skipped.increment();
-                skippedComparisons.add(family.size());
-            }
-        }
+        if (key16 != null) family(out, key16, false); // a family card number in the NIK field
+        if (owner != null && owner.kk != null) family(out, owner.kk, false); // the family of the NIK's owner
+        if (p.kk != null) family(out, p.kk, true);
         for (BlockingKey key : settings.blockingKeys()) {
             if (key == BlockingKey.KK) continue; // the family-card index above
             Map<String, List<LinkRow>> blocks = index.blocks.get(key);
             for (String v : Blocking.values(key, p)) {
-                List<LinkRow> block = blocks.get(v);
-                if (block == null) continue;
-                if (block.size() > settings.maxBlockSize()) block = splitOversized(key, p, block);
+                List<LinkRow> held = blocks.get(v);
+                int size = index.size(BlockKeys.main(key, v), held);
+                if (size == 0) continue;
+                List<LinkRow> block = size > settings.maxBlockSize() ? splitOversized(key, p, v, held == null ? List.of() : held, size) : held;
                 if (block == null) continue;
                 pairsPerKey.get(key).add(block.size());
                 out.addAll(block);
@@ -96,10 +82,28 @@ final class CandidateSearch {
     }
 
     /**
-     * The part of an oversized block that agrees with the row on what the key does not hold, or null
-     * (counted as skipped) when that is still too large or the row lacks the fields to split by.
+     * Adds the registry rows of a family card. A card holding more than {@code max-block-size} registry rows is not a
+     * family: it is skipped and counted ({@code counted}: its pairs are counted as the KK key's).
      */
-    private List<LinkRow> splitOversized(BlockingKey key, LinkRow p, List<LinkRow> block) {
+    private void family(Set<LinkRow> out, String kk, boolean counted) {
+        List<LinkRow> family = index.byKk.get(kk);
+        int size = index.size(BlockKeys.kk(kk), family);
+        if (size == 0) return;
+        if (size <= settings.maxBlockSize()) {
+            if (counted) pairsPerKey.get(BlockingKey.KK).add(family.size());
+            out.addAll(family);
+        } else {
+            skipped.increment();
+            skippedComparisons.add(size);
+        }
+    }
+
+    /**
+     * The part of an oversized block ({@code size} rows in the registry, of which {@code held} are at hand: at least
+     * every row agreeing with {@code p} on what splits it) that agrees with the row on what the key does not hold, or
+     * null (counted as skipped) when that is still too large or the row lacks the fields to split by.
+     */
+    private List<LinkRow> splitOversized(BlockingKey key, LinkRow p, String value, List<LinkRow> held, int size) {
         boolean byYear = key == BlockingKey.NAME_SORTED;
         boolean byKecamatan = key == BlockingKey.NAME_SORTED || key == BlockingKey.BIRTH_DATE_NAME;
         boolean byName = key == BlockingKey.NIK_REGION_DATE || key == BlockingKey.BIRTH_DATE_KECAMATAN;
@@ -107,8 +111,13 @@ final class CandidateSearch {
         boolean usable = (byYear || byKecamatan || byName) && (!byYear || p.birthDate != null) && (!byKecamatan || kec != null)
                 && (!byName || !p.nameKeys.isEmpty());
         if (usable) {
+            for (String s : BlockKeys.splitValues(key, p, value)) {
+                if (index.larger(BlockKeys.split(key, s), settings.maxBlockSize())) usable = false; // not read: too large
+            }
+        }
+        if (usable) {
             List<LinkRow> part = new java.util.ArrayList<>();
-            for (LinkRow r : block) {
+            for (LinkRow r : held) {
                 if (byYear && (r.birthDate == null || r.birthDate.getYear() != p.birthDate.getYear())) continue;
                 if (byKecamatan && !kec.equals(kecamatan(r))) continue;
                 if (byName && java.util.Collections.disjoint(p.nameKeys, r.nameKeys)) continue;
@@ -116,12 +125,12 @@ final class CandidateSearch {
             }
             if (part.size() <= settings.maxBlockSize()) {
                 split.increment();
-                splitOut.add(block.size() - part.size());
+                splitOut.add(size - part.size());
                 return part;
             }
         }
         skipped.increment();
-        skippedComparisons.add(block.size());
+        skippedComparisons.add(size);
         return null;
     }
 

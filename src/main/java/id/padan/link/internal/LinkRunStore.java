@@ -171,21 +171,30 @@ public final class LinkRunStore {
         return out;
     }
 
-    /** The family cards of the owners of the NIKs of the rows left over in buckets {@code from} to {@code to} (exclusive), as the partitions found them. */
-    public Set<String> leftoverOwnerKks(long runId, int fromBucket, int toBucket) {
-        Set<String> kks = new HashSet<>();
+    /**
+     * The family card of the NIK owner of each row left over in buckets {@code from} to {@code to} (exclusive), as its
+     * partition found it, by {@link #rowKey} of the row; rows whose NIK has no owner in their partition are left out.
+     */
+    public Map<String, String> leftoverOwnerKks(long runId, int fromBucket, int toBucket) {
+        Map<String, String> kks = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             var ps = c.prepareStatement("select distinct owner_kk from padan.link_leftover where run_id = ? and bucket >= ? and bucket < ? and owner_kk is not null")) {
+             var ps = c.prepareStatement("select source, record_key, owner_kk from padan.link_leftover where run_id = ? and bucket >= ? and bucket < ? and owner_kk is not null")) {
             ps.setLong(1, runId);
             ps.setInt(2, fromBucket);
             ps.setInt(3, toBucket);
+            ps.setFetchSize(10_000);
             try (var rs = ps.executeQuery()) {
-                while (rs.next()) kks.add(rs.getString(1));
+                while (rs.next()) kks.put(rowKey(rs.getString(1), rs.getString(2)), rs.getString(3));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the rows left over in run " + runId + ": " + e.getMessage(), e);
         }
         return kks;
+    }
+
+    /** A row's source and record key as one string. */
+    public static String rowKey(String source, String recordKey) {
+        return source + '\u0000' + recordKey;
     }
 
     /** Exact-NIK links the partitions stored for the run. */

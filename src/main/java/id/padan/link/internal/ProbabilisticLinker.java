@@ -1,5 +1,6 @@
 package id.padan.link.internal;
 
+import id.padan.ingest.Partition;
 import id.padan.link.KeptApart;
 import id.padan.link.Linker;
 import id.padan.link.MatchSettings;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -30,8 +30,8 @@ import java.util.stream.IntStream;
  *   <li>{@link #settleByExactNik}, per partition: the exact-NIK check ({@link LinkDecision#takesExactNikWithoutSearch})
  *       takes the owner of the row's NIK at once when name, birth date and sex clearly agree. The owner is
  *       always in the row's own partition (a NIK's rows share a bucket); every other program row is left over;</li>
- *   <li>{@link #linkLeftover}, over the rows left over: the registry streams past one partition at a time and
- *       {@link CandidateRegistry} keeps the rows they can meet; {@link CandidateSearch} (NIK repairs, families,
+ *   <li>{@link #linkLeftover}, over the rows left over: the registry's keys are held in the database
+ *       ({@link #keyRegistry}) and each part of the rows reads only the registry rows it can meet; {@link CandidateSearch} (NIK repairs, families,
  *       blocking), pair scoring ({@link PairComparer}) and {@link LinkDecision} then link, send to review or
  *       leave as a new person, and {@link ProgramRowDedup} deduplicates the program rows left unlinked.</li>
  * </ol>
@@ -100,7 +100,8 @@ public final class ProbabilisticLinker implements Linker {
         MatchModel model = estimate(staged, frequencies);
         Settled settled = settleByExactNik(staged, model, frequencies);
         List<RowLink> links = new ArrayList<>(settled.links());
-        links.addAll(linkLeftover(settled.leftover(), settled.ownerKks(), List.of(() -> registry), model, frequencies));
+        RegistryKeys keys = new HeldRegistryKeys(features(registry), settings);
+        links.addAll(linkLeftover(settled.leftover(), settled.ownerKkOfLeftover(), keys, Long.MAX_VALUE, model, frequencies));
         return links;
     }
 
@@ -175,16 +176,34 @@ public final class ProbabilisticLinker implements Linker {
     }
 
     /**
-     * Links the program rows the partitions left over, against the registry rows the suppliers give (each
-     * supplier one partition of the registry, read when called and let go after), then deduplicates the ones
-     * left unlinked among themselves.
+     * Links the program rows the partitions left over ({@code ownerKks}: the family card of each one's NIK owner, or
+     * null) against the registry's keys, then deduplicates the ones left unlinked among themselves.
      */
-    public List<RowLink> linkLeftover(List<StagedRow> leftover, Set<String> ownerKks, List<Supplier<List<StagedRow>>> registryPartitions,
+    public List<RowLink> linkLeftover(List<StagedRow> leftover, List<String> ownerKks, RegistryKeys registry, long maxRegistryRows,
                                       MatchModel model, TermFrequencies frequencies) {
-        Searched searched = searchLeftover(leftover, ownerKks, registryPartitions, model, frequencies);
+        Searched searched = searchLeftover(leftover, ownerKks, registry, maxRegistryRows, model, frequencies);
         List<RowLink> links = new ArrayList<>(searched.links());
         links.addAll(deduplicateLeftover(searched.unlinked(), model, frequencies));
         return links;
+    }
+
+    /**
+     * Writes the keys of the run's registry rows into the database ({@link JdbcRegistryKeys}), reading the registry a
+     * partition at a time: its NIKs, family cards and blocking values, then what splits the blocks larger than
+     * max-block-size (their rows read a second time).
+     */
+    public void keyRegistry(JdbcRegistryKeys keys, int partitions) {
+        long t0 = System.nanoTime();
+        keys.clear();
+        for (Partition p : Partition.of(partitions)) keys.add(features(keys.registryRows(p, null)), settings);
+        Set<BlockKeys.Block> oversized = keys.index(settings);
+        if (!oversized.isEmpty()) {
+            String lines = keys.linesUnder(oversized);
+            for (Partition p : Partition.of(partitions)) keys.addSplits(features(keys.registryRows(p, lines)), oversized, settings);
+            keys.analyze();
+        }
+        stats.merge("registry blocks larger than " + settings.maxBlockSize(), (long) oversized.size(), Long::sum);
+        stats.merge("ms leftover: registry keys", (System.nanoTime() - t0) / 1_000_000, Long::sum);
     }
 
     /**
@@ -200,71 +219,85 @@ public final class ProbabilisticLinker implements Linker {
     public record Separation(String source, String recordKey, String registryKey, boolean modelLinked) {}
 
     /**
-     * Searches some of the rows left over (any part of them: a row's decision depends only on the row and the
-     * registry rows it can meet, which {@link CandidateRegistry} gathers for it alone) against the registry rows the
-     * suppliers give. {@code ownerKks}: the family cards of these rows' NIK owners.
+     * Searches some of the rows left over (any part of them: a row's decision depends only on the row and the registry
+     * rows it can meet) against the registry. {@code ownerKks}: the family card of each row's NIK owner in its partition,
+     * or null. The registry is asked which rows carry the rows' NIKs and their repairs and how many rows each of their
+     * family cards and blocking values holds (an oversized block: each of what splits it for the row); the rows are
+     * then searched in parts ({@link SearchParts}) each reading at most about {@code maxRegistryRows} registry rows, the
+     * ones under the keys its rows need, and letting them go before the next part.
      */
-    public Searched searchLeftover(List<StagedRow> leftover, Set<String> ownerKks, List<Supplier<List<StagedRow>>> registryPartitions,
+    public Searched searchLeftover(List<StagedRow> leftover, List<String> ownerKks, RegistryKeys registry, long maxRegistryRows,
                                    MatchModel model, TermFrequencies frequencies) {
         long t0 = System.nanoTime();
         List<LinkRow> programRows = features(leftover);
-        CandidateRegistry candidates = new CandidateRegistry(programRows, ownerKks, settings);
-        for (Supplier<List<StagedRow>> part : registryPartitions) {
-            for (LinkRow r : features(part.get())) candidates.add(r);
-        }
-        RegistryIndex index = candidates.index(frequencies);
+        LeftoverSearch plan = new LeftoverSearch(settings, registry, programRows, ownerKks, maxRegistryRows);
         long t1 = System.nanoTime();
-        PairComparer comparer = comparer(index, frequencies);
+
         LinkDecision decision = new LinkDecision(settings, model.priorWeight(), asOf);
-        CandidateSearch search = new CandidateSearch(index, settings);
         LinkDecision.Outcome[] outcomes = new LinkDecision.Outcome[programRows.size()];
         List<List<Separation>> separated = new ArrayList<>(java.util.Collections.nCopies(programRows.size(), List.of()));
+        RowLink[] links = new RowLink[programRows.size()];
         LongAdder fast = new LongAdder();
-        IntStream.range(0, programRows.size()).parallel().forEach(i -> {
-            LinkRow p = programRows.get(i);
-            Set<String> away = apart.of(p.row.source(), p.row.recordKey());
-            // The owner's check again: a row can only miss it in its partition when its NIK's owner is not there.
-            LinkDecision.Outcome d = exactNikWithoutSearch(p, index, comparer, model, decision, away);
-            if (d != null) {
-                fast.increment();
-                outcomes[i] = d;
-                progress.add(1);
-                return;
-            }
-            List<ScoredCandidate> scored = new ArrayList<>();
-            for (LinkRow c : search.candidates(p)) scored.add(comparer.score(model, p, c));
-            if (away.isEmpty()) {
-                outcomes[i] = decision.decide(p, scored);
-            } else {
-                List<ScoredCandidate> kept = new ArrayList<>(scored.size());
-                for (ScoredCandidate s : scored) if (!away.contains(s.candidate().row.recordKey())) kept.add(s);
-                outcomes[i] = decision.decide(p, kept);
-                separated.set(i, separations(p, away, scored, index, comparer, model, decision));
-            }
-            progress.add(1);
-        });
-        long t2 = System.nanoTime();
+        long read = 0;
+        long largest = 0;
+        long alone = 0;
         Map<String, Long> searched = new LinkedHashMap<>();
-        search.report(searched);
+        for (SearchParts.Part part : plan.parts()) {
+            List<LinkRow> held = features(registry.rows(part.keys(), part.lines()));
+            read += held.size();
+            largest = Math.max(largest, held.size());
+            if (part.rows().size() == 1 && part.registryRows() > maxRegistryRows) alone++;
+            RegistryIndex index = plan.index(held, part, frequencies);
+            PairComparer comparer = comparer(index, frequencies);
+            CandidateSearch search = new CandidateSearch(index, settings);
+            LinkExplanations explain = new LinkExplanations(model, comparer);
+            part.rows().parallelStream().forEach(i -> {
+                LinkRow p = programRows.get(i);
+                Set<String> away = apart.of(p.row.source(), p.row.recordKey());
+                // The owner's check again: a row can only miss it in its partition when its NIK's owner is not there.
+                LinkDecision.Outcome d = exactNikWithoutSearch(p, index, comparer, model, decision, away);
+                if (d != null) {
+                    fast.increment();
+                } else {
+                    List<ScoredCandidate> scored = new ArrayList<>();
+                    for (LinkRow c : search.candidates(p)) scored.add(comparer.score(model, p, c));
+                    if (away.isEmpty()) {
+                        d = decision.decide(p, scored);
+                    } else {
+                        List<ScoredCandidate> kept = new ArrayList<>(scored.size());
+                        for (ScoredCandidate s : scored) if (!away.contains(s.candidate().row.recordKey())) kept.add(s);
+                        d = decision.decide(p, kept);
+                        separated.set(i, separations(p, away, scored, index, comparer, model, decision));
+                    }
+                }
+                outcomes[i] = d;
+                if (d.kind() != LinkDecision.Kind.NEW_PERSON) links[i] = explain.link(p, d);
+                progress.add(1);
+            });
+            Map<String, Long> counted = new LinkedHashMap<>();
+            search.report(counted);
+            counted.forEach((k, v) -> searched.merge(k, v, Long::sum));
+        }
+        long t2 = System.nanoTime();
         searched.forEach((k, v) -> stats.merge(k, v, Long::sum));
         stats.merge("exact NIK taken without search", fast.sum(), Long::sum);
         stats.merge("rows left after the partitions", (long) programRows.size(), Long::sum);
-        stats.merge("registry rows held for them", (long) (index.byNik.size()), Long::sum);
+        stats.merge("search parts", (long) plan.parts().size(), Long::sum);
+        stats.merge("search rows needing more registry rows than a part may read", alone, Long::sum);
+        stats.merge("registry rows read for the search", read, Long::sum);
+        stats.merge("registry rows read by the largest search part", largest, Math::max);
 
-        LinkExplanations explanations = new LinkExplanations(model, comparer);
-        List<RowLink> links = new ArrayList<>();
+        List<RowLink> out = new ArrayList<>();
         List<StagedRow> unlinked = new ArrayList<>();
         List<Separation> separations = new ArrayList<>();
         for (List<Separation> s : separated) separations.addAll(s);
         for (int i = 0; i < outcomes.length; i++) {
-            LinkDecision.Outcome d = outcomes[i];
-            LinkRow p = programRows.get(i);
-            if (d.kind() != LinkDecision.Kind.NEW_PERSON) links.add(explanations.link(p, d));
-            if (d.kind() != LinkDecision.Kind.LINK) unlinked.add(p.row);
+            if (links[i] != null) out.add(links[i]);
+            if (outcomes[i].kind() != LinkDecision.Kind.LINK) unlinked.add(programRows.get(i).row);
         }
-        stats.merge("ms leftover: registry read", (t1 - t0) / 1_000_000, Long::sum);
+        stats.merge("ms leftover: registry asked", (t1 - t0) / 1_000_000, Long::sum);
         stats.merge("ms leftover: decisions", (t2 - t1) / 1_000_000, Long::sum);
-        return new Searched(links, unlinked, separations);
+        return new Searched(out, unlinked, separations);
     }
 
     /**

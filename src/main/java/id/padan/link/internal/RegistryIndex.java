@@ -19,11 +19,14 @@ final class RegistryIndex {
     final Map<String, List<LinkRow>> byKk = new HashMap<>();
     final Map<BlockingKey, Map<String, List<LinkRow>>> blocks = new EnumMap<>(BlockingKey.class);
     private final TermFrequencies frequencies;
+    /** Registry rows under each key in the whole registry, when the index holds only some of them (null: the lists are whole). */
+    private final Map<BlockKeys.Block, Integer> sizes;
 
     /** Indexes these registry rows by NIK and family card; term frequencies are the run's, given. */
     RegistryIndex(List<LinkRow> registryRows, TermFrequencies frequencies) {
         this.rows = registryRows;
         this.frequencies = frequencies;
+        this.sizes = null;
         this.byNik = new HashMap<>(registryRows.size() * 2);
         for (LinkRow r : registryRows) {
             if (r.digits != null) byNik.put(r.digits, r);
@@ -31,14 +34,28 @@ final class RegistryIndex {
         }
     }
 
-    /** An index assembled elsewhere (see {@link CandidateRegistry}), with the run's term frequencies. */
+    /**
+     * An index of the registry rows one part of the search read (see {@link ProbabilisticLinker#searchLeftover}): the
+     * lists hold the rows under the keys the part asked for, {@code sizes} the rows each key holds in the whole registry.
+     */
     RegistryIndex(Map<String, LinkRow> byNik, Map<String, List<LinkRow>> byKk, Map<BlockingKey, Map<String, List<LinkRow>>> blocks,
-                  TermFrequencies frequencies) {
+                  Map<BlockKeys.Block, Integer> sizes, TermFrequencies frequencies) {
         this.rows = List.of();
         this.byNik = byNik;
         this.byKk.putAll(byKk);
         this.blocks.putAll(blocks);
+        this.sizes = sizes;
         this.frequencies = frequencies;
+    }
+
+    /** Registry rows under the key in the whole registry ({@code held}: the rows this index holds under it, or null). */
+    int size(BlockKeys.Block key, List<LinkRow> held) {
+        return sizes != null ? sizes.getOrDefault(key, 0) : held == null ? 0 : held.size();
+    }
+
+    /** Whether the key holds more than {@code max} rows in the whole registry; false when not known (the index's lists are whole). */
+    boolean larger(BlockKeys.Block key, int max) {
+        return sizes != null && sizes.getOrDefault(key, 0) > max;
     }
 
     /**

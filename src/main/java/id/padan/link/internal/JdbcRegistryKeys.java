@@ -1,0 +1,220 @@
+package id.padan.link.internal;
+
+import id.padan.ingest.Partition;
+import id.padan.ingest.StagedRun;
+import id.padan.link.MatchSettings;
+import id.padan.link.MatchSettings.BlockingKey;
+import id.padan.link.internal.BlockKeys.Block;
+import id.padan.standardise.StagedRow;
+import id.padan.store.CopyWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+
+/**
+ * The registry's keys of one run held in PostgreSQL ({@code padan.link_nik}, {@code padan.link_block}, see migration
+ * V112): written once when the search starts, then asked by the search for the rows each part of it can meet, so that
+ * no more of the registry is in memory than one part needs. Block sizes are counted by PostgreSQL, over the whole
+ * registry. The keys that split an oversized block are written for the rows of oversized blocks only.
+ */
+public final class JdbcRegistryKeys implements RegistryKeys {
+    private static final int WANT_LINE = 0;
+    private static final int WANT_NIK = 2;
+    private final DataSource dataSource;
+    private final StagedRun staged;
+    private final long runId;
+    private final String registrySource;
+
+    public JdbcRegistryKeys(DataSource dataSource, StagedRun staged, long runId, String registrySource) {
+        this.dataSource = dataSource;
+        this.staged = staged;
+        this.runId = runId;
+        this.registrySource = registrySource;
+    }
+
+    /** Empties the tables: before a search writes them, and when it is done. */
+    public void clear() {
+        execute("drop index if exists padan.link_nik_value", "drop index if exists padan.link_block_key",
+                "truncate padan.link_nik, padan.link_block, padan.link_want");
+    }
+
+    /** The registry rows of a partition: all of them ({@code lineQuery} null), or those at the lines the query gives. */
+    List<StagedRow> registryRows(Partition partition, String lineQuery) {
+        return lineQuery == null ? staged.rows(runId, partition, registrySource) : staged.rowsAt(runId, partition, registrySource, lineQuery);
+    }
+
+    /** Writes these registry rows' NIKs, family cards and blocking values (not what splits oversized blocks). */
+    void add(List<LinkRow> rows, MatchSettings settings) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (CopyWriter w = new CopyWriter(c, "padan.link_nik", "value, line_no")) {
+                for (LinkRow r : rows) {
+                    if (r.digits == null) continue;
+                    w.add(BlockKeys.nik(r.digits)).add(r.row.lineNo());
+                    w.endRow();
+                }
+            }
+            try (CopyWriter w = new CopyWriter(c, "padan.link_block", "kind, value, line_no")) {
+                for (LinkRow r : rows) {
+                    HeldRegistryKeys.forEachKey(r, settings, false, k -> {
+                        w.add(k.kind()).add(k.value()).add(r.row.lineNo());
+                        w.endRow();
+                    });
+                }
+            }
+            c.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store the registry's keys of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Indexes the keys written, and gives the blocks of keys that are split ({@link BlockKeys#splits}) holding more than {@code maxBlock} rows. */
+    Set<Block> index(MatchSettings settings) {
+        execute("create index link_nik_value on padan.link_nik (value)", "create index link_block_key on padan.link_block (kind, value)",
+                "analyze padan.link_nik", "analyze padan.link_block");
+        StringJoiner kinds = new StringJoiner(", ");
+        for (BlockingKey k : settings.blockingKeys()) if (BlockKeys.splits(k)) kinds.add(Integer.toString(BlockKeys.main(k)));
+        Set<Block> out = new HashSet<>();
+        if (kinds.length() == 0) return out;
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("select kind, value from padan.link_block where kind in (" + kinds + ") group by kind, value having count(*) > ?")) {
+            ps.setInt(1, settings.maxBlockSize());
+            ps.setFetchSize(10_000);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new Block(rs.getInt(1), rs.getLong(2)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the registry's blocks of run " + runId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Asks for the lines of the rows under these keys: the query {@link #registryRows} then takes. */
+    String linesUnder(Collection<Block> keys) {
+        want(keys, List.of());
+        return "select b.line_no from padan.link_block b join padan.link_want w on b.kind = w.kind and b.value = w.value";
+    }
+
+    /** Writes what splits the oversized blocks these registry rows are in. */
+    void addSplits(List<LinkRow> rows, Set<Block> oversized, MatchSettings settings) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (CopyWriter w = new CopyWriter(c, "padan.link_block", "kind, value, line_no")) {
+                for (LinkRow r : rows) {
+                    for (BlockingKey key : settings.blockingKeys()) {
+                        if (!BlockKeys.splits(key)) continue;
+                        for (String v : Blocking.values(key, r)) {
+                            if (!oversized.contains(BlockKeys.main(key, v))) continue;
+                            for (String s : BlockKeys.splitValues(key, r, v)) {
+                                w.add(BlockKeys.split(key)).add(BlockKeys.hash(s)).add(r.row.lineNo());
+                                w.endRow();
+                            }
+                        }
+                    }
+                }
+            }
+            c.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store the registry's keys of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Statistics for the planner once every key is written. */
+    void analyze() {
+        execute("analyze padan.link_block");
+    }
+
+    @Override
+    public Map<Long, Integer> owners(Consumer<LongConsumer> niks) {
+        Map<Long, Integer> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            execute(c, "truncate padan.link_want");
+            try (CopyWriter w = new CopyWriter(c, "padan.link_want", "kind, value")) {
+                niks.accept(n -> {
+                    w.add(WANT_NIK).add(n);
+                    w.endRow();
+                });
+            }
+            execute(c, "analyze padan.link_want");
+            try (var ps = c.prepareStatement("select n.value, max(n.line_no) from padan.link_nik n"
+                    + " where n.value in (select value from padan.link_want) group by n.value")) {
+                ps.setFetchSize(10_000);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot look up NIKs in the registry of run " + runId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<Block, Integer> sizes(Collection<Block> keys) {
+        Map<Block, Integer> out = new HashMap<>();
+        if (keys.isEmpty()) return out;
+        want(keys, List.of());
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("select b.kind, b.value, count(*) from padan.link_block b"
+                     + " join padan.link_want w on b.kind = w.kind and b.value = w.value group by b.kind, b.value")) {
+            ps.setFetchSize(10_000);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) out.put(new Block(rs.getInt(1), rs.getLong(2)), rs.getInt(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the registry's blocks of run " + runId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<StagedRow> rows(Collection<Block> keys, Collection<Integer> lines) {
+        want(keys, lines);
+        return staged.rowsAt(runId, Partition.all(), registrySource,
+                "select b.line_no from padan.link_block b join padan.link_want w on b.kind = w.kind and b.value = w.value"
+                        + " union all select value::int from padan.link_want where kind = " + WANT_LINE);
+    }
+
+    /** Puts these keys and lines in {@code padan.link_want} (only what was there before is gone), with statistics. */
+    private void want(Collection<Block> keys, Collection<Integer> lines) {
+        try (Connection c = dataSource.getConnection()) {
+            execute(c, "truncate padan.link_want");
+            try (CopyWriter w = new CopyWriter(c, "padan.link_want", "kind, value")) {
+                for (Block k : keys) {
+                    w.add(k.kind()).add(k.value());
+                    w.endRow();
+                }
+                for (int line : lines) {
+                    w.add(WANT_LINE).add(line);
+                    w.endRow();
+                }
+            }
+            execute(c, "analyze padan.link_want");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot ask the registry of run " + runId + " for rows: " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String... statements) {
+        try (Connection c = dataSource.getConnection()) {
+            execute(c, statements);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the registry's keys of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(Connection c, String... statements) throws SQLException {
+        try (var st = c.createStatement()) {
+            for (String s : statements) st.execute(s);
+        }
+    }
+}
