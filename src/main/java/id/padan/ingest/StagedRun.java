@@ -31,10 +31,16 @@ public interface StagedRun {
     List<StagedRow> rowsNamedIn(long runId, String keyTable, int fromBucket, int toBucket);
 
     /**
-     * The loaded rows of {@code source} in the partition whose line number is among those {@code lineQuery} gives (an SQL
-     * query of padan's own over its tables, one integer column), by line.
+     * Copies the loaded rows of {@code source} into a new table {@code table} of padan's own (dropped first if it
+     * exists), indexed by line number, for {@link #rowsAt}: one source's rows of a run read by line, many times.
      */
-    List<StagedRow> rowsAt(long runId, Partition partition, String source, String lineQuery);
+    void copyByLine(long runId, String source, String table);
+
+    /**
+     * The rows of a table made by {@link #copyByLine} in the partition whose line number is among those {@code lineQuery}
+     * gives (an SQL query of padan's own over its tables, one integer column), by line.
+     */
+    List<StagedRow> rowsAt(String table, Partition partition, String lineQuery);
 
     /** How many rows the run loaded, per bucket: index b holds bucket b's count. */
     long[] bucketSizes(long runId);

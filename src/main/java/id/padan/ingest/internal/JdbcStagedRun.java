@@ -59,16 +59,27 @@ public final class JdbcStagedRun implements StagedRun {
     }
 
     @Override
-    public List<StagedRow> rowsAt(long runId, Partition partition, String source, String lineQuery) {
-        StringBuilder where = new StringBuilder(" where run_id = ").append(runId);
-        if (partition.count() > 1) where.append(" and bucket >= ").append(partition.fromBucket()).append(" and bucket < ").append(partition.toBucket());
-        where.append(" and source = '").append(source.replace("'", "''")).append('\'');
+    public void copyByLine(long runId, String source, String table) {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("drop table if exists " + table);
+            st.execute("create unlogged table " + table + " as select " + StagingTable.NAMES + ", bucket from " + StagingTable.TABLE
+                    + " where run_id = " + runId + " and source = '" + source.replace("'", "''") + "'");
+            st.execute("create index on " + table + " (line_no)");
+            st.execute("analyze " + table);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot copy the staged rows of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StagedRow> rowsAt(String table, Partition partition, String lineQuery) {
+        String buckets = partition.count() > 1 ? " bucket >= " + partition.fromBucket() + " and bucket < " + partition.toBucket() + " and" : "";
         List<StagedRow> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + StagingTable.TABLE + where + " and line_no in (" + lineQuery + ") order by line_no",
+            CopyReader.read(c, "select " + StagingTable.NAMES + " from " + table + " where" + buckets + " line_no in (" + lineQuery + ") order by line_no",
                     StagingTable.COUNT, f -> rows.add(StagingTable.read(f)));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the staged rows of run " + runId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the staged rows copied into " + table + ": " + e.getMessage(), e);
         }
         return rows;
     }

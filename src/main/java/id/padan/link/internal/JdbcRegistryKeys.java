@@ -29,10 +29,15 @@ import javax.sql.DataSource;
 public final class JdbcRegistryKeys implements RegistryKeys {
     private static final int WANT_LINE = 0;
     private static final int WANT_NIK = 2;
+    /** The run's registry rows, copied when the search starts so that a part reads its rows by line. */
+    private static final String REGISTRY_COPY = "padan.link_registry";
     private final DataSource dataSource;
     private final StagedRun staged;
     private final long runId;
     private final String registrySource;
+    /** The registry's NIKs as written by {@link #add}, so that only NIKs that may be there are asked about. */
+    private final NikFilter niks = new NikFilter();
+    private boolean written;
 
     public JdbcRegistryKeys(DataSource dataSource, StagedRun staged, long runId, String registrySource) {
         this.dataSource = dataSource;
@@ -41,15 +46,20 @@ public final class JdbcRegistryKeys implements RegistryKeys {
         this.registrySource = registrySource;
     }
 
-    /** Empties the tables: before a search writes them, and when it is done. */
+    /** Empties the tables: before a search writes them (in this object: only one that has written them answers), and when it is done. */
     public void clear() {
         execute("drop index if exists padan.link_nik_value", "drop index if exists padan.link_block_key",
-                "truncate padan.link_nik, padan.link_block, padan.link_want");
+                "truncate padan.link_nik, padan.link_block, padan.link_want", "drop table if exists " + REGISTRY_COPY);
+    }
+
+    /** Copies the run's registry rows, to be read by line (after {@link #clear}, before the rest). */
+    void copyRegistry() {
+        staged.copyByLine(runId, registrySource, REGISTRY_COPY);
     }
 
     /** The registry rows of a partition: all of them ({@code lineQuery} null), or those at the lines the query gives. */
     List<StagedRow> registryRows(Partition partition, String lineQuery) {
-        return lineQuery == null ? staged.rows(runId, partition, registrySource) : staged.rowsAt(runId, partition, registrySource, lineQuery);
+        return lineQuery == null ? staged.rows(runId, partition, registrySource) : staged.rowsAt(REGISTRY_COPY, partition, lineQuery);
     }
 
     /** Writes these registry rows' NIKs, family cards and blocking values (not what splits oversized blocks). */
@@ -59,7 +69,10 @@ public final class JdbcRegistryKeys implements RegistryKeys {
             try (CopyWriter w = new CopyWriter(c, "padan.link_nik", "value, line_no")) {
                 for (LinkRow r : rows) {
                     if (r.digits == null) continue;
-                    w.add(BlockKeys.nik(r.digits)).add(r.row.lineNo());
+                    long nik = BlockKeys.nik(r.digits);
+                    niks.add(nik);
+                    written = true;
+                    w.add(nik).add(r.row.lineNo());
                     w.endRow();
                 }
             }
@@ -134,12 +147,14 @@ public final class JdbcRegistryKeys implements RegistryKeys {
     }
 
     @Override
-    public Map<Long, Integer> owners(Consumer<LongConsumer> niks) {
+    public Map<Long, Integer> owners(Consumer<LongConsumer> wanted) {
         Map<Long, Integer> out = new HashMap<>();
+        if (!written) return out; // no registry row has a NIK (or none was written by this object: it knows no NIK to ask about)
         try (Connection c = dataSource.getConnection()) {
             execute(c, "truncate padan.link_want");
             try (CopyWriter w = new CopyWriter(c, "padan.link_want", "kind, value")) {
-                niks.accept(n -> {
+                wanted.accept(n -> {
+                    if (!niks.mayHave(n)) return;
                     w.add(WANT_NIK).add(n);
                     w.endRow();
                 });
@@ -179,7 +194,7 @@ public final class JdbcRegistryKeys implements RegistryKeys {
     @Override
     public List<StagedRow> rows(Collection<Block> keys, Collection<Integer> lines) {
         want(keys, lines);
-        return staged.rowsAt(runId, Partition.all(), registrySource,
+        return staged.rowsAt(REGISTRY_COPY, Partition.all(),
                 "select b.line_no from padan.link_block b join padan.link_want w on b.kind = w.kind and b.value = w.value"
                         + " union all select value::int from padan.link_want where kind = " + WANT_LINE);
     }

@@ -195,6 +195,7 @@ public final class ProbabilisticLinker implements Linker {
     public void keyRegistry(JdbcRegistryKeys keys, int partitions) {
         long t0 = System.nanoTime();
         keys.clear();
+        keys.copyRegistry();
         for (Partition p : Partition.of(partitions)) keys.add(features(keys.registryRows(p, null)), settings);
         Set<BlockKeys.Block> oversized = keys.index(settings);
         if (!oversized.isEmpty()) {

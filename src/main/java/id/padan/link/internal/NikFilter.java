@@ -1,0 +1,35 @@
+package id.padan.link.internal;
+
+import id.padan.ingest.RowBuckets;
+
+/**
+ * A Bloom filter over the registry's NIK numbers ({@link BlockKeys#nik}) of a fixed 16 MB, whatever the registry's
+ * size: it says that a NIK is surely not in the registry, or that it may be. The search asks PostgreSQL only about the
+ * repairs of a NIK the filter lets through (nearly all of the ~150 repairs of a NIK are not anyone's), so the answer
+ * is the same and a few hundred thousand rows go to the database instead of tens of millions. With 5 million registry
+ * NIKs about 0.6 % of the NIKs asked about pass without being there; with more it lets more through, never fewer.
+ */
+final class NikFilter {
+    private static final int BITS_LOG2 = 27;
+    private final long[] bits = new long[1 << (BITS_LOG2 - 6)];
+
+    void add(long nik) {
+        long h = RowBuckets.mix(nik);
+        set((int) (h >>> (64 - BITS_LOG2)));
+        set((int) (h & ((1L << BITS_LOG2) - 1)));
+    }
+
+    /** False when no NIK added has this number. */
+    boolean mayHave(long nik) {
+        long h = RowBuckets.mix(nik);
+        return get((int) (h >>> (64 - BITS_LOG2))) && get((int) (h & ((1L << BITS_LOG2) - 1)));
+    }
+
+    private void set(int bit) {
+        bits[bit >>> 6] |= 1L << (bit & 63);
+    }
+
+    private boolean get(int bit) {
+        return (bits[bit >>> 6] & 1L << (bit & 63)) != 0;
+    }
+}
