@@ -19,8 +19,8 @@ import java.util.Collection;
  * {@code accept}, the person's own attributes weigh at least {@code exact-nik-min-attribute-bits}, and
  * nothing contradicts it: not the birth date, not the family card, not the mother's name, not the
  * generation (a row sent as a pupil, or as a child, is not a registry person of its parents' generation:
- * see {@link #otherGeneration}). Otherwise every candidate is
- * weighed alike: a candidate is linked when its match probability reaches {@code accept}, it beats
+ * see {@link #otherGeneration}), and the name is theirs (a NIK mistyped one serial digit onto a stranger born the
+ * same day agrees on the date because the NIK does). Otherwise every candidate is weighed alike: a candidate is linked when its match probability reaches {@code accept}, it beats
  * every rival by {@code min-margin-bits} (see {@link #rivals}), the person's own attributes (name, birth
  * date, sex) weigh at least {@code min-attribute-bits} (a family card, a region or a relative's NIK in
  * common never link people on their own) or the row carries the person's own NIK with the same family
@@ -79,7 +79,8 @@ final class LinkDecision {
 
     /** Whether the owner of the row's exact NIK may be taken without a search (see the class comment). */
     boolean takesExactNikWithoutSearch(LinkRow row, ScoredCandidate owner) {
-        return probability(owner) >= accept && owner.attributeWeight() >= exactNikMinAttributeBits && !contradicted(row, owner);
+        return probability(owner) >= accept && owner.attributeWeight() >= exactNikMinAttributeBits
+                && (owner.sameName() || notANik(owner)) && !contradicted(row, owner) && !impossible(row, owner);
     }
 
     /** Does anything the NIK does not settle contradict the pair: birth date, family card, generation? */
@@ -108,15 +109,20 @@ final class LinkDecision {
      * that is not the row's (a son named like his father, carrying his father's NIK). The family is the same family
      * card, or a NIK the row carries that is the candidate's own, a relative's or their family card number. The same
      * name a generation apart may be a mistyped year, when day and month agree (a baby named like her sister, born
-     * 13 years and six months later, is the sister's namesake); outside a family, so may any birth date.
+     * 13 years and six months later, is the sister's namesake); outside a family, so may any birth date. On one family
+     * card, another birthday (not a typing error of the date: {@link DateLevel#DIFFERENT}) is another member, unless the
+     * row carries the person's own NIK: a baby missing from the registry given her registered sister's name.
      */
     boolean impossible(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
         boolean generationApart = l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.GENERATION_APART.ordinal()
                 && (l[Comparison.NAME.ordinal()] > NameLevel.PHONETIC.ordinal() || !onlyTheYearDiffers(row, s.candidate()))
                 && sameFamily(row, s);
-        boolean otherPlace = l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal() && otherPlaceInTheFamily(row, s.candidate());
-        return generationApart || otherPlace || otherGeneration(row, s);
+        boolean sameCard = l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal();
+        boolean otherPlace = sameCard && otherPlaceInTheFamily(row, s.candidate());
+        boolean otherBirthday = sameCard && l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.DIFFERENT.ordinal()
+                && l[Comparison.NIK.ordinal()] != NikLevel.EXACT.ordinal();
+        return generationApart || otherPlace || otherBirthday || otherGeneration(row, s);
     }
 
     /**
@@ -124,7 +130,7 @@ final class LinkDecision {
      * (or a pupil), the other is a head, spouse or parent. On one family card the places are the card's own, so a
      * row sent as a child of a family card is not the registry's head, spouse or parent on that card, at any age.
      */
-    private static boolean otherPlaceInTheFamily(LinkRow row, LinkRow c) {
+    static boolean otherPlaceInTheFamily(LinkRow row, LinkRow c) {
         return (row.sentAsChild() && c.parentGeneration()) || (row.parentGeneration() && c.sentAsChild());
     }
 
@@ -187,13 +193,42 @@ final class LinkDecision {
     }
 
     /**
+     * The row names the candidate's family card (its own family card, or a relative's NIK or the card's number in the
+     * NIK field, which name the card too) and the candidate's name (written the same or varied, not another name),
+     * the sexes agree, the place in the family is the candidate's and nothing contradicts the pair (birth date,
+     * mother, generation): the family card and the name are two independent pieces of evidence, as the own NIK and
+     * the family card are. A pair the model places at least in the review band is then linked under the margin
+     * rule: the card's other members are the rivals (two sisters given one name stay a reviewer's call).
+     */
+    boolean familyCardUnderItsName(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        int nik = l[Comparison.NIK.ordinal()];
+        boolean card = l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal()
+                || ((nik == NikLevel.FAMILY_MEMBER_NIK.ordinal() || nik == NikLevel.KK_IN_NIK_FIELD.ordinal()) && PairComparer.isNik(row.digits));
+        return card && s.sameName() && s.supported() && l[Comparison.SEX.ordinal()] == SexLevel.SAME.ordinal()
+                && !otherPlaceInTheFamily(row, s.candidate()) && !contradicted(row, s) && probability(s) >= review;
+    }
+
+    /**
+     * The row carries a NIK issued the same day in the same kecamatan as the candidate's but with another serial (one
+     * the registry does not know), and a family card that is not the candidate's: two identifiers of another person,
+     * a namesake born the same day in the same kecamatan. Name and birth date agreeing are what namesakes share; such
+     * a candidate is neither linked nor sent to review (it stays a rival of the others).
+     */
+    boolean namesakeOfAnotherFamily(ScoredCandidate s) {
+        int[] l = s.levels();
+        return l[Comparison.NIK.ordinal()] == NikLevel.SAME_REGION_AND_DATE.ordinal() && l[Comparison.KK.ordinal()] == KkLevel.DIFFERENT.ordinal();
+    }
+
+    /**
      * Whether {@code other} is a rival of the {@code eligible} candidate in the margin test: any candidate the row
-     * can be, except, against the owner of the NIK the row carries, a member of the owner's family whose own
+     * can be whose repaired NIK has support (without it, its weight is the NIK's own date and kecamatan counted again:
+     * a stranger born the same day in the same kecamatan, one serial away), except, against the owner of the NIK the row carries, a member of the owner's family whose own
      * attributes do not support it (a relative's NIK on a row is evidence for the relative only when name, birth
      * date and sex point to them).
      */
     boolean rivals(LinkRow row, ScoredCandidate eligible, ScoredCandidate other) {
-        if (impossible(row, other)) return false;
+        if (impossible(row, other) || !other.supported()) return false;
         boolean ownerAgainstRelative = eligible.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal()
                 && other.levels()[Comparison.NIK.ordinal()] == NikLevel.FAMILY_MEMBER_NIK.ordinal();
         return !ownerAgainstRelative || (other.attributeWeight() >= minAttributeBits && other.supported());
@@ -206,8 +241,36 @@ final class LinkDecision {
      * is a household, not a possible match: such a row is not undecided, it is a person the registry does not hold.
      */
     boolean reviewable(LinkRow row, ScoredCandidate s) {
-        if (impossible(row, s) || !s.supported()) return false;
+        if (impossible(row, s) || !s.supported() || namesakeOfAnotherFamily(s)) return false;
         return s.attributeWeight() >= minAttributeBits || s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
+    }
+
+    /**
+     * The person's own attributes support the pair: name, birth date and sex weigh at least {@code min-attribute-bits},
+     * and the name is not a different name unless the birth date is the person's own ({@link #ownBirthDate}: a
+     * placeholder date and the sex agreeing under another name are what two members of one household share). An
+     * identifier that is not a NIK (a benchmark's ID number, carried by people without households) is independent
+     * evidence weighed with the rest, as {@code min-attribute-bits} says.
+     */
+    boolean ownAttributes(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        return s.attributeWeight() >= minAttributeBits && (notANik(s)
+                || l[Comparison.NAME.ordinal()] != NameLevel.DIFFERENT.ordinal() || ownBirthDate(l[Comparison.BIRTH_DATE.ordinal()]));
+    }
+
+    /** The registry person's identifier is not a NIK (a benchmark's ID number): it encodes nothing of the person. */
+    private static boolean notANik(ScoredCandidate s) {
+        String id = s.candidate().digits;
+        return id != null && !PairComparer.isNik(id);
+    }
+
+    /**
+     * Whether two birth dates are one person's birth date, written the same or with a typing slip (day and month
+     * swapped, the year off by one, one part differing), not a placeholder for an unknown day, not missing.
+     */
+    static boolean ownBirthDate(int dateLevel) {
+        return dateLevel == DateLevel.EXACT.ordinal() || dateLevel == DateLevel.DAY_MONTH_SWAPPED.ordinal()
+                || dateLevel == DateLevel.YEAR_OFF_BY_ONE.ordinal() || dateLevel == DateLevel.ONE_PART_DIFFERS.ordinal();
     }
 
     /** Link, review or new person, from every candidate weighed for the row. */
@@ -218,13 +281,13 @@ final class LinkDecision {
         for (ScoredCandidate s : candidates) {
             if (impossible(row, s)) continue;
             if (reviewable(row, s) && (best == null || s.weight() > best.weight())) best = s;
-            boolean attributes = s.attributeWeight() >= minAttributeBits || ownNikInItsFamily(row, s) || ownNikUnderItsName(row, s);
-            if (attributes && s.supported() && (eligible == null || s.weight() > eligible.weight())) eligible = s;
+            boolean attributes = ownAttributes(row, s) || ownNikInItsFamily(row, s) || ownNikUnderItsName(row, s) || familyCardUnderItsName(row, s);
+            if (attributes && s.supported() && !namesakeOfAnotherFamily(s) && (eligible == null || s.weight() > eligible.weight())) eligible = s;
         }
         if (eligible != null) {
             double rival = Double.NEGATIVE_INFINITY;
             for (ScoredCandidate s : candidates) if (s != eligible && rivals(row, eligible, s)) rival = Math.max(rival, s.weight());
-            boolean probable = probability(eligible) >= accept || ownNikUnderItsName(row, eligible);
+            boolean probable = probability(eligible) >= accept || ownNikUnderItsName(row, eligible) || familyCardUnderItsName(row, eligible);
             if (probable && eligible.weight() - rival >= minMarginBits) {
                 return new Outcome(Kind.LINK, eligible, rival, candidates.size());
             }

@@ -90,14 +90,16 @@ final class PairComparer {
     /**
      * Whether the names are one name written two ways: alike at a fuzzy-high level or better, or variations of one
      * name (a typing slip in a short name, TNA / TINA; a common token mistyped, NI WYAN ARI / NI WAYAN ARI), not
-     * another name. The second question is asked only where the answer is used: of an exact or repaired NIK.
+     * another name. The second question is asked only where the answer is used: of an exact or repaired NIK, or of
+     * one family card.
      */
     private boolean sameName(int[] l, LinkRow p, LinkRow c) {
         int name = l[Comparison.NAME.ordinal()];
         if (name == NameLevel.NULL.ordinal()) return false;
         if (name <= NameLevel.FUZZY_HIGH.ordinal()) return true;
         NikLevel nik = NikLevel.values()[l[Comparison.NIK.ordinal()]];
-        return (nik == NikLevel.EXACT || nik.isRepair()) && !names.anotherName(p.name, c.name);
+        boolean sameCard = l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal();
+        return (nik == NikLevel.EXACT || nik.isRepair() || sameCard) && !names.anotherName(p.name, c.name);
     }
 
     /** Whether the two rows' names are another name altogether, not a variation of one name. */

@@ -116,7 +116,9 @@ class LinkDecisionTest {
     // ---- the exact NIK taken without search -------------------------------------------------------
 
     private ScoredCandidate owner(LinkRow owner, NameLevel name, DateLevel date, KkLevel kk, double weight, double attributes) {
-        return candidate(owner, levels(NikLevel.EXACT, name, date, kk), weight, attributes, true);
+        // the names are one name written two ways when alike at fuzzy-high or better
+        return new ScoredCandidate(owner, levels(NikLevel.EXACT, name, date, kk), weight, attributes, true, false,
+                name.ordinal() <= NameLevel.FUZZY_HIGH.ordinal());
     }
 
     @Test
@@ -153,7 +155,8 @@ class LinkDecisionTest {
             CHILD      | HEAD   | 1970-01-05 | false
             CHILD      | SPOUSE | 1980-01-05 | false
             GRANDCHILD | PARENT | 1950-01-05 | false
-            CHILD      | HEAD   | 1996-11-24 | true
+            # on one family card a child is not its head at any age (both rows carry the card here)
+            CHILD      | HEAD   | 1996-11-24 | false
             CHILD      | HEAD   | 1996-11-23 | false
             CHILD      | CHILD  | 1970-01-05 | true
             HEAD       | HEAD   | 1970-01-05 | true
@@ -427,5 +430,116 @@ class LinkDecisionTest {
         LinkRow sister = Rows.registry().born(registryBorn).relation("CHILD").build();
         ScoredCandidate s = candidate(sister, levels(NikLevel.KK_IN_NIK_FIELD, NameLevel.EXACT, DateLevel.GENERATION_APART, KkLevel.EXACT), 22, 3.6, true);
         assertThat(decision.impossible(baby, s)).isEqualTo(impossible);
+    }
+
+    // ---- the family card and the name --------------------------------------------------------------
+
+    private static ScoredCandidate onTheCard(LinkRow who, NikLevel nik, DateLevel date, SexLevel sex, double weight, boolean oneName) {
+        int[] l = levels(nik, oneName ? NameLevel.EXACT : NameLevel.DIFFERENT, date, KkLevel.EXACT);
+        l[Comparison.SEX.ordinal()] = sex.ordinal();
+        return new ScoredCandidate(who, l, weight, oneName ? 9.6 : -1.9, true, false, oneName);
+    }
+
+    @ParameterizedTest(name = "{0}: {5}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # HERU, head of a family card, sent without NIK and date  | date      | sex       | weight | one name | decided
+            the card and the name, in the review band                | NULL      | SAME      | 18     | true     | LINK
+            the card and another name (a household)                  | NULL      | SAME      | 18     | false    | NEW_PERSON
+            the card and the name, the sexes differing               | NULL      | DIFFERENT | 18     | true     | REVIEW
+            the card and the name, another birthday (a sister)       | DIFFERENT | SAME      | 18     | true     | NEW_PERSON
+            the card and the name, below the review band             | NULL      | SAME      | 13     | true     | NEW_PERSON
+            """)
+    void theFamilyCardAndTheNameAreTwoPiecesOfEvidence(String what, DateLevel date, SexLevel sex, double weight, boolean oneName, Kind decided) {
+        LinkRow sent = Rows.program().kk("3276082308266000").relation("HEAD").build();
+        LinkRow heru = Rows.registry().kk("3276082308266000").relation("HEAD").build();
+        assertThat(decision.decide(sent, List.of(onTheCard(heru, NikLevel.NULL, date, sex, weight, oneName))).kind()).as(what).isEqualTo(decided);
+    }
+
+    @Test
+    void twoSistersGivenOneNameOnOneCardStayAReviewersCall() {
+        // SITI KHOIRIYAH, a pupil carrying her mother's NIK, no birth date; two sisters of that name on the card
+        LinkRow pupil = Rows.program().nik("1871110101770001").pupil().build();
+        LinkRow older = Rows.registry().relation("CHILD").born("2003-07-02").build();
+        LinkRow younger = Rows.registry().relation("CHILD").born("2005-01-03").build();
+        ScoredCandidate a = onTheCard(older, NikLevel.FAMILY_MEMBER_NIK, DateLevel.NULL, SexLevel.SAME, 19, true);
+        ScoredCandidate b = onTheCard(younger, NikLevel.FAMILY_MEMBER_NIK, DateLevel.NULL, SexLevel.SAME, 19, true);
+        assertThat(decision.familyCardUnderItsName(pupil, a)).isTrue();
+        assertThat(decision.decide(pupil, List.of(a, b)).kind()).isEqualTo(Kind.REVIEW);
+        assertThat(decision.decide(pupil, List.of(a)).kind()).as("one sister of that name").isEqualTo(Kind.LINK);
+    }
+
+    @Test
+    void aChildIsNotTheHeadOfItsCardByNameEither() {
+        // AHMAD FAUZI's son sent as a child under his father's name, without a birth date
+        LinkRow son = Rows.program().kk("3511062806216000").relation("CHILD").build();
+        LinkRow father = Rows.registry().kk("3511062806216000").relation("HEAD").born("1990-03-22").build();
+        assertThat(decision.familyCardUnderItsName(son, onTheCard(father, NikLevel.NULL, DateLevel.NULL, SexLevel.SAME, 18, true))).isFalse();
+    }
+
+    // ---- namesakes and the exact NIK under another name ---------------------------------------------
+
+    @ParameterizedTest(name = "family card {0}: {1}")
+    @CsvSource({"DIFFERENT, NEW_PERSON", "NULL, LINK", "EXACT, LINK"})
+    void aNamesakeOfAnotherFamilyIsNotTheRowsPerson(KkLevel kk, Kind decided) {
+        // REZA MUSTOFA, born the same day in the same kecamatan, NIK serial 8000 the registry does not know
+        LinkRow sent = Rows.program().nik("3173061903718000").kk("3173061909116000").build();
+        LinkRow namesake = Rows.registry().nik("3173061903710001").build();
+        ScoredCandidate s = candidate(namesake, levels(NikLevel.SAME_REGION_AND_DATE, NameLevel.EXACT, DateLevel.EXACT, kk), 30, 20, true);
+        assertThat(decision.decide(sent, List.of(s)).kind()).isEqualTo(decided);
+    }
+
+    @Test
+    void anExactNikUnderAnotherNameIsSearchedAndItsOneDigitNeighbourFound() {
+        // JOSUA HUTAPEA's NIK mistyped one digit onto MUHAMMAD ZULKIFLI's, born the same day in the same kecamatan:
+        // the date agrees because the NIK does, not because the row is his
+        LinkRow sent = Rows.program().nik("1207260901870001").build();
+        ScoredCandidate owner = new ScoredCandidate(Rows.registry().build(), levels(NikLevel.EXACT, NameLevel.DIFFERENT, DateLevel.EXACT,
+                KkLevel.NULL), 30, 8, true, false, false);
+        assertThat(decision.takesExactNikWithoutSearch(sent, owner)).isFalse();
+        ScoredCandidate josua = new ScoredCandidate(Rows.registry().build(), levels(NikLevel.ONE_DIGIT, NameLevel.EXACT, DateLevel.EXACT,
+                KkLevel.NULL), 36, 20, true, false, true);
+        Outcome o = decision.decide(sent, List.of(owner, josua));
+        assertThat(o.kind()).isEqualTo(Kind.LINK);
+        assertThat(o.chosen()).isSameAs(josua);
+    }
+
+    @Test
+    void anUnsupportedRepairIsNoRival() {
+        // the row's own NIK under another name (KAMILA ZULAIKA sent as PUPUT GUNARDI), and PUPUT MULYANI born the same day,
+        // one serial away, the name not hers: her weight is the NIK's own date and kecamatan counted again
+        LinkRow sent = Rows.program().nik("7304105704250001").build();
+        ScoredCandidate owner = new ScoredCandidate(Rows.registry().build(), levels(NikLevel.EXACT, NameLevel.DIFFERENT, DateLevel.EXACT,
+                KkLevel.NULL), 32.4, 12.4, true, false, false);
+        ScoredCandidate neighbour = new ScoredCandidate(Rows.registry().build(), levels(NikLevel.ONE_DIGIT, NameLevel.FUZZY_LOW,
+                DateLevel.EXACT, KkLevel.NULL), 34.5, 18.7, false, false, false);
+        assertThat(decision.rivals(sent, owner, neighbour)).isFalse();
+        assertThat(decision.decide(sent, List.of(owner, neighbour)).chosen()).isSameAs(owner);
+        assertThat(decision.decide(sent, List.of(owner, neighbour)).kind()).isEqualTo(Kind.LINK);
+    }
+
+    @ParameterizedTest(name = "{0}: eligible {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            another name, a placeholder date and the sex       | DIFFERENT | PLACEHOLDER     | false
+            another name, the person's own birth date          | DIFFERENT | EXACT       | true
+            another name, the person's birth year mistyped     | DIFFERENT | YEAR_OFF_BY_ONE | true
+            a name alike, a placeholder date                   | FUZZY_HIGH | PLACEHOLDER | true
+            """)
+    void anotherNameNeedsThePersonsOwnBirthDate(String what, NameLevel name, DateLevel date, boolean eligible) {
+        // KHRISNA KAREN ISMAIL's sister missing from the registry, sent as INDRA NURAINI on the family card
+        ScoredCandidate s = candidate(Rows.registry().build(), levels(NikLevel.NULL, name, date, KkLevel.EXACT), 30, 0.1, true);
+        assertThat(decision.ownAttributes(Rows.program().build(), s)).as(what).isEqualTo(eligible);
+    }
+
+    @Test
+    void anIdentifierThatIsNotANikKeepsItsWeightUnderAnotherName() {
+        // a benchmark's seven-digit ID number carried exactly, the name badly typed, the date too: the ID encodes nothing
+        LinkRow sent = Rows.program().nik("1234567").build();
+        ScoredCandidate s = new ScoredCandidate(Rows.registry().nik("1234567").build(), levels(NikLevel.EXACT, NameLevel.DIFFERENT,
+                DateLevel.DIFFERENT, KkLevel.NULL), 30, 5, true, false, false);
+        assertThat(decision.takesExactNikWithoutSearch(sent, s)).isFalse(); // the date contradicts
+        assertThat(decision.ownAttributes(sent, s)).isTrue();
+        ScoredCandidate undated = new ScoredCandidate(s.candidate(), levels(NikLevel.EXACT, NameLevel.DIFFERENT, DateLevel.NULL,
+                KkLevel.NULL), 30, 5, true, false, false);
+        assertThat(decision.takesExactNikWithoutSearch(sent, undated)).as("taken at once, though the name is another").isTrue();
     }
 }
