@@ -126,12 +126,13 @@ final class LinkDecision {
     }
 
     /**
-     * The row and the registry person hold different places in a family: one is sent as a child or grandchild
-     * (or a pupil), the other is a head, spouse or parent. On one family card the places are the card's own, so a
+     * The row and the registry person hold different places in a family: one is sent as a child or grandchild,
+     * the other is a head, spouse or parent. A pupil is a child by age only ({@link #otherGeneration}): a pupil of
+     * eighteen may be a spouse on her own family card. On one family card the places are the card's own, so a
      * row sent as a child of a family card is not the registry's head, spouse or parent on that card, at any age.
      */
     static boolean otherPlaceInTheFamily(LinkRow row, LinkRow c) {
-        return (row.sentAsChild() && c.parentGeneration()) || (row.parentGeneration() && c.sentAsChild());
+        return (row.childByRelation() && c.parentGeneration()) || (row.parentGeneration() && c.childByRelation());
     }
 
     /** Whether two birth dates share day and month (a year mistyped, not another birthday), or cannot be told apart. */

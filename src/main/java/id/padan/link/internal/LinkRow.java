@@ -66,6 +66,11 @@ final class LinkRow {
         return pupil || "CHILD".equals(relation) || "GRANDCHILD".equals(relation);
     }
 
+    /** Is the row sent as someone's child or grandchild by its relation to the head (a pupil's source sends none)? */
+    boolean childByRelation() {
+        return "CHILD".equals(relation) || "GRANDCHILD".equals(relation);
+    }
+
     /** Is the row a head of family, a spouse or a parent in its family? */
     boolean parentGeneration() {
         return "HEAD".equals(relation) || "SPOUSE".equals(relation) || "PARENT".equals(relation);

@@ -542,4 +542,14 @@ class LinkDecisionTest {
                 KkLevel.NULL), 30, 5, true, false, false);
         assertThat(decision.takesExactNikWithoutSearch(sent, undated)).as("taken at once, though the name is another").isTrue();
     }
+
+    @Test
+    void aMarriedPupilIsTakenAsTheSpouseSheIs() {
+        // YUNI, 18, a pupil, carrying her own NIK; on her own family card she is the head's spouse
+        LinkRow pupil = Rows.program().nik("3202205311081039").kk("3202200108262258").pupil().build();
+        LinkRow yuni = Rows.registry().nik("3202205311081039").kk("3202200108262258").relation("SPOUSE").born("2008-11-13").build();
+        ScoredCandidate s = owner(yuni, NameLevel.EXACT, DateLevel.EXACT, KkLevel.EXACT, 40, 20);
+        assertThat(decision.impossible(pupil, s)).isFalse();
+        assertThat(decision.takesExactNikWithoutSearch(pupil, s)).isTrue();
+    }
 }
