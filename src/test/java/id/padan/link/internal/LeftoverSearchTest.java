@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LeftoverSearchTest {
     private static final MatchSettings SHIPPED = MatchSettings.load(Path.of("config"));
 
-    private static MatchSettings maxBlock(int max) {
+    static MatchSettings maxBlock(int max) {
         return new MatchSettings(SHIPPED.accept(), SHIPPED.review(), SHIPPED.minMarginBits(), SHIPPED.exactNikMinAttributeBits(),
                 SHIPPED.minAttributeBits(), SHIPPED.prior(), SHIPPED.name(), SHIPPED.termFrequencyFields(), SHIPPED.tfMinU(),
                 SHIPPED.randomPairs(), SHIPPED.trainingRows(), SHIPPED.maxIterations(), SHIPPED.tolerance(), SHIPPED.mSmoothing(),
@@ -65,12 +65,22 @@ class LeftoverSearchTest {
     /** Every row's candidates (as registry lines) when searched in parts of at most {@code bound} registry rows. */
     private static Map<Integer, Set<Integer>> candidates(List<LinkRow> program, Counting registry, MatchSettings settings, long bound,
                                                         Map<String, Long> counters) {
+        return candidates(program, registry, registry.byLine, settings, bound, counters);
+    }
+
+    /** The same through any registry keys, whose rows are those of {@code byLine} (registry rows by line). */
+    static Map<Integer, Set<Integer>> candidates(List<LinkRow> program, RegistryKeys registry, Map<Integer, LinkRow> byLine,
+                                                 MatchSettings settings, long bound, Map<String, Long> counters) {
         List<String> ownerKks = new ArrayList<>();
         program.forEach(p -> ownerKks.add(null));
         LeftoverSearch search = new LeftoverSearch(settings, registry, program, ownerKks, bound);
         Map<Integer, Set<Integer>> out = new HashMap<>();
         for (SearchParts.Part part : search.parts()) {
-            List<LinkRow> held = registry.rows(part.keys(), part.lines()).stream().map(s -> registry.byLine.get(s.lineNo())).toList();
+            List<LinkRow> held = registry.rows(part.keys(), part.lines()).stream().map(s -> {
+                LinkRow r = byLine.get(s.lineNo());
+                assertThat(s).as("registry row at line %d as staged", s.lineNo()).isEqualTo(r.row);
+                return r;
+            }).toList();
             CandidateSearch cs = new CandidateSearch(search.index(held, part, NONE), settings);
             for (int i : part.rows()) {
                 out.put(i, cs.candidates(program.get(i)).stream().map(r -> r.row.lineNo()).collect(Collectors.toCollection(TreeSet::new)));

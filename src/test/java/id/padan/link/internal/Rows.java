@@ -92,7 +92,7 @@ final class Rows {
         String kec = region != null && region.length() >= 6 ? region.substring(0, 6) : null;
         String kab = region != null && region.length() >= 4 ? region.substring(0, 4) : null;
         StagedRow row = new StagedRow(source, "R" + i, i + 2, nik, nik, nikStatus, null, kk, name, name, name, false, birthDate,
-                birthDate == null ? "MISSING" : "OK", sex, relation, desa, kec, kab, region == null ? "MISSING" : "OK", null, null,
+                birthDate == null ? "MISSING" : "OK", sex, relation, desa, kec, kab, region == null ? "MISSING" : "KNOWN", null, null,
                 mother, null, null, null, address);
         return new LinkRow(i, row, source.equals(REGISTRY), STANDARDISER.standardise(name),
                 mother == null ? null : STANDARDISER.standardise(mother), pupil);

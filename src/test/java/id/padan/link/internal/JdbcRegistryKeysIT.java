@@ -1,0 +1,75 @@
+package id.padan.link.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.padan.TestDatabase;
+import id.padan.ingest.internal.JdbcStagedRun;
+import id.padan.ingest.internal.Staging;
+import id.padan.link.MatchSettings;
+import id.padan.link.MatchSettings.BlockingKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry's keys written into PostgreSQL, a registry partition at a time, answer the search as the keys of the
+ * whole registry held in memory do: the same block sizes, and the same candidates for every row, also for blocks
+ * larger than max-block-size, whose rows are gathered from every partition and split by what the key does not hold.
+ */
+class JdbcRegistryKeysIT {
+    private static final String[] NAMES = {"BUDI SANTOSO", "SITI AMINAH", "AGUS SALIM", "DEWI LESTARI"};
+
+    private static String region(int kec) {
+        return "3201" + String.format("%02d", kec) + "0001";
+    }
+
+    @Test
+    void oversizedBlocksAreSplitInTheDatabaseAsInMemoryOverEveryPartitionOfTheRegistry() throws Exception {
+        MatchSettings settings = LeftoverSearchTest.maxBlock(4);
+        List<LinkRow> registry = new ArrayList<>();
+        // 4 names over 120 people: every name block holds 30 rows (oversized) and is split by what its key does not hold;
+        // the NIKs spread the rows over every partition of the registry
+        for (int i = 0; i < 120; i++) {
+            registry.add(Rows.registry().name(NAMES[i % NAMES.length]).born("19" + (70 + i % 5) + "-0" + (1 + i % 9) + "-1" + (i % 10))
+                    .region(region(1 + i % 3)).nik(String.format("320101%02d0%d%02d%04d", 1 + i % 28, 1 + i % 9, 70 + i % 5, i))
+                    .kk(String.format("32010101010%05d", i / 4)).build());
+        }
+        List<LinkRow> program = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            LinkRow r = registry.get((i * 7) % registry.size());
+            program.add(Rows.program().name(NAMES[(i + 1) % NAMES.length]).born(r.row.birthDate().toString()).region(region(1 + i % 3))
+                    .nik(i % 3 == 0 ? null : r.digits.substring(0, 15) + (char) ('0' + (r.digits.charAt(15) - '0' + 1) % 10))
+                    .kk(i % 4 == 0 ? r.kk : null).build());
+        }
+        TestDatabase.Db db = TestDatabase.newDatabase();
+        DataSource ds = db.migratedDataSource();
+        Staging.write(db, 1, registry.stream().map(r -> r.row).toList());
+        JdbcRegistryKeys inDatabase = new JdbcRegistryKeys(ds, new JdbcStagedRun(ds), 1, Rows.REGISTRY);
+        new ProbabilisticLinker(Rows.REGISTRY, settings, LocalDate.of(2026, 11, 30), s -> {}).keyRegistry(inDatabase, 4);
+        HeldRegistryKeys held = new HeldRegistryKeys(registry, settings);
+
+        Map<Integer, LinkRow> byLine = new HashMap<>();
+        registry.forEach(r -> byLine.put(r.row.lineNo(), r));
+        Map<String, Long> heldCounters = new HashMap<>();
+        Map<String, Long> dbCounters = new HashMap<>();
+        Map<Integer, Set<Integer>> fromHeld = LeftoverSearchTest.candidates(program, held, byLine, settings, 30, heldCounters);
+        Map<Integer, Set<Integer>> fromDatabase = LeftoverSearchTest.candidates(program, inDatabase, byLine, settings, 30, dbCounters);
+
+        assertThat(fromDatabase).isEqualTo(fromHeld);
+        assertThat(dbCounters).isEqualTo(heldCounters);
+        assertThat(heldCounters.get("blocks larger than 4 split by another key")).as("oversized blocks met and split").isPositive();
+        assertThat(fromHeld.values().stream().mapToInt(Set::size).sum()).as("the rows meet registry rows").isGreaterThan(program.size());
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select count(distinct line_no) from padan.link_block where kind = " + BlockKeys.split(BlockingKey.NAME_SORTED))) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("split keys written for the rows of oversized blocks, from every partition").isEqualTo(registry.size());
+        }
+    }
+}
