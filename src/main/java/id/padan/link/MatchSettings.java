@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code prior} of 0 means "1 / number of registry rows". {@code pupilSources} are the sources whose rows
  * are school pupils: such a row is never the NIK owner of its parents' generation.
  */
-public record MatchSettings(double accept, double review, double minMarginBits, double exactNikMinAttributeBits, double minAttributeBits, double prior,
+public record MatchSettings(double accept, double review, double reviewUnlinked, double minMarginBits, double exactNikMinAttributeBits, double minAttributeBits, double prior,
                             NameThresholds name, Set<String> termFrequencyFields, double tfMinU,
                             int randomPairs, int trainingRows, int maxIterations, double tolerance, double mSmoothing, long seed,
                             int maxBlockSize, List<BlockingKey> blockingKeys, Set<String> pupilSources) {
@@ -62,7 +62,7 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
         for (TermFrequencyField field : f.termFrequency().fields()) tfFields.add(field.name());
         Estimation est = f.estimation();
         Blocking b = f.blocking();
-        return new MatchSettings(t.accept(), t.review(), t.minMarginBits(), t.exactNikMinAttributeBits(), t.minAttributeBits(), prior, name,
+        return new MatchSettings(t.accept(), t.review(), t.reviewUnlinked(), t.minMarginBits(), t.exactNikMinAttributeBits(), t.minAttributeBits(), prior, name,
                 Set.copyOf(tfFields), f.termFrequency().minU(), est.randomPairs(), est.trainingRows(), est.maxIterations(), est.tolerance(),
                 est.mSmoothing(), est.seed(), b.maxBlockSize(), List.copyOf(b.keys()), Set.copyOf(f.pupilSources()));
     }
@@ -83,6 +83,8 @@ public record MatchSettings(double accept, double review, double minMarginBits, 
                       @DecimalMax(value = "1", inclusive = false, message = PROBABILITY) Double accept,
                       @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = PROBABILITY)
                       @DecimalMax(value = "1", inclusive = false, message = PROBABILITY) Double review,
+                      @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = PROBABILITY)
+                      @DecimalMax(value = "1", inclusive = false, message = PROBABILITY) Double reviewUnlinked,
                       @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = "cannot be negative") Double minMarginBits,
                       @NotNull(message = REQUIRED) Double minAttributeBits,
                       @NotNull(message = REQUIRED) Double exactNikMinAttributeBits) {}

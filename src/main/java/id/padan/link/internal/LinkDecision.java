@@ -1,6 +1,7 @@
 package id.padan.link.internal;
 
 import id.padan.link.MatchSettings;
+import id.padan.link.compare.AddressLevel;
 import id.padan.link.compare.DateLevel;
 import id.padan.link.compare.KkLevel;
 import id.padan.link.compare.NameLevel;
@@ -27,7 +28,10 @@ import java.util.Collection;
  * card and nothing contradicting, and a repaired NIK has support from a field the NIK does not encode.
  * A candidate the row cannot be ({@link #impossible}: of its parents' generation, or of its family and
  * born a generation apart under another name) is neither linked, nor a rival, nor sent to review. Otherwise the best
- * possible candidate goes to review when its probability reaches {@code review}.
+ * possible candidate goes to review when its probability reaches {@code review}. A row that would still become a person
+ * of its own goes to review with its best {@linkplain #plausible plausible} candidate, one whose probability reaches
+ * {@code review-unlinked} and which two independent pieces of evidence point to: a reviewer is asked about every row
+ * the run is unsure about, instead of the row silently becoming a person the registry lacks.
  */
 final class LinkDecision {
     /** What becomes of a row. */
@@ -47,6 +51,7 @@ final class LinkDecision {
     private final double priorWeight;
     private final double accept;
     private final double review;
+    private final double reviewUnlinked;
     private final double minMarginBits;
     private final double minAttributeBits;
     private final double exactNikMinAttributeBits;
@@ -57,12 +62,19 @@ final class LinkDecision {
     static final int PARENT_GENERATION_AGE = 30;
 
     LinkDecision(MatchSettings settings, double priorWeight, LocalDate asOf) {
-        this(priorWeight, settings.accept(), settings.review(), settings.minMarginBits(), settings.minAttributeBits(),
+        this(priorWeight, settings.accept(), settings.review(), settings.reviewUnlinked(), settings.minMarginBits(), settings.minAttributeBits(),
                 settings.exactNikMinAttributeBits(), asOf);
     }
 
+    /** Without {@code review-unlinked}: a row that neither links nor reaches {@code review} is a person of its own. */
     LinkDecision(double priorWeight, double accept, double review, double minMarginBits, double minAttributeBits,
                  double exactNikMinAttributeBits, LocalDate asOf) {
+        this(priorWeight, accept, review, Double.POSITIVE_INFINITY, minMarginBits, minAttributeBits, exactNikMinAttributeBits, asOf);
+    }
+
+    LinkDecision(double priorWeight, double accept, double review, double reviewUnlinked, double minMarginBits, double minAttributeBits,
+                 double exactNikMinAttributeBits, LocalDate asOf) {
+        this.reviewUnlinked = reviewUnlinked;
         this.asOf = asOf;
         this.priorWeight = priorWeight;
         this.accept = accept;
@@ -294,6 +306,34 @@ final class LinkDecision {
             }
         }
         if (best != null && probability(best) >= review) return new Outcome(Kind.REVIEW, best, Double.NaN, candidates.size());
+        ScoredCandidate asked = null;
+        for (ScoredCandidate s : candidates) if (plausible(row, s) && (asked == null || s.weight() > asked.weight())) asked = s;
+        if (asked != null) return new Outcome(Kind.REVIEW, asked, Double.NaN, candidates.size());
         return Outcome.newPerson(candidates.size());
+    }
+
+    /**
+     * Whether a candidate of a row that neither links nor reaches {@code review} is still a reviewer's question: the row
+     * can be them (not {@link #impossible}, not a {@linkplain #namesakeOfAnotherFamily namesake of another family}), the
+     * pair's probability reaches {@code review-unlinked}, and at least two independent pieces of evidence point to the
+     * candidate, one of them the person's own: the name (written the same or varied), the birth date (the same or with a
+     * typing slip, see {@link #ownBirthDate}), the candidate's own NIK or a supported repair of it; the others are the
+     * family card and the address. Two such pieces are what the link's own rules take as evidence; here the model weighs
+     * them too little (another name on the family card, a birth date missing, a NIK of an impossible province), so the
+     * reviewer decides. The family card and the address alone are a household, never a question.
+     */
+    boolean plausible(LinkRow row, ScoredCandidate s) {
+        if (probability(s) < reviewUnlinked || impossible(row, s) || namesakeOfAnotherFamily(s)) return false;
+        int[] l = s.levels();
+        int nik = l[Comparison.NIK.ordinal()];
+        boolean ownNik = s.supported() && (nik == NikLevel.EXACT.ordinal() || nik == NikLevel.ONE_DIGIT.ordinal()
+                || nik == NikLevel.ADJACENT_SWAP.ordinal() || nik == NikLevel.ONE_INSERTED_OR_DROPPED.ordinal());
+        int name = l[Comparison.NAME.ordinal()];
+        boolean sameName = s.sameName() || name <= NameLevel.FUZZY_HIGH.ordinal();
+        boolean born = ownBirthDate(l[Comparison.BIRTH_DATE.ordinal()]);
+        int own = (ownNik ? 1 : 0) + (sameName ? 1 : 0) + (born ? 1 : 0);
+        int household = (l[Comparison.KK.ordinal()] == KkLevel.EXACT.ordinal() ? 1 : 0)
+                + (l[Comparison.ADDRESS.ordinal()] == AddressLevel.EXACT.ordinal() ? 1 : 0);
+        return own >= 1 && own + household >= 2;
     }
 }

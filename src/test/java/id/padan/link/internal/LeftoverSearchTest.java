@@ -25,7 +25,7 @@ class LeftoverSearchTest {
     private static final MatchSettings SHIPPED = MatchSettings.load(Path.of("config"));
 
     static MatchSettings maxBlock(int max) {
-        return new MatchSettings(SHIPPED.accept(), SHIPPED.review(), SHIPPED.minMarginBits(), SHIPPED.exactNikMinAttributeBits(),
+        return new MatchSettings(SHIPPED.accept(), SHIPPED.review(), SHIPPED.reviewUnlinked(), SHIPPED.minMarginBits(), SHIPPED.exactNikMinAttributeBits(),
                 SHIPPED.minAttributeBits(), SHIPPED.prior(), SHIPPED.name(), SHIPPED.termFrequencyFields(), SHIPPED.tfMinU(),
                 SHIPPED.randomPairs(), SHIPPED.trainingRows(), SHIPPED.maxIterations(), SHIPPED.tolerance(), SHIPPED.mSmoothing(),
                 SHIPPED.seed(), max, SHIPPED.blockingKeys(), SHIPPED.pupilSources());

@@ -2,6 +2,7 @@ package id.padan.link.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.padan.link.compare.AddressLevel;
 import id.padan.link.compare.DateLevel;
 import id.padan.link.compare.KkLevel;
 import id.padan.link.compare.NameLevel;
@@ -474,6 +475,51 @@ class LinkDecisionTest {
         LinkRow son = Rows.program().kk("3511062806216000").relation("CHILD").build();
         LinkRow father = Rows.registry().kk("3511062806216000").relation("HEAD").born("1990-03-22").build();
         assertThat(decision.familyCardUnderItsName(son, onTheCard(father, NikLevel.NULL, DateLevel.NULL, SexLevel.SAME, 18, true))).isFalse();
+    }
+
+    // ---- a row otherwise a person of its own, with a plausible candidate: review-unlinked -------------
+
+    /** The same thresholds, with review-unlinked 0.01 (a candidate weight of about 7.4). */
+    private final LinkDecision asking = new LinkDecision(-14, 0.99, 0.5, 0.01, 4, 0, 4, AS_OF);
+
+    @ParameterizedTest(name = "{0}: {9}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # what the row and the candidate share (the independent hard data's rows)     | NIK            | name      | birth date      | card  | address | weight | attributes | one name | decided
+            a NIK one digit off on the family card, another name, no birth date            | ONE_DIGIT      | DIFFERENT | NULL            | EXACT | EXACT   | 22.9   | -1.9       | false    | REVIEW
+            a relative's NIK on the family card, another name, the birth year off by one   | FAMILY_MEMBER_NIK | DIFFERENT | YEAR_OFF_BY_ONE | EXACT | NULL | 32.5   | 4.8        | false    | REVIEW
+            the name and the address, a NIK of an impossible province, a placeholder date  | DIFFERENT      | EXACT     | PLACEHOLDER     | NULL  | EXACT   | 9.1    | 12.3       | true     | REVIEW
+            the name and the birth year off by one, moved away, no NIK                     | NULL           | EXACT     | YEAR_OFF_BY_ONE | NULL  | NULL    | 12.1   | 14.7       | true     | REVIEW
+            the family card and the address only, another name (a household)              | NULL           | DIFFERENT | NULL            | EXACT | EXACT   | 16     | -1.9       | false    | NEW_PERSON
+            the name alone                                                                 | NULL           | EXACT     | NULL            | NULL  | NULL    | 12     | 9.6        | true     | NEW_PERSON
+            the name and the birth date, below review-unlinked                             | NULL           | EXACT     | EXACT           | NULL  | NULL    | 7      | 14         | true     | NEW_PERSON
+            the family card and the name, another birthday (a sister)                      | NULL           | EXACT     | DIFFERENT       | EXACT | NULL    | 18     | 3          | true     | NEW_PERSON
+            """)
+    void aRowLeftUnlinkedWithAPlausibleCandidateIsAskedAbout(String what, NikLevel nik, NameLevel name, DateLevel date, KkLevel kk, AddressLevel address,
+                                                             double weight, double attributes, boolean oneName, Kind decided) {
+        LinkRow sent = Rows.program().kk("3511062806216000").relation("CHILD").build();
+        LinkRow person = Rows.registry().kk("3511062806216000").relation("CHILD").build();
+        int[] l = levels(nik, name, date, kk);
+        l[Comparison.SEX.ordinal()] = SexLevel.SAME.ordinal();
+        l[Comparison.ADDRESS.ordinal()] = address.ordinal();
+        boolean supported = nik != NikLevel.FAMILY_MEMBER_NIK;
+        ScoredCandidate s = new ScoredCandidate(person, l, weight, attributes, supported, false, oneName);
+        assertThat(decision.decide(sent, List.of(s)).kind()).as("without review-unlinked: " + what).isEqualTo(Kind.NEW_PERSON);
+        Outcome o = asking.decide(sent, List.of(s));
+        assertThat(o.kind()).as(what).isEqualTo(decided);
+        if (decided == Kind.REVIEW) assertThat(o.chosen()).isSameAs(s);
+    }
+
+    @Test
+    void theBestPlausibleCandidateIsAskedAboutNotAHouseholdWeighingMore() {
+        // AURORA VICKY WASTUTI sent as AIRORA. VICKY without NIK or a valid date: her card's other members weigh as much
+        LinkRow sent = Rows.program().kk("9171012904206000").relation("CHILD").build();
+        int[] card = levels(NikLevel.NULL, NameLevel.DIFFERENT, DateLevel.NULL, KkLevel.EXACT);
+        ScoredCandidate sister = new ScoredCandidate(Rows.registry().relation("CHILD").build(), card, 17, -1.9, true, false, false);
+        ScoredCandidate aurora = new ScoredCandidate(Rows.registry().relation("CHILD").build(), card, 16, -1.9, true, false, true);
+        Outcome o = asking.decide(sent, List.of(sister, aurora));
+        assertThat(o.kind()).isEqualTo(Kind.REVIEW);
+        assertThat(o.chosen()).isSameAs(aurora);
+        assertThat(asking.decide(sent, List.of(sister)).kind()).as("the household alone").isEqualTo(Kind.NEW_PERSON);
     }
 
     // ---- namesakes and the exact NIK under another name ---------------------------------------------

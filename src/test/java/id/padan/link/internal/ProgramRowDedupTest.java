@@ -138,7 +138,7 @@ class ProgramRowDedupTest {
 
     @Test
     void aBlockAboveTheMaximumIsSkippedAndItsPairsCounted() {
-        MatchSettings small = new MatchSettings(SHIPPED.accept(), SHIPPED.review(), SHIPPED.minMarginBits(), SHIPPED.exactNikMinAttributeBits(),
+        MatchSettings small = new MatchSettings(SHIPPED.accept(), SHIPPED.review(), SHIPPED.reviewUnlinked(), SHIPPED.minMarginBits(), SHIPPED.exactNikMinAttributeBits(),
                 SHIPPED.minAttributeBits(), SHIPPED.prior(), SHIPPED.name(), SHIPPED.termFrequencyFields(), SHIPPED.tfMinU(),
                 SHIPPED.randomPairs(), SHIPPED.trainingRows(), SHIPPED.maxIterations(), SHIPPED.tolerance(), SHIPPED.mSmoothing(),
                 SHIPPED.seed(), 2, SHIPPED.blockingKeys(), SHIPPED.pupilSources());

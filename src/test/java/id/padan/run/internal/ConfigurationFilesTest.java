@@ -49,6 +49,8 @@ class ConfigurationFilesTest {
             matching.yml ~ `  accept: 0.99`            ~ `  accept: high`             ~ thresholds.accept  ~ 'high' is not a number
             matching.yml ~ `  accept: 0.99`            ~ `  accept: 1.5`              ~ thresholds.accept  ~ must be a probability strictly between 0 and 1
             matching.yml ~ `  review: 0.50`            ~ `  review: 0.995`            ~ thresholds.review  ~ 0.995 is above thresholds.accept (0.99)
+            matching.yml ~ `  review-unlinked: 0.01`   ~ `  review-unlinked: 1`       ~ thresholds.review-unlinked ~ must be a probability strictly between 0 and 1
+            matching.yml ~ `  review-unlinked: 0.01`   ~ ``                           ~ thresholds.review-unlinked ~ is required
             matching.yml ~ `  training-rows: 20000`    ~ `  training-row: 20000`      ~ estimation.training-row ~ unknown key 'training-row'
             matching.yml ~ `  training-rows: 20000`    ~ `  training-rows: 20000.5`   ~ estimation.training-rows ~ is not a whole number
             matching.yml ~ `  training-rows: 20000`    ~ `  training-rows: 50`        ~ estimation.training-rows ~ must be at least 100
