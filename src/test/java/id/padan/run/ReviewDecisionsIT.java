@@ -255,6 +255,23 @@ class ReviewDecisionsIT {
                     && r[col(findingRows.get(0), "kode_temuan")].equals("ATTRIBUTE_MISMATCH")) findingStatus = r[col(findingRows.get(0), "status_keputusan")];
         }
         assertThat(findingStatus).isEqualTo("DIJELASKAN: PINDAH (pindah ke desa lain)");
+        // changes.csv counts the explained finding as explained (dijelaskan), not as still open; its other columns agree
+        // with findings.csv's change column for that code and program, where the explained row says DIJELASKAN too.
+        String mismatchProgram = mismatchRow.substring(0, mismatchRow.indexOf('/'));
+        String[] fh = findingRows.get(0);
+        Map<String, Integer> byChange = new java.util.HashMap<>();
+        for (String[] r : findingRows.subList(1, findingRows.size())) {
+            if (r[col(fh, "program")].equals(mismatchProgram) && r[col(fh, "kode_temuan")].equals("ATTRIBUTE_MISMATCH")) byChange.merge(r[col(fh, "perubahan")], 1, Integer::sum);
+        }
+        assertThat(byChange.get("DIJELASKAN")).as("the explained row in findings.csv").isEqualTo(1);
+        List<String[]> changes = read(kabOfMismatch.resolve("changes.csv"));
+        String[] ch = changes.get(0);
+        String[] mismatchChanges = changes.subList(1, changes.size()).stream()
+                .filter(r -> r[col(ch, "kode_temuan")].equals("ATTRIBUTE_MISMATCH") && r[col(ch, "program")].equals(mismatchProgram)).findFirst().orElseThrow();
+        assertThat(n(mismatchChanges[col(ch, "dijelaskan")])).isEqualTo(1);
+        assertThat(n(mismatchChanges[col(ch, "masih_terbuka")])).isEqualTo(byChange.getOrDefault("MASIH TERBUKA", 0));
+        assertThat(n(mismatchChanges[col(ch, "baru")])).isEqualTo(byChange.getOrDefault("BARU", 0));
+        assertThat(n(mismatchChanges[col(ch, "selesai")])).isEqualTo(byChange.getOrDefault("SELESAI", 0));
         assertThat(Files.readString(kabOfMismatch.resolve("report.html"))).contains("DIJELASKAN: PINDAH (pindah ke desa lain)");
         String extracts = extractsText(out.resolve("run-" + run2).resolve("extracts"));
         assertThat(occurrences(extracts, "ATTRIBUTE_MISMATCH=PINDAH")).as("the explained row in its corrected extract").isEqualTo(1);

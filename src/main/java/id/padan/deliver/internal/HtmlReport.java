@@ -31,7 +31,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class HtmlReport {
     static final List<String> PROGRAMS = List.of("PKH", "PBI_JKN", "KIP");
     private static final Map<String, String> PROGRAM_COLORS = Map.of("PKH", "#1f77b4", "PBI_JKN", "#2ca02c", "KIP", "#ff7f0e");
-    private static final Map<String, String> CHANGE_COLORS = Map.of("NEW", "#d62728", "OPEN", "#9e9e9e", "RESOLVED", "#2ca02c");
+    private static final Map<String, String> CHANGE_COLORS = Map.of("NEW", "#d62728", "OPEN", "#9e9e9e", "RESOLVED", "#2ca02c", "EXPLAINED", "#1f77b4");
     private static final Map<String, String> SEVERITY_COLORS = Map.of("ERROR", "#c62828", "WARNING", "#ef6c00", "INFO", "#1565c0");
     private static final TemplateEngine ENGINE = engine();
     private final ReportText text;
@@ -211,8 +211,8 @@ public final class HtmlReport {
 
     private Chart chartChanges(ReportModel m) {
         var bars = barsByCode(m, m.changes, ReportModel.Change::code, ReportModel.Change::change, ReportModel.Change::rows);
-        Map<String, String> labels = Map.of("NEW", text.t("new"), "OPEN", text.t("open"), "RESOLVED", text.t("resolved"));
-        return chart(text.t("chart_changes"), bars, List.of("NEW", "OPEN", "RESOLVED"), CHANGE_COLORS, labels);
+        Map<String, String> labels = Map.of("NEW", text.t("new"), "OPEN", text.t("open"), "RESOLVED", text.t("resolved"), "EXPLAINED", text.t("explained"));
+        return chart(text.t("chart_changes"), bars, List.of("NEW", "OPEN", "RESOLVED", "EXPLAINED"), CHANGE_COLORS, labels);
     }
 
     private static final int WIDTH = 960;
@@ -322,17 +322,16 @@ public final class HtmlReport {
     private Table tableChanges(ReportModel m) {
         Map<String, long[]> t = new TreeMap<>();
         for (ReportModel.Change c : m.changes) {
-            long[] v = t.computeIfAbsent(FindingRules.CODES.indexOf(c.code()) + 100 + "|" + c.code() + "|" + c.source(), k -> new long[3]);
-            v["NEW".equals(c.change()) ? 0 : "RESOLVED".equals(c.change()) ? 1 : 2] += c.rows();
+            t.computeIfAbsent(FindingRules.CODES.indexOf(c.code()) + 100 + "|" + c.code() + "|" + c.source(), k -> new long[4])[ReportModel.Change.column(c.change())] += c.rows();
         }
         List<Cell> head = List.of(Cell.of(text.t("col.code")), Cell.of(text.t("col.program")), Cell.num(text.t("new")), Cell.num(text.t("resolved")),
-                Cell.num(text.t("open")));
+                Cell.num(text.t("open")), Cell.num(text.t("explained")));
         List<List<Cell>> rows = new ArrayList<>();
         for (var e : t.entrySet()) {
             String[] k = e.getKey().split("\\|");
             long[] v = e.getValue();
             rows.add(List.of(new Cell(ReviewText.id(k[1]), "code", null), Cell.of(k[2]), new Cell(ReviewText.of(num(v[0])), "num new", null),
-                    new Cell(ReviewText.of(num(v[1])), "num ok", null), Cell.num(num(v[2]))));
+                    new Cell(ReviewText.of(num(v[1])), "num ok", null), Cell.num(num(v[2])), Cell.num(num(v[3]))));
         }
         return new Table(text.t("table_changes"), head, rows, null);
     }

@@ -274,7 +274,9 @@ public class MismatchReport implements Deliverable {
         try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
             setComparable(c, ps, 1, comparable);
             ps.setLong(4, runId);
-            ps.setLong(5, previous);
+            ps.setLong(5, runId);
+            ps.setLong(6, runId);
+            ps.setLong(7, previous);
             try (ResultSet rs = ps.executeQuery()) {
                 Map<String, Long> nat = new TreeMap<>();
                 while (rs.next()) {
@@ -337,13 +339,13 @@ public class MismatchReport implements Deliverable {
         }
 
         private List<String> changesHeader() {
-            return List.of(text.t("col.code"), text.t("col.program"), text.t("col.new"), text.t("col.resolved"), text.t("col.open"));
+            return List.of(text.t("col.code"), text.t("col.program"), text.t("col.new"), text.t("col.resolved"), text.t("col.open"), text.t("col.explained"));
         }
 
         private List<ReviewCell> changeCells(Map.Entry<String, long[]> e) {
             String[] k = e.getKey().split("\\|");
             long[] v = e.getValue();
-            return List.of(ReviewText.id(k[0]), ReviewText.id(k[1]), ReviewCell.count(v[0]), ReviewCell.count(v[1]), ReviewCell.count(v[2]));
+            return List.of(ReviewText.id(k[0]), ReviewText.id(k[1]), ReviewCell.count(v[0]), ReviewCell.count(v[1]), ReviewCell.count(v[2]), ReviewCell.count(v[3]));
         }
 
         private List<String> findingsHeader() {
@@ -358,8 +360,7 @@ public class MismatchReport implements Deliverable {
                 return c != 0 ? c : a.compareTo(b);
             });
             for (ReportModel.Change c : model.changes) {
-                long[] v = t.computeIfAbsent(c.code() + "|" + c.source(), k -> new long[3]);
-                v["NEW".equals(c.change()) ? 0 : "RESOLVED".equals(c.change()) ? 1 : 2] += c.rows();
+                t.computeIfAbsent(c.code() + "|" + c.source(), k -> new long[4])[ReportModel.Change.column(c.change())] += c.rows();
             }
             return t;
         }
@@ -388,7 +389,9 @@ public class MismatchReport implements Deliverable {
             String desa = region != null && region.length() == 10 ? region : null;
             Object person = row.get("person_id");
             findings.row(List.of(ReviewText.id((String) row.get("source")), ReviewText.key((String) row.get("record_key")), ReviewText.id((String) row.get("code")),
-                    ReviewText.of(text.t("sev." + row.get("severity"))), ReviewText.of(text.t("change." + row.get("change"))), status, ReviewText.id(kec),
+                    ReviewText.of(text.t("sev." + row.get("severity"))),
+                    ReviewText.of(text.t("change." + ReviewStatus.change((String) row.get("change"), (String) row.get("review_queue"), (String) row.get("review_word")))),
+                    status, ReviewText.id(kec),
                     ReviewText.of(name(kec)), ReviewText.id(desa), person == null ? ReviewText.EMPTY : ReviewText.id(person.toString()), detail));
         }
 
@@ -479,18 +482,26 @@ public class MismatchReport implements Deliverable {
                  checked as (select u.source, u.code from k, unnest(k.sources, k.codes) as u(source, code))
             """;
 
-    /** New, resolved and still-open findings by (source, record key, code) against the previous run, counted by kabupaten, code and program. */
-    private static final String CHANGES = COMPARABLE + """
-                 , c as (select x.source, x.record_key, x.code, x.region_code from padan.finding x, k where x.run_id = ?
-                         and (k.everything or (x.source, x.code) in (select source, code from checked))),
+    /**
+     * New, resolved, still-open and explained findings by (source, record key, code) against the previous run, counted by
+     * kabupaten, code and program: a finding of this run that a held decision explains away ({@link ReviewStatus#change})
+     * is explained, neither new nor open. Parameters: the checks compared (3), the run three times, the previous run.
+     */
+    private static final String CHANGES = COMPARABLE + "     , " + ReviewStatus.CTE + """
+                 , c as (select x.source, x.record_key, x.code, x.region_code,
+                                coalesce(rs.queue = 'DECIDED' and rs.keputusan = any(%s), false) as explained
+                         from padan.finding x
+                         cross join k
+                         left join review_status rs on rs.source = x.source and rs.record_key = x.record_key and rs.code = x.code
+                         where x.run_id = ? and (k.everything or (x.source, x.code) in (select source, code from checked))),
                  p as (select x.source, x.record_key, x.code, x.region_code from padan.finding x, k where x.run_id = ?
                          and (k.everything or (x.source, x.code) in (select source, code from checked))),
                  f as (select coalesce(c.region_code, p.region_code) as region_code, coalesce(c.code, p.code) as code, coalesce(c.source, p.source) as source,
-                              case when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end as change
+                              case when c.explained then 'EXPLAINED' when p.code is null then 'NEW' when c.code is null then 'RESOLVED' else 'OPEN' end as change
                        from c full join p on p.source = c.source and p.record_key = c.record_key and p.code = c.code)
             select %s as kab, f.code, f.source, f.change, count(*)
             from f %s
-            group by 1, 2, 3, 4""".formatted(KAB, ROUTE);
+            group by 1, 2, 3, 4""".formatted(ReviewStatus.EXPLAINED_SQL, KAB, ROUTE);
 
     /** The columns of a row needing a decision that the rows of part 1 leave empty. */
     private static final String DECISION_COLUMNS = """

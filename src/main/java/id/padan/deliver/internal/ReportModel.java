@@ -17,7 +17,17 @@ final class ReportModel {
     record Count(String kab, String kec, String code, String source, long rows) {}
 
     /** Findings of one code and program that are new, resolved or still open since the previous run. */
-    record Change(String code, String source, String change, long rows) {}
+    record Change(String code, String source, String change, long rows) {
+        /** The column of a change in the reports' tables: new, resolved, still open, explained. */
+        static int column(String change) {
+            return switch (change) {
+                case "NEW" -> 0;
+                case "RESOLVED" -> 1;
+                case "EXPLAINED" -> 3;
+                default -> 2;
+            };
+        }
+    }
 
     final String key;
     final String name;

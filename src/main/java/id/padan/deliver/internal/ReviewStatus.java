@@ -31,6 +31,22 @@ final class ReviewStatus {
     /** Words that explain a finding away (the others confirm or decide it). */
     private static final Set<String> EXPLAINED = Set.of("PINDAH", "SUDAH_DIPERBAIKI", "MENINGGAL", "TIDAK_LAYAK", "LAINNYA");
 
+    /** The same words as an SQL array literal, for statements that count the explained findings. */
+    static final String EXPLAINED_SQL = "array[" + String.join(", ", EXPLAINED.stream().sorted().map(w -> "'" + w + "'").toList()) + "]";
+
+    /** Whether a finding is explained away: a held decision ({@code DECIDED}) with a word that explains it. */
+    static boolean explained(String queue, String keputusan) {
+        return "DECIDED".equals(queue) && keputusan != null && EXPLAINED.contains(keputusan);
+    }
+
+    /**
+     * A finding's change since the previous run as the reports count it: one a held decision explains away is
+     * {@code EXPLAINED}, neither new nor still open (a resolved one stays resolved).
+     */
+    static String change(String change, String queue, String keputusan) {
+        return !"RESOLVED".equals(change) && explained(queue, keputusan) ? "EXPLAINED" : change;
+    }
+
     /** The status of a finding in the report's language; empty when no decision covers it. */
     static ReviewText text(ReportText t, String queue, String keputusan, String alasan) {
         if (queue == null || keputusan == null) return ReviewText.EMPTY;

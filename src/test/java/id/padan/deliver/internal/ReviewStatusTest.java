@@ -38,4 +38,16 @@ class ReviewStatusTest {
         assertThat(ReviewStatus.codes("NIK_CORRECTED", null)).isEqualTo("NIK_CORRECTED");
         assertThat(ReviewStatus.codes(null, null)).isNull();
     }
+
+    @Test
+    void aFindingExplainedByAHeldDecisionIsNeitherNewNorStillOpen() {
+        assertThat(ReviewStatus.change("OPEN", "DECIDED", "PINDAH")).isEqualTo("EXPLAINED");
+        assertThat(ReviewStatus.change("NEW", "DECIDED", "LAINNYA")).isEqualTo("EXPLAINED");
+        assertThat(ReviewStatus.change("OPEN", "DECIDED", "BENAR")).as("confirmed: still open").isEqualTo("OPEN");
+        assertThat(ReviewStatus.change("OPEN", "APPROVAL", "MENINGGAL")).as("awaiting an approver").isEqualTo("OPEN");
+        assertThat(ReviewStatus.change("NEW", "STALE", "PINDAH")).as("stale").isEqualTo("NEW");
+        assertThat(ReviewStatus.change("RESOLVED", "DECIDED", "PINDAH")).isEqualTo("RESOLVED");
+        assertThat(ReviewStatus.change("OPEN", null, null)).isEqualTo("OPEN");
+        assertThat(ReviewStatus.EXPLAINED_SQL).isEqualTo("array['LAINNYA', 'MENINGGAL', 'PINDAH', 'SUDAH_DIPERBAIKI', 'TIDAK_LAYAK']");
+    }
 }
