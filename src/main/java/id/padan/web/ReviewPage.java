@@ -54,7 +54,17 @@ public class ReviewPage {
     private final ReviewApprovals approvals;
     private final Pages pages = new Pages();
 
-    public ReviewPage(WebDatabase web, DataSource owner, ReviewImport decisions, ReviewApprovals approvals) {
+    /** The operator's OpenID Connect providers the login page offers (none unless configured), as id and name. */
+    private final List<Map<String, String>> providers = new ArrayList<>();
+
+    public ReviewPage(WebDatabase web, DataSource owner, ReviewImport decisions, ReviewApprovals approvals,
+                      org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidc) {
+        if (oidc.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object r : registrations) {
+                var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+                providers.add(Map.of("id", registration.getRegistrationId(), "name", registration.getClientName()));
+            }
+        }
         this.web = web;
         this.owner = owner;
         this.decisions = decisions;
@@ -65,7 +75,7 @@ public class ReviewPage {
     @ResponseBody
     public ResponseEntity<String> login(HttpServletRequest request) {
         return html(HttpStatus.OK, "login", Map.of("csrf", csrf(request), "error", request.getParameter("error") != null,
-                "out", request.getParameter("keluar") != null));
+                "out", request.getParameter("keluar") != null, "providers", providers));
     }
 
     /**

@@ -5,6 +5,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -29,6 +32,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and their errors) goes to the management chain (ManagementSecurityConfiguration), unchanged. A signed-in user
  * without the role a page needs gets 403 written by this chain; someone not signed in is sent to the login page. The page's users and password checking are this
  * chain's own (not beans), so they never mix with the operator's management credentials.
+ *
+ * <p>Where the operator configures an OpenID Connect provider (Spring Boot's {@code spring.security.oauth2.client.*}
+ * properties; none by default), the login page also offers it: the provider proves who signs in, and padan's own
+ * users table still says who they are here ({@link OidcUsers}): the claim {@code padan.web.oidc.username-claim}
+ * ({@code preferred_username} by default) names a user of {@code padan.review_user}, whose role and kabupaten apply;
+ * anyone else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -36,7 +45,7 @@ public class WebSecurity {
     static final String FORBIDDEN = "Halaman ini tidak untuk peran Anda.";
     private static final Pages PAGES = new Pages();
     private static final RequestMatcher PAGE_PATHS = new OrRequestMatcher(java.util.Arrays.stream(
-                    new String[] {"/", "/login", "/logout", "/review", "/review/**", "/assets/**"})
+                    new String[] {"/", "/login", "/logout", "/review", "/review/**", "/assets/**", "/oauth2/**", "/login/oauth2/**"})
             .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
 
     /** The error dispatch ({@code /error}) of a request for one of the page's paths. */
@@ -47,12 +56,13 @@ public class WebSecurity {
         String context = request.getContextPath();
         String within = path.startsWith(context) ? path.substring(context.length()) : path;
         return within.equals("/") || within.equals("/login") || within.equals("/logout") || within.equals("/review")
-                || within.startsWith("/review/") || within.startsWith("/assets/");
+                || within.startsWith("/review/") || within.startsWith("/assets/") || within.startsWith("/oauth2/") || within.startsWith("/login/oauth2/");
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain reviewSecurity(HttpSecurity http, DataSource dataSource) throws Exception {
+    SecurityFilterChain reviewSecurity(HttpSecurity http, DataSource dataSource, ObjectProvider<ClientRegistrationRepository> oidc,
+                                       @Value("${padan.web.oidc.username-claim:preferred_username}") String usernameClaim) throws Exception {
         DaoAuthenticationProvider users = new DaoAuthenticationProvider(reviewUsers(dataSource));
         users.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         // the page's paths only, and the error dispatch of a page's request; everything else (the Actuator endpoints and
@@ -75,6 +85,10 @@ public class WebSecurity {
                 }))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/review", true).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?keluar"));
+        if (oidc.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/review", true)
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcUsers(dataSource, usernameClaim))));
+        }
         return http.build();
     }
 
