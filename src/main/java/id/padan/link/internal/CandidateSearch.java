@@ -50,10 +50,19 @@ final class CandidateSearch {
         LinkRow owner = exactNikOwner(p, index);
         if (owner != null) out.add(owner);
         if (owner != null && !always) return out;
-        NikVariants.forEach(p.digits, v -> {
-            LinkRow r = index.byNik.get(v);
-            if (r != null) out.add(r);
-        });
+        if (NikVariants.sixteenDigitVariants(p.digits)) {
+            // as numbers, each made a string only when the index may hold it
+            NikVariants.forEachNumber(p.digits, v -> {
+                if (!index.niks.mayHave(v)) return;
+                LinkRow r = index.byNik.get(NikVariants.sixteen(v));
+                if (r != null) out.add(r);
+            });
+        } else {
+            NikVariants.forEach(p.digits, v -> {
+                LinkRow r = index.byNik.get(v);
+                if (r != null) out.add(r);
+            });
+        }
         return out;
     }
 

@@ -24,6 +24,8 @@ final class LeftoverSearch {
     private final MatchSettings settings;
     private final int max;
     private final Map<Long, Integer> owners;
+    /** The NIK numbers {@link #owners} holds, so that the ~150 repairs of a row's NIK are looked up only when they may be there. */
+    private final NikFilter ownerNiks;
     private final Map<Block, Integer> sizes;
     private final List<SearchParts.Part> parts;
 
@@ -34,6 +36,8 @@ final class LeftoverSearch {
         this.owners = registry.owners(sink -> {
             for (LinkRow p : rows) wantedNiks(p, sink);
         });
+        this.ownerNiks = NikFilter.sized(owners.size());
+        for (long n : owners.keySet()) ownerNiks.add(n);
         Set<Block> asked = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             LinkRow p = rows.get(i);
@@ -77,7 +81,7 @@ final class LeftoverSearch {
     static void wantedNiks(LinkRow p, LongConsumer out) {
         if (p.digits == null) return;
         out.accept(BlockKeys.nik(p.digits));
-        NikVariants.forEach(p.digits, v -> out.accept(BlockKeys.nik(v)));
+        NikVariants.forEachNumber(p.digits, out);
     }
 
     /** The family cards whose registry rows the row meets: its NIK read as a card, its NIK owner's, its own. */
@@ -97,6 +101,7 @@ final class LeftoverSearch {
     private SearchParts.Need need(LinkRow p, String ownerKk) {
         Set<Integer> lines = new HashSet<>();
         wantedNiks(p, n -> {
+            if (!ownerNiks.mayHave(n)) return;
             Integer line = owners.get(n);
             if (line != null) lines.add(line);
         });

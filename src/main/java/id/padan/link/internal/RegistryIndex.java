@@ -16,6 +16,8 @@ import java.util.Map;
 final class RegistryIndex {
     final List<LinkRow> rows;
     final Map<String, LinkRow> byNik;
+    /** The numbers of {@link #byNik}'s NIKs, so that a NIK's repairs are looked up only when they may be there. */
+    final NikFilter niks;
     final Map<String, List<LinkRow>> byKk = new HashMap<>();
     final Map<BlockingKey, Map<String, List<LinkRow>>> blocks = new EnumMap<>(BlockingKey.class);
     private final TermFrequencies frequencies;
@@ -32,6 +34,7 @@ final class RegistryIndex {
             if (r.digits != null) byNik.put(r.digits, r);
             if (r.kk != null) byKk.computeIfAbsent(r.kk, k -> new ArrayList<>(4)).add(r);
         }
+        this.niks = filter(byNik);
     }
 
     /**
@@ -42,10 +45,17 @@ final class RegistryIndex {
                   Map<BlockKeys.Block, Integer> sizes, TermFrequencies frequencies) {
         this.rows = List.of();
         this.byNik = byNik;
+        this.niks = filter(byNik);
         this.byKk.putAll(byKk);
         this.blocks.putAll(blocks);
         this.sizes = sizes;
         this.frequencies = frequencies;
+    }
+
+    private static NikFilter filter(Map<String, LinkRow> byNik) {
+        NikFilter f = NikFilter.sized(byNik.size());
+        for (String digits : byNik.keySet()) f.add(BlockKeys.nik(digits));
+        return f;
     }
 
     /** Registry rows under the key in the whole registry ({@code held}: the rows this index holds under it, or null). */

@@ -32,4 +32,25 @@ class NikFilterTest {
         assertThat((double) passed / others).as("false positives at a million NIKs").isLessThan(0.005);
         assertThat(filter.mayHave(BlockKeys.nik("12345"))).as("a NIK of other length, not added").isFalse();
     }
+
+    @Test
+    void aFilterSizedForItsNiksNeverLosesOneAndLetsFewOthersPass() {
+        Random random = new Random(5);
+        for (int size : new int[] {0, 1, 1_000, 100_000}) {
+            NikFilter filter = NikFilter.sized(size);
+            Set<Long> added = new HashSet<>();
+            while (added.size() < size) {
+                long nik = (long) (random.nextDouble() * 1e16);
+                added.add(nik);
+                filter.add(nik);
+            }
+            for (long nik : added) assertThat(filter.mayHave(nik)).isTrue();
+            int passed = 0;
+            for (int i = 0; i < 100_000; i++) {
+                long nik = (long) (random.nextDouble() * 1e16);
+                if (!added.contains(nik) && filter.mayHave(nik)) passed++;
+            }
+            assertThat(passed).as("false positives of 100,000 with %d NIKs added", size).isLessThan(2_000);
+        }
+    }
 }

@@ -49,6 +49,30 @@ class NikVariantsTest {
         assertThat(variants("32010145019000011")).hasSize(17).allMatch(s -> s.length() == 16);
     }
 
+    @ParameterizedTest(name = "{0}: the numbers of the variants, in order")
+    @CsvSource({"3201014501900001", "0000000000000000", "0999999999999990", "9999999999999999", "320101450190001", "000000000000000",
+            "999999999999999", "32010145019000011", "00000000000000000", "99999999999999999", "1234567", "12345678901234",
+            "3201A14501900001", "32010145019000X"})
+    void theNumbersAreThoseOfTheVariantsInTheirOrder(String digits) {
+        List<Long> numbers = new ArrayList<>();
+        NikVariants.forEachNumber(digits, numbers::add);
+        assertThat(numbers).isNotEmpty().isEqualTo(variants(digits).stream().map(BlockKeys::nik).toList());
+        if (NikVariants.sixteenDigitVariants(digits)) assertThat(numbers.stream().map(NikVariants::sixteen).toList()).isEqualTo(variants(digits));
+    }
+
+    @Test
+    void randomDigitStringsOfEveryLengthGiveTheNumbersOfTheirVariants() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder digits = new StringBuilder();
+            int n = 6 + random.nextInt(12);
+            for (int k = 0; k < n; k++) digits.append((char) ('0' + (random.nextInt(4) == 0 ? 0 : random.nextInt(10))));
+            List<Long> numbers = new ArrayList<>();
+            NikVariants.forEachNumber(digits.toString(), numbers::add);
+            assertThat(numbers).as(digits.toString()).isEqualTo(variants(digits.toString()).stream().map(BlockKeys::nik).toList());
+        }
+    }
+
     @ParameterizedTest(name = "{0} digits: no variants")
     @CsvSource({"12345", "123456789012345678"})
     void otherLengthsHaveNone(String digits) {
