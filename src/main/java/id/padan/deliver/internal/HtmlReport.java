@@ -83,7 +83,7 @@ public final class HtmlReport {
 
     /** The rows needing a decision of one finding code. */
     public record Group(String code, String meaning, String severity, String severityLabel, String count, boolean open, String note,
-                        boolean candidates, List<DecisionRow> rows) {}
+                        boolean candidates, List<DecisionRowHtml> rows) {}
 
     /** The notice of a partial run (sources it could not use, checks it did not make), or null. */
     private String notRun;
@@ -119,7 +119,6 @@ public final class HtmlReport {
         ctx.setVariable("areaCode", m.counts.isEmpty() ? null : tableAreaCode(m));
         ctx.setVariable("changes", m.changes.isEmpty() ? null : tableChanges(m));
         ctx.setVariable("groups", groups(m));
-        ctx.setVariable("fields", DecisionRow.FIELDS);
         ctx.setVariable("legend", legend());
         ctx.setVariable("files", files);
         ENGINE.process("report", ctx, w);
@@ -136,8 +135,10 @@ public final class HtmlReport {
             List<DecisionRow> rows = e.getValue();
             String note = rows.size() < total ? String.format(text.t("group.cut"), num(rows.size()), num(total), "decisions.csv", "report.xlsx") : null;
             boolean candidates = rows.stream().anyMatch(r -> !r.candidate().isEmpty());
+            List<DecisionRowHtml> html = new ArrayList<>(rows.size());
+            for (DecisionRow r : rows) html.add(new DecisionRowHtml(r, candidates, text.all()));
             out.add(new Group(code, text.code(code), sev, text.t("sev." + sev), String.format(text.t("group.rows"), num(total)), index < 3, note,
-                    candidates, rows));
+                    candidates, html));
             index++;
         }
         return out;
