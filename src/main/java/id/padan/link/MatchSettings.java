@@ -25,7 +25,7 @@ public record MatchSettings(double accept, double review, double reviewUnlinked,
                             int maxBlockSize, List<BlockingKey> blockingKeys, Set<String> pupilSources) {
 
     /** The blocking keys padan knows; configuration picks among them. */
-    public enum BlockingKey { NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, KECAMATAN_YEAR_NAME, BIRTH_DATE_KECAMATAN, KK }
+    public enum BlockingKey { NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, KECAMATAN_YEAR_NAME, BIRTH_DATE_KECAMATAN, KK, MOTHER_NAME }
 
     /**
      * Binds {@code configDir/matching.yml}: every key is required (the shipped file holds the defaults), an

@@ -60,7 +60,7 @@ final class BlockKeys {
     /**
      * What splits an oversized block {@code value} of {@code key} for this row: the block's members that share one of
      * these with a row are the ones compared with it. NAME_SORTED: the birth year and kecamatan; BIRTH_DATE_NAME: the
-     * kecamatan; NIK_REGION_DATE and BIRTH_DATE_KECAMATAN: a distinctive name token (one value each); other keys are
+     * kecamatan; NIK_REGION_DATE, BIRTH_DATE_KECAMATAN and MOTHER_NAME: a distinctive token of the row's own name (one value each); other keys are
      * not split. Empty when the key is not split or the row lacks what splits it.
      */
     static List<String> splitValues(BlockingKey key, LinkRow r, String value) {
@@ -73,7 +73,7 @@ final class BlockKeys {
             case BIRTH_DATE_NAME -> {
                 if (kec != null) out.add(value + "|" + kec);
             }
-            case NIK_REGION_DATE, BIRTH_DATE_KECAMATAN -> {
+            case NIK_REGION_DATE, BIRTH_DATE_KECAMATAN, MOTHER_NAME -> {
                 for (String k : r.nameKeys) out.add(value + "|" + k);
             }
             default -> {
@@ -86,7 +86,7 @@ final class BlockKeys {
     /** Whether an oversized block of this key is split ({@link #splitValues}) rather than skipped. */
     static boolean splits(BlockingKey key) {
         return switch (key) {
-            case NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, BIRTH_DATE_KECAMATAN -> true;
+            case NAME_SORTED, BIRTH_DATE_NAME, NIK_REGION_DATE, BIRTH_DATE_KECAMATAN, MOTHER_NAME -> true;
             default -> false;
         };
     }

@@ -32,6 +32,10 @@ final class Blocking {
                     out.add(r.region.substring(0, Math.min(6, r.region.length())) + "|" + r.birthDate);
                 }
             }
+            case MOTHER_NAME -> {
+                // the mother's name, tokens sorted: a pupil's row names its mother, and so does the registry
+                if (r.mother != null && !r.mother.sortedKey().isEmpty()) out.add(r.mother.sortedKey());
+            }
             case KK -> {
                 // served by the registry's family-card index, not by a blocking index
             }

@@ -115,7 +115,7 @@ final class CandidateSearch {
     private List<LinkRow> splitOversized(BlockingKey key, LinkRow p, String value, List<LinkRow> held, int size) {
         boolean byYear = key == BlockingKey.NAME_SORTED;
         boolean byKecamatan = key == BlockingKey.NAME_SORTED || key == BlockingKey.BIRTH_DATE_NAME;
-        boolean byName = key == BlockingKey.NIK_REGION_DATE || key == BlockingKey.BIRTH_DATE_KECAMATAN;
+        boolean byName = key == BlockingKey.NIK_REGION_DATE || key == BlockingKey.BIRTH_DATE_KECAMATAN || key == BlockingKey.MOTHER_NAME;
         String kec = kecamatan(p);
         boolean usable = (byYear || byKecamatan || byName) && (!byYear || p.birthDate != null) && (!byKecamatan || kec != null)
                 && (!byName || !p.nameKeys.isEmpty());

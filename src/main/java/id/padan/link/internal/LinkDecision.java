@@ -223,6 +223,22 @@ final class LinkDecision {
     }
 
     /**
+     * The row names the candidate's mother (both name a mother, and the names are one name: alike, reordered or the same
+     * sounds) and the candidate's own name (written the same or varied, not another name), the sexes agree, the place in
+     * the family is the candidate's, nothing contradicts the pair (birth date, family card, generation) and the pair,
+     * with the mother's name weighed as a name is, reaches {@code accept}. The mother's name is evidence the model's
+     * fields do not hold: a pupil's row (KIP sends the mother's name, no family card) without NIK or birth date, or
+     * registered in another kecamatan, names its person through the mother and the name. Siblings share the mother,
+     * not the name; two siblings given one name are each other's rivals under the margin rule.
+     */
+    boolean motherUnderItsName(LinkRow row, ScoredCandidate s) {
+        int[] l = s.levels();
+        return s.motherWeight() > 0 && s.sameName() && s.supported() && l[Comparison.SEX.ordinal()] == SexLevel.SAME.ordinal()
+                && !otherPlaceInTheFamily(row, s.candidate()) && !contradicted(row, s)
+                && MatchModel.probability(priorWeight + s.weight() + s.motherWeight()) >= accept;
+    }
+
+    /**
      * The row carries a NIK issued the same day in the same kecamatan as the candidate's but with another serial (one
      * the registry does not know), and a family card that is not the candidate's: two identifiers of another person,
      * a namesake born the same day in the same kecamatan. Name and birth date agreeing are what namesakes share; such
@@ -294,13 +310,15 @@ final class LinkDecision {
         for (ScoredCandidate s : candidates) {
             if (impossible(row, s)) continue;
             if (reviewable(row, s) && (best == null || s.weight() > best.weight())) best = s;
-            boolean attributes = ownAttributes(row, s) || ownNikInItsFamily(row, s) || ownNikUnderItsName(row, s) || familyCardUnderItsName(row, s);
+            boolean attributes = ownAttributes(row, s) || ownNikInItsFamily(row, s) || ownNikUnderItsName(row, s) || familyCardUnderItsName(row, s)
+                    || motherUnderItsName(row, s);
             if (attributes && s.supported() && !namesakeOfAnotherFamily(s) && (eligible == null || s.weight() > eligible.weight())) eligible = s;
         }
         if (eligible != null) {
             double rival = Double.NEGATIVE_INFINITY;
             for (ScoredCandidate s : candidates) if (s != eligible && rivals(row, eligible, s)) rival = Math.max(rival, s.weight());
-            boolean probable = probability(eligible) >= accept || ownNikUnderItsName(row, eligible) || familyCardUnderItsName(row, eligible);
+            boolean probable = probability(eligible) >= accept || ownNikUnderItsName(row, eligible) || familyCardUnderItsName(row, eligible)
+                    || motherUnderItsName(row, eligible);
             if (probable && eligible.weight() - rival >= minMarginBits) {
                 return new Outcome(Kind.LINK, eligible, rival, candidates.size());
             }

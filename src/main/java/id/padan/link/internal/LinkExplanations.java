@@ -30,6 +30,8 @@ final class LinkExplanations {
         double probability = MatchModel.probability(total);
         Explanation e = explanation(method, model.priorWeight(), s, p, d.candidates());
         if (!Double.isNaN(d.runnerUp()) && d.runnerUp() > Double.NEGATIVE_INFINITY) e.number("runner_up_weight", model.priorWeight() + d.runnerUp());
+        // the mother's name, when it agrees: evidence outside the model's fields (see LinkDecision.motherUnderItsName)
+        if (s.motherWeight() > 0) e.number("mother_name_weight", s.motherWeight());
         NikLevel nik = NikLevel.values()[s.levels()[Comparison.NIK.ordinal()]];
         if (nik.isRepair()) e.text("nik_repair", nik.name());
         List<String> differs = differing(s.levels(), comparer.anotherName(p, s.candidate()));

@@ -84,7 +84,7 @@ final class PairComparer {
         boolean sameName = sameName(l, p, c);
         boolean supported = !isNik(p.digits) || supportsNikRepair(l, sameName, motherAgrees, dateImplied);
         return new ScoredCandidate(c, l, weight(model, l, p, c), attributeWeight(model, l, p, c), supported,
-                mother == NameLevel.DIFFERENT, sameName);
+                mother == NameLevel.DIFFERENT, sameName, motherAgrees ? Math.max(0, model.weight(Comparison.NAME, mother.ordinal(), 0)) : 0);
     }
 
     /**

@@ -49,4 +49,13 @@ class BlockingTest {
         LinkRow two = Rows.program().name("BUDI SANTOSO").born("1980-03-04").build();
         assertThat(Blocking.values(BlockingKey.BIRTH_DATE_NAME, two)).hasSize(2).allMatch(v -> v.startsWith("1980-03-04|"));
     }
+
+    @Test
+    void theMothersNameBlocksWhateverTheRowsOwnNameDateAndPlace() {
+        // a pupil sent without NIK, birth date or family card, registered in another kecamatan, finds its person by the mother
+        LinkRow pupil = Rows.program().name("LGNGGENG KOKO THAMRIN").mother("Ulya Abdullah").pupil().build();
+        LinkRow person = Rows.registry().name("LANGGENG KOKO THAMRIN").mother("ULYA ABDULLAH").born("2013-07-13").region("1801082005").build();
+        assertThat(Blocking.values(BlockingKey.MOTHER_NAME, pupil)).isNotEmpty().isEqualTo(Blocking.values(BlockingKey.MOTHER_NAME, person));
+        assertThat(Blocking.values(BlockingKey.MOTHER_NAME, Rows.registry().name("ULYA ABDULLAH").build())).isEmpty();
+    }
 }

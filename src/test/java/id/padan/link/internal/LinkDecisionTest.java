@@ -598,4 +598,54 @@ class LinkDecisionTest {
         assertThat(decision.impossible(pupil, s)).isFalse();
         assertThat(decision.takesExactNikWithoutSearch(pupil, s)).isTrue();
     }
+
+    // ---- the mother's name and the name ------------------------------------------------------------
+
+    /** A candidate of a pupil's row sent without NIK and family card, its mother's name weighing {@code mother} bits. */
+    private static ScoredCandidate withMother(LinkRow who, NameLevel name, DateLevel date, SexLevel sex, double weight, boolean oneName,
+                                              double mother) {
+        int[] l = levels(NikLevel.NULL, name, date, KkLevel.NULL);
+        l[Comparison.SEX.ordinal()] = sex.ordinal();
+        return new ScoredCandidate(who, l, weight, oneName ? 9.6 : 1, true, false, oneName, mother);
+    }
+
+    @ParameterizedTest(name = "{0}: {7}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # UNANG RINI ARYANI, sent by KIP without NIK and birth date | name      | date        | sex       | weight | one name | mother | decided
+            the mother and the name, in the review band                  | ONE_SIDE_TRUNCATED_OR_SUBSET | NULL        | SAME      | 17     | true     | 9.8    | LINK
+            the mother and the name, a placeholder date of the same year | FUZZY_HIGH| PLACEHOLDER | SAME      | 16     | true     | 9.8    | LINK
+            the name without the mother (another mother or none)         | ONE_SIDE_TRUNCATED_OR_SUBSET | NULL        | SAME      | 17     | true     | 0      | REVIEW
+            the mother and another name (a sibling)                      | DIFFERENT | NULL        | SAME      | 17     | false    | 9.8    | REVIEW
+            the mother and the name, the sexes differing                 | EXACT     | NULL        | DIFFERENT | 17     | true     | 9.8    | REVIEW
+            the mother and the name, another birthday (a sibling)        | FUZZY_HIGH| DIFFERENT   | SAME      | 17     | true     | 9.8    | REVIEW
+            the mother and the name, too little with the mother          | ONE_SIDE_TRUNCATED_OR_SUBSET | NULL        | SAME      | 8      | true     | 9.8    | NEW_PERSON
+            """)
+    void theMothersNameAndTheNameAreTwoPiecesOfEvidence(String what, NameLevel name, DateLevel date, SexLevel sex, double weight,
+                                                          boolean oneName, double mother, Kind decided) {
+        LinkRow pupil = Rows.program().mother("KAMILA ULI MELANI").pupil().build();
+        LinkRow unang = Rows.registry().mother("KAMILA ULI MELANI").relation("CHILD").born("2017-12-20").build();
+        assertThat(decision.decide(pupil, List.of(withMother(unang, name, date, sex, weight, oneName, mother))).kind()).as(what)
+                .isEqualTo(decided);
+    }
+
+    @Test
+    void twoSiblingsGivenOneNameByOneMotherStayAReviewersCall() {
+        LinkRow pupil = Rows.program().mother("NUR MASYITAH").pupil().build();
+        LinkRow older = Rows.registry().mother("NUR MASYITAH").relation("CHILD").born("2003-07-02").build();
+        LinkRow younger = Rows.registry().mother("NUR MASYITAH").relation("CHILD").born("2005-01-03").build();
+        ScoredCandidate a = withMother(older, NameLevel.EXACT, DateLevel.NULL, SexLevel.SAME, 17, true, 9.8);
+        ScoredCandidate b = withMother(younger, NameLevel.EXACT, DateLevel.NULL, SexLevel.SAME, 17, true, 9.8);
+        assertThat(decision.motherUnderItsName(pupil, a)).isTrue();
+        assertThat(decision.decide(pupil, List.of(a, b)).kind()).isEqualTo(Kind.REVIEW);
+        assertThat(decision.decide(pupil, List.of(a)).kind()).as("one child of that name").isEqualTo(Kind.LINK);
+    }
+
+    @Test
+    void aPupilIsNotItsMotherOrFatherByTheirMothersName() {
+        // a pupil named like his father whose grandmother shares the name of his mother: the father is of another generation
+        LinkRow pupil = Rows.program().mother("SITI AMINAH").pupil().build();
+        LinkRow father = Rows.registry().mother("SITI AMINAH").relation("HEAD").born("1980-03-22").build();
+        assertThat(decision.motherUnderItsName(pupil, withMother(father, NameLevel.FUZZY_HIGH, DateLevel.NULL, SexLevel.SAME, 17, true, 9.8)))
+                .isFalse();
+    }
 }

@@ -49,6 +49,27 @@ class PairComparerTest {
         assertThat(comparer.score(model(), row, person).motherDiffers()).isEqualTo(differs);
     }
 
+    @ParameterizedTest(name = "mother {0} vs {1}: weighs {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            KARTINAH        | HJ. KARTINAH   | true
+            Siti Aminah     | SITI AMINAH    | true
+            SITI NUR AMINAH | NURUL HALIMAH  | false
+            null            | NURUL HALIMAH  | false
+            """)
+    void anAgreeingMothersNameWeighsAsANameAndOnlyWhenItAgrees(String one, String other, boolean weighs) {
+        LinkRow row = Rows.program().mother(one).build();
+        LinkRow person = Rows.registry().mother(other).build();
+        id.padan.link.model.MatchModel model = model();
+        ScoredCandidate s = comparer.score(model, row, person);
+        if (weighs) {
+            assertThat(s.motherWeight()).isPositive();
+        } else {
+            assertThat(s.motherWeight()).isZero();
+        }
+        // the mother's name is not one of the model's fields: the pair's weight is the same with or without it
+        assertThat(s.weight()).isEqualTo(comparer.score(model, Rows.program().build(), person).weight());
+    }
+
     private static <E extends Enum<E>> E level(int[] levels, Comparison c, Class<E> type) {
         return type.getEnumConstants()[levels[c.ordinal()]];
     }
