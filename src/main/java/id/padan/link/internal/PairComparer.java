@@ -51,9 +51,24 @@ final class PairComparer {
         l[Comparison.BIRTH_DATE.ordinal()] = DateLevel.compare(p.birthDate, r.birthDate, placeholder).ordinal();
         l[Comparison.SEX.ordinal()] = SexLevel.compare(p.sex, r.sex).ordinal();
         l[Comparison.KK.ordinal()] = KkLevel.compare(p.kk, r.kk).ordinal();
-        l[Comparison.REGION.ordinal()] = RegionLevel.compare(p.region, r.region).ordinal();
+        l[Comparison.REGION.ordinal()] = region(p, r).ordinal();
         l[Comparison.ADDRESS.ordinal()] = AddressLevel.compare(p.address, r.address, ADDRESS_HIGH, ADDRESS_LOW).ordinal();
         return l;
+    }
+
+    /**
+     * Where the row places the person against where the registry knows them: the domicile, or the kecamatan their NIK
+     * was issued in (its first six digits: where they lived when registered). A program lists a person who moved where
+     * they were, so the row's region agreeing with the kecamatan of issue is the same person's place, not a stranger's.
+     */
+    static RegionLevel region(LinkRow p, LinkRow r) {
+        RegionLevel domicile = RegionLevel.compare(p.region, r.region);
+        if (!r.registry || domicile == RegionLevel.SAME_DESA || domicile == RegionLevel.SAME_KECAMATAN) return domicile;
+        String issued = RegistryPlaces.issueKecamatan(r);
+        if (issued == null) return domicile;
+        RegionLevel issue = RegionLevel.compare(p.region, issued);
+        boolean agrees = issue == RegionLevel.SAME_KECAMATAN || issue == RegionLevel.SAME_KABUPATEN;
+        return agrees && (domicile == RegionLevel.NULL || issue.ordinal() < domicile.ordinal()) ? issue : domicile;
     }
 
     private NikLevel nik(LinkRow p, LinkRow r) {

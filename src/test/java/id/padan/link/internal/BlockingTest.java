@@ -58,4 +58,22 @@ class BlockingTest {
         assertThat(Blocking.values(BlockingKey.MOTHER_NAME, pupil)).isNotEmpty().isEqualTo(Blocking.values(BlockingKey.MOTHER_NAME, person));
         assertThat(Blocking.values(BlockingKey.MOTHER_NAME, Rows.registry().name("ULYA ABDULLAH").build())).isEmpty();
     }
+
+    @Test
+    void aRegistryRowBlocksAlsoUnderTheKecamatanItsNikWasIssuedIn() {
+        // MUHAMMAD YUSUF lives in 360123 now; his NIK was issued in 360117, where a program still lists him (its row
+        // without NIK, the name mistyped)
+        LinkRow person = Rows.registry().nik("3601170110030001").name("MUHAMMAD YUSUF").born("2003-10-01").region("3601232006").build();
+        LinkRow row = Rows.program().name("MUHAMMAD YUUUF").born("2003-10-01").region("3601172005").build();
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_KECAMATAN, person)).containsExactly("360123|2003-10-01", "360117|2003-10-01");
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_KECAMATAN, row)).containsExactly("360117|2003-10-01");
+        assertThat(Blocking.values(BlockingKey.KECAMATAN_YEAR_NAME, person)).hasSize(2 * person.nameKeys.size())
+                .anyMatch(v -> v.startsWith("360117|2003|"));
+        // a program row's NIK is what it submitted, not a place: its keys are its region's only
+        LinkRow withNik = Rows.program().nik("3601170110030001").born("2003-10-01").region("3601232006").build();
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_KECAMATAN, withNik)).containsExactly("360123|2003-10-01");
+        // living where the NIK was issued: one key
+        LinkRow stayed = Rows.registry().nik("3601170110030001").born("2003-10-01").region("3601172005").build();
+        assertThat(Blocking.values(BlockingKey.BIRTH_DATE_KECAMATAN, stayed)).containsExactly("360117|2003-10-01");
+    }
 }

@@ -70,6 +70,32 @@ class PairComparerTest {
         assertThat(s.weight()).isEqualTo(comparer.score(model, Rows.program().build(), person).weight());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            # case                                                          | row region | registry NIK     | domicile   | level
+            listed where the NIK was issued, living elsewhere now            | 3601172005 | 3601170110030001 | 3601232006 | SAME_KECAMATAN
+            listed in the kabupaten of issue, living in another kabupaten    | 3601012005 | 3601170110030001 | 3301232006 | SAME_KABUPATEN
+            listed where the NIK was issued, the domicile unknown            | 3601172005 | 3601170110030001 | null       | SAME_KECAMATAN
+            listed at the domicile: the domicile's desa, not the NIK's place | 3601232006 | 3601170110030001 | 3601232006 | SAME_DESA
+            listed elsewhere than both                                       | 7202082002 | 3601170110030001 | 3601232006 | DIFFERENT
+            listed elsewhere, the domicile unknown                           | 7202082002 | 3601170110030001 | null       | NULL
+            """)
+    void aProgramListsAPersonWhereTheyLiveOrWhereTheirNikWasIssued(String what, String rowRegion, String nik, String domicile,
+                                                                   RegionLevel expected) {
+        LinkRow row = Rows.program().region(rowRegion).build();
+        Rows person = Rows.registry().nik(nik);
+        if (domicile != null) person.region(domicile);
+        assertThat(level(comparer.levels(row, person.build()), Comparison.REGION, RegionLevel.class)).as(what).isEqualTo(expected);
+    }
+
+    @Test
+    void twoProgramRowsCompareTheirRegionsOnly() {
+        // deduplication: a program row's NIK is what it submitted, not a place the registry knows
+        LinkRow a = Rows.program().nik("3601170110030001").region("3601172005").build();
+        LinkRow b = Rows.program().nik("3601170110030001").region("3601232006").build();
+        assertThat(level(comparer.levels(a, b), Comparison.REGION, RegionLevel.class)).isEqualTo(RegionLevel.SAME_KABUPATEN);
+    }
+
     private static <E extends Enum<E>> E level(int[] levels, Comparison c, Class<E> type) {
         return type.getEnumConstants()[levels[c.ordinal()]];
     }
