@@ -67,7 +67,7 @@ class GeneratedDeliveryIT {
         Path tmp = Path.of("target/generated-delivery-it");
         org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
         input = tmp.resolve("in");
-        new ExtractGenerator(GeneratorOptions.of(4_000, 17).withAsOf(AS_OF).withErrorRate(3.0)).generate(input);
+        new ExtractGenerator(GeneratorOptions.of(4_000, 18).withAsOf(AS_OF).withErrorRate(3.0)).generate(input);
         db = TestDatabase.newDatabase().useForProduct();
         Path out = tmp.resolve("out");
         assertThat(Cli.execute("run", "--input", input.toString(), "--as-of", AS_OF.toString(), "--out", out.toString())).isZero();
