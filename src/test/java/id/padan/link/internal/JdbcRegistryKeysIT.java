@@ -10,7 +10,6 @@ import id.padan.link.MatchSettings.BlockingKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +25,13 @@ import org.junit.jupiter.api.Test;
 class JdbcRegistryKeysIT {
     private static final String[] NAMES = {"BUDI SANTOSO", "SITI AMINAH", "AGUS SALIM", "DEWI LESTARI"};
 
-    private static String region(int kec) {
-        return "3201" + String.format("%02d", kec) + "0001";
-    }
-
     @Test
     void oversizedBlocksAreSplitInTheDatabaseAsInMemoryOverEveryPartitionOfTheRegistry() throws Exception {
         MatchSettings settings = LeftoverSearchTest.maxBlock(4);
-        List<LinkRow> registry = new ArrayList<>();
         // 4 names over 120 people: every name block holds 30 rows (oversized) and is split by what its key does not hold;
         // the NIKs spread the rows over every partition of the registry
-        for (int i = 0; i < 120; i++) {
-            registry.add(Rows.registry().name(NAMES[i % NAMES.length]).born("19" + (70 + i % 5) + "-0" + (1 + i % 9) + "-1" + (i % 10))
-                    .region(region(1 + i % 3)).nik(String.format("320101%02d0%d%02d%04d", 1 + i % 28, 1 + i % 9, 70 + i % 5, i))
-                    .kk(String.format("32010101010%05d", i / 4)).build());
-        }
-        List<LinkRow> program = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            LinkRow r = registry.get((i * 7) % registry.size());
-            program.add(Rows.program().name(NAMES[(i + 1) % NAMES.length]).born(r.row.birthDate().toString()).region(region(1 + i % 3))
-                    .nik(i % 3 == 0 ? null : r.digits.substring(0, 15) + (char) ('0' + (r.digits.charAt(15) - '0' + 1) % 10))
-                    .kk(i % 4 == 0 ? r.kk : null).build());
-        }
+        List<LinkRow> registry = LeftoverSearchTest.namesakes(NAMES, 120, 5);
+        List<LinkRow> program = LeftoverSearchTest.askingRows(registry, NAMES, 40);
         TestDatabase.Db db = TestDatabase.newDatabase();
         DataSource ds = db.migratedDataSource();
         Staging.write(db, 1, registry.stream().map(r -> r.row).toList());

@@ -92,6 +92,32 @@ class LeftoverSearchTest {
         return out;
     }
 
+    /**
+     * {@code persons} registry rows under a few common names, born over {@code years} years in three kecamatan, four to
+     * a family card, their NIKs spread over the buckets: every name block holds many rows.
+     */
+    static List<LinkRow> namesakes(String[] names, int persons, int years) {
+        List<LinkRow> registry = new ArrayList<>();
+        for (int i = 0; i < persons; i++) {
+            registry.add(Rows.registry().name(names[i % names.length]).born("19" + (70 + i % years) + "-0" + (1 + i % 9) + "-1" + (i % 10))
+                    .region(region(1 + i % 3)).nik(String.format("320101%02d0%d%02d%04d", 1 + i % 28, 1 + i % 9, 70 + i % years, i))
+                    .kk(String.format("32010101010%05d", i / 4)).build());
+        }
+        return registry;
+    }
+
+    /** Program rows born on a registry row's birth date under another of the names, most with its NIK one digit off, some with its family card. */
+    static List<LinkRow> askingRows(List<LinkRow> registry, String[] names, int rows) {
+        List<LinkRow> program = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            LinkRow r = registry.get((i * 7) % registry.size());
+            String nik = r.digits.substring(0, 15) + (char) ('0' + (r.digits.charAt(15) - '0' + 1) % 10); // one digit off
+            program.add(Rows.program().name(names[(i + 1) % names.length]).born(r.row.birthDate().toString()).region(region(1 + i % 3))
+                    .nik(i % 3 == 0 ? null : nik).kk(i % 4 == 0 ? r.kk : null).build());
+        }
+        return program;
+    }
+
     private static String region(int kec) {
         return "3201" + String.format("%02d", kec) + "0001";
     }
@@ -134,20 +160,9 @@ class LeftoverSearchTest {
     @Test
     void partsOfAnySizeGiveEveryRowTheCandidatesOfTheWholeRegistry() {
         MatchSettings settings = maxBlock(6);
-        List<LinkRow> registry = new ArrayList<>();
         String[] names = {"BUDI SANTOSO", "SITI AMINAH", "AGUS SALIM", "DEWI LESTARI", "RINA MARLINA"};
-        for (int i = 0; i < 120; i++) {
-            registry.add(Rows.registry().name(names[i % names.length]).born("19" + (70 + i % 7) + "-0" + (1 + i % 9) + "-1" + (i % 10))
-                    .region(region(1 + i % 3)).nik(String.format("320101%02d0%d%02d%04d", 1 + i % 28, 1 + i % 9, 70 + i % 7, i))
-                    .kk(String.format("32010101010%05d", i / 4)).build());
-        }
-        List<LinkRow> program = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            LinkRow r = registry.get((i * 7) % registry.size());
-            String nik = r.digits.substring(0, 15) + (char) ('0' + (r.digits.charAt(15) - '0' + 1) % 10); // one digit off
-            program.add(Rows.program().name(names[(i + 1) % names.length]).born(r.row.birthDate().toString()).region(region(1 + i % 3))
-                    .nik(i % 3 == 0 ? null : nik).kk(i % 4 == 0 ? r.kk : null).build());
-        }
+        List<LinkRow> registry = namesakes(names, 120, 7);
+        List<LinkRow> program = askingRows(registry, names, 60);
         Counting whole = new Counting(registry, settings);
         Map<Integer, Set<Integer>> once = candidates(program, whole, settings, Long.MAX_VALUE, new HashMap<>());
         Counting small = new Counting(registry, settings);
