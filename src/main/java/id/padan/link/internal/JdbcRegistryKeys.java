@@ -29,6 +29,10 @@ import javax.sql.DataSource;
 public final class JdbcRegistryKeys implements RegistryKeys {
     private static final int WANT_LINE = 0;
     private static final int WANT_NIK = 2;
+    /** The registry's key rows under the keys wanted ({@link #want}). */
+    private static final String KEY_ROWS_WANTED = "padan.link_block b join padan.link_want w on b.kind = w.kind and b.value = w.value";
+    /** The lines wanted ({@link #want}, {@link #linesUnder}). */
+    private static final String LINES_WANTED = "select value::int from padan.link_want where kind = " + WANT_LINE;
     /** The run's registry rows, copied when the search starts so that a part reads its rows by line. */
     private static final String REGISTRY_COPY = "padan.link_registry";
     private final DataSource dataSource;
@@ -117,9 +121,9 @@ public final class JdbcRegistryKeys implements RegistryKeys {
         // The lines are gathered once, as lines wanted: the join over the blocks' keys, asked again for each partition of
         // the registry, read the millions of key rows of the largest blocks once per partition (35 s each at 5 million
         // persons, where the gathered lines then take 3 s a partition).
-        execute("insert into padan.link_want (kind, value) select distinct " + WANT_LINE + ", b.line_no"
-                + " from padan.link_block b join padan.link_want w on b.kind = w.kind and b.value = w.value", "analyze padan.link_want");
-        return "select value::int from padan.link_want where kind = " + WANT_LINE;
+        execute("insert into padan.link_want (kind, value) select distinct " + WANT_LINE + ", b.line_no from " + KEY_ROWS_WANTED,
+                "analyze padan.link_want");
+        return LINES_WANTED;
     }
 
     /** Writes what splits the oversized blocks these registry rows are in. */
@@ -184,8 +188,7 @@ public final class JdbcRegistryKeys implements RegistryKeys {
         if (keys.isEmpty()) return out;
         want(keys, List.of());
         try (Connection c = dataSource.getConnection();
-             var ps = c.prepareStatement("select b.kind, b.value, count(*) from padan.link_block b"
-                     + " join padan.link_want w on b.kind = w.kind and b.value = w.value group by b.kind, b.value")) {
+             var ps = c.prepareStatement("select b.kind, b.value, count(*) from " + KEY_ROWS_WANTED + " group by b.kind, b.value")) {
             ps.setFetchSize(10_000);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) out.put(new Block(rs.getInt(1), rs.getLong(2)), rs.getInt(3));
@@ -200,8 +203,7 @@ public final class JdbcRegistryKeys implements RegistryKeys {
     public List<StagedRow> rows(Collection<Block> keys, Collection<Integer> lines) {
         want(keys, lines);
         return staged.rowsAt(REGISTRY_COPY, Partition.all(),
-                "select b.line_no from padan.link_block b join padan.link_want w on b.kind = w.kind and b.value = w.value"
-                        + " union all select value::int from padan.link_want where kind = " + WANT_LINE);
+                "select b.line_no from " + KEY_ROWS_WANTED + " union all " + LINES_WANTED);
     }
 
     /** Puts these keys and lines in {@code padan.link_want} (only what was there before is gone), with statistics. */
