@@ -2,6 +2,7 @@ package id.padan.run;
 
 import id.padan.generate.ExtractGenerator;
 import id.padan.generate.GeneratorOptions;
+import id.padan.ingest.SourceMappings;
 import id.padan.run.internal.CapacityModel;
 import id.padan.run.internal.CopyBaseline;
 import id.padan.run.internal.StepSeconds;
@@ -19,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code padan bench}: generates extracts at each size (or takes folders of extracts given with {@code --input}),
@@ -31,8 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
         description = {"Benchmarks the whole run on generated data at growing sizes:",
                 "rows per second per stage and peak memory (resident set of the padan process; PostgreSQL runs apart),",
                 "and the time PostgreSQL takes to COPY the same input lines as text, with the run's time as a multiple of it.",
-                "With two sizes or more: a capacity model (seconds per stage and peak memory, linear in rows) and its prediction",
-                "for --predict-rows on --workers machines of --cores cores."})
+                "With two sizes or more: a capacity model (seconds per stage, linear in rows or, for a stage whose cost per row rises",
+                "with the registry's persons per kecamatan code, in rows times that density; peak memory linear in rows) and its",
+                "prediction for --predict-rows at --predict-density on --workers machines of --cores cores.",
+                "With --results, the model is fitted on the results of earlier benchmark runs, without running anything."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--persons", split = ",", defaultValue = "100000", paramLabel = "N[,N...]", description = "sizes in persons (default: ${DEFAULT-VALUE})")
     List<Integer> persons;
@@ -46,6 +48,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--predict-rows", defaultValue = "450000000", paramLabel = "ROWS", description = "input rows of the run the capacity model predicts (default: ${DEFAULT-VALUE}, a national run)")
     long predictRows;
+
+    @Option(names = "--predict-density", defaultValue = "38000", paramLabel = "PERSONS",
+            description = "registry persons per kecamatan code of the run the model predicts (default: ${DEFAULT-VALUE}, Indonesia's average)")
+    double predictDensity;
+
+    @Option(names = "--results", split = ",", paramLabel = "FILE[,FILE...]",
+            description = "result-*.json files of earlier benchmark runs (written to --work): fit the capacity model on them and run nothing")
+    List<Path> results;
 
     @Option(names = "--workers", defaultValue = "1", paramLabel = "W", description = "workers of the predicted run (default: ${DEFAULT-VALUE})")
     int workers;
@@ -86,6 +96,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (single) return inputs != null ? runOne(inputs.get(0)) : runOne(persons.get(0));
         List<String> lines = new ArrayList<>();
         List<CapacityModel.Sample> samples = new ArrayList<>();
+        if (results != null) {
+            for (Path r : results) samples.add(CapacityModel.Sample.fromJson(Files.readString(r)));
+            if (samples.stream().map(CapacityModel.Sample::rows).distinct().count() < 2) return Cli.fail("--results needs runs at two different sizes");
+            return printModel(lines, samples, "model.md");
+        }
         List<String> sizes = inputs != null ? inputs.stream().map(Path::toString).toList() : persons.stream().map(String::valueOf).toList();
         for (String size : sizes) {
             List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
@@ -100,13 +115,21 @@ public final class BenchCommand implements Callable<Integer> {
             if (p.waitFor() != 0) return Cli.fail("benchmark of " + size + " failed");
             String name = resultName(size);
             lines.addAll(Files.readAllLines(work.resolve("result-" + name + ".md")));
-            samples.add(JSON.readValue(work.resolve("result-" + name + ".json").toFile(), CapacityModel.Sample.class));
+            samples.add(CapacityModel.Sample.fromJson(Files.readString(work.resolve("result-" + name + ".json"))));
         }
-        if (samples.stream().map(CapacityModel.Sample::rows).distinct().count() >= 2) {
-            var model = new CapacityModel(samples);
-            lines.addAll(model.describe(model.predict(predictRows, workers, cores > 0 ? cores : Runtime.getRuntime().availableProcessors())).lines().toList());
-        }
-        Path all = work.resolve("results.md");
+        if (samples.stream().map(CapacityModel.Sample::rows).distinct().count() < 2) return printResults(lines, "results.md");
+        return printModel(lines, samples, "results.md");
+    }
+
+    private int printModel(List<String> lines, List<CapacityModel.Sample> samples, String file) throws IOException {
+        var model = new CapacityModel(samples);
+        int c = cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
+        lines.addAll(model.describe(model.predict(predictRows, predictDensity, workers, c)).lines().toList());
+        return printResults(lines, file);
+    }
+
+    private int printResults(List<String> lines, String file) throws IOException {
+        Path all = work.resolve(file);
         Files.write(all, lines);
         System.out.println();
         lines.forEach(System.out::println);
@@ -165,7 +188,10 @@ public final class BenchCommand implements Callable<Integer> {
                             + "JVM: Java %s, options `%s`.%n%n",
                     peakKb < 0 ? "unknown" : String.format(Locale.ROOT, "%,d MB", peakKb >> 10), Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors(), generation, Runtime.version().feature(), jvmOptions.isBlank() ? "(none)" : jvmOptions));
-            JSON.writeValue(work.resolve("result-" + name + ".json").toFile(), new CapacityModel.Sample(inputRows, steps.seconds(), peakKb / 1024.0));
+            double density = registryDensity(jdbc, ctx.getBean(SourceMappings.class).registrySource(), outcome.runId());
+            md.append(String.format(Locale.ROOT, "Registry density: %,.0f persons per kecamatan code (a NIK's first six digits; registry rows under a row's code, "
+                    + "averaged over the rows).%n%n", density));
+            Files.writeString(work.resolve("result-" + name + ".json"), new CapacityModel.Sample(inputRows, steps.seconds(), peakKb / 1024.0, density).toJson());
             // The yardstick, after the peak above was read: PostgreSQL COPYing the same lines as text.
             List<Path> extracts;
             try (Stream<Path> files = Files.list(data)) {
@@ -180,7 +206,16 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * The registry's persons per kecamatan code, what the search's blocks grow with: the number of registry rows under
+     * the code of a registry row's NIK (its first six digits), averaged over the rows. A code mistyped in one NIK
+     * counts for that one row, not as a code as large as the real ones.
+     */
+    static double registryDensity(JdbcTemplate jdbc, String registrySource, long runId) {
+        Double d = jdbc.queryForObject("select sum(n * n)::float8 / nullif(sum(n), 0) from (select count(*) as n from padan.staged_row "
+                + "where run_id = ? and source = ? and nik is not null group by left(nik, 6)) code", Double.class, runId, registrySource);
+        return d == null ? 0 : d;
+    }
 
     /** Peak resident set size of this process in KB (Linux VmHWM), or -1. */
     static long peakRssKb() {
