@@ -20,11 +20,14 @@ public class ReviewUsers {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** Adds the user or replaces their password, role and scope; the change is audited. */
+    /**
+     * Adds the user or replaces their password, role and scope; the change is audited. A null password: the user has
+     * no padan password and signs in only through the operator's LDAP directory or OpenID Connect provider.
+     */
     public void put(String username, String password, String role, List<String> kabupaten, List<String> programs, String by) {
         String r = role.toUpperCase(Locale.ROOT);
         if (!ROLES.contains(r)) throw new IllegalArgumentException("role '" + role + "' is not one of " + String.join(", ", ROLES));
-        if (password.length() < 8) throw new IllegalArgumentException("a password needs at least 8 characters");
+        if (password != null && password.length() < 8) throw new IllegalArgumentException("a password needs at least 8 characters");
         for (String k : kabupaten) {
             if (!k.matches("\\d{4}")) throw new IllegalArgumentException("kabupaten '" + k + "': a 4-digit kabupaten/kota code is needed");
         }
@@ -34,9 +37,9 @@ public class ReviewUsers {
         jdbc.update("""
                 insert into padan.review_user (username, password_hash, role, kabupaten, programs) values (?, ?, ?, ?::text[], ?::text[])
                 on conflict (username) do update set password_hash = excluded.password_hash, role = excluded.role, kabupaten = excluded.kabupaten,
-                    programs = excluded.programs""", username, HASH.encode(password), r, array(kabupaten), array(programs));
+                    programs = excluded.programs""", username, password == null ? null : HASH.encode(password), r, array(kabupaten), array(programs));
         jdbc.update("insert into padan.review_audit (actor, action, subject, detail) values (?, 'USER', ?, ?)", by, "user " + username,
-                "set role " + r + ", kabupaten " + kabupaten + ", programs " + programs);
+                "set role " + r + ", kabupaten " + kabupaten + ", programs " + programs + (password == null ? ", no padan password" : ""));
     }
 
     private static String array(List<String> values) {

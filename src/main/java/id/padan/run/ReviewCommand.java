@@ -100,7 +100,8 @@ public final class ReviewCommand implements Runnable {
 
     @Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Adds a user of the review page, or changes their password, role and scope. The password is read from the first line of "
-                    + "--password-file (never from the command line) and stored hashed.")
+                    + "--password-file (never from the command line) and stored hashed; with --no-password the user has none and signs in only "
+                    + "through the operator's LDAP directory or OpenID Connect provider.")
     static final class User implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "add", description = "add (or change)")
         String verb;
@@ -117,8 +118,11 @@ public final class ReviewCommand implements Runnable {
         @Option(names = "--programs", paramLabel = "SOURCES", description = "only these programs (comma separated; default all)")
         String programs;
 
-        @Option(names = "--password-file", required = true, paramLabel = "FILE")
+        @Option(names = "--password-file", paramLabel = "FILE", description = "the user's padan password, on its first line")
         Path passwordFile;
+
+        @Option(names = "--no-password", description = "no padan password: signs in only through the LDAP directory or the OpenID Connect provider")
+        boolean noPassword;
 
         @Mixin
         ConfigOption config;
@@ -126,7 +130,8 @@ public final class ReviewCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (!verb.equals("add")) return Cli.fail("review user: only 'add' is known");
-            String password = Files.readAllLines(passwordFile).stream().findFirst().orElse("");
+            if ((passwordFile == null) == !noPassword) return Cli.fail("review user " + name + ": give either --password-file FILE or --no-password");
+            String password = noPassword ? null : Files.readAllLines(passwordFile).stream().findFirst().orElse("");
             try (var ctx = config.start()) {
                 ctx.getBean(id.padan.review.ReviewUsers.class).put(name, password, role, id.padan.review.ReviewUsers.split(kabupaten),
                         id.padan.review.ReviewUsers.split(programs), System.getProperty("user.name", "operator"));

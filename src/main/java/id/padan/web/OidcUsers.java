@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * not hold is refused: the provider does not make reviewers, the operator does ({@code padan review user add}).
  */
 final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
+    /** The error code of a sign-in the provider vouched for but padan's users table does not hold. */
+    static final String NOT_A_USER = "padan_user";
     private final OidcUserService provider = new OidcUserService();
     private final JdbcTemplate jdbc;
     private final String usernameClaim;
@@ -34,10 +36,10 @@ final class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         OidcUser signedIn = provider.loadUser(request);
         Object claim = signedIn.getClaims().get(usernameClaim);
         if (!(claim instanceof String username) || username.isBlank()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("padan_user", "the provider's token has no " + usernameClaim, null));
+            throw new OAuth2AuthenticationException(new OAuth2Error("padan_claim", "the provider's token has no " + usernameClaim, null));
         }
         List<String> roles = jdbc.queryForList("select role from padan.review_user where username = ?", String.class, username);
-        if (roles.isEmpty()) throw new OAuth2AuthenticationException(new OAuth2Error("padan_user", "not a user of the review page", null));
+        if (roles.isEmpty()) throw new OAuth2AuthenticationException(new OAuth2Error(NOT_A_USER, "not a user of the review page", null));
         return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_" + roles.get(0))), signedIn.getIdToken(), signedIn.getUserInfo(),
                 usernameClaim);
     }

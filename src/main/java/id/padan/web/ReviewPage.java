@@ -57,8 +57,13 @@ public class ReviewPage {
     /** The operator's OpenID Connect providers the login page offers (none unless configured), as id and name. */
     private final List<Map<String, String>> providers = new ArrayList<>();
 
+    /** Whether the login form's names and passwords are also checked against the operator's LDAP directory. */
+    private final boolean ldap;
+
     public ReviewPage(WebDatabase web, DataSource owner, ReviewImport decisions, ReviewApprovals approvals,
-                      org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidc) {
+                      org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> oidc,
+                      LdapLogin ldap) {
+        this.ldap = ldap.configured();
         if (oidc.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object r : registrations) {
                 var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
@@ -71,11 +76,21 @@ public class ReviewPage {
         this.approvals = approvals;
     }
 
+    /** Why a login was refused, by the reason {@link WebSecurity#loginRefused} gives ({@code ?error=...}). */
+    static final Map<String, String> LOGIN_REFUSED = Map.of(
+            "", "Nama pengguna atau kata sandi salah.",
+            "bukan-pengguna", "Direktori atau penyedia login kantor mengenali Anda, tetapi Anda belum terdaftar sebagai pengguna halaman pemeriksaan"
+                    + " padan. Minta admin padan menambahkan Anda.",
+            "direktori", "Direktori LDAP kantor tidak dapat dihubungi, jadi akun direktori belum dapat masuk. Coba lagi nanti; akun dengan kata"
+                    + " sandi padan tetap dapat masuk.");
+
     @GetMapping("/login")
     @ResponseBody
     public ResponseEntity<String> login(HttpServletRequest request) {
-        return html(HttpStatus.OK, "login", Map.of("csrf", csrf(request), "error", request.getParameter("error") != null,
-                "out", request.getParameter("keluar") != null, "providers", providers));
+        String error = request.getParameter("error");
+        return html(HttpStatus.OK, "login", Map.of("csrf", csrf(request), "refused", error != null,
+                "error", error == null ? "" : LOGIN_REFUSED.getOrDefault(error, LOGIN_REFUSED.get("")),
+                "out", request.getParameter("keluar") != null, "providers", providers, "ldap", ldap));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +15,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -38,9 +41,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * users table still says who they are here ({@link OidcUsers}): the claim {@code padan.web.oidc.username-claim}
  * ({@code preferred_username} by default) names a user of {@code padan.review_user}, whose role and kabupaten apply;
  * anyone else is refused.
+ *
+ * <p>Where the operator configures an LDAP directory ({@code padan.web.ldap.*}, {@link LdapLogin}; none by default), the
+ * login form's name and password are checked by padan's own password first and then by a bind to the directory
+ * ({@link LdapUsers}): a user with a padan password (the local admin, a break-glass account) signs in whether the
+ * directory answers or not; a directory user must still be a user of {@code padan.review_user}. A refused login comes
+ * back to the login page with its reason ({@link #loginRefused}): the name or password wrong, a name the directory or
+ * provider knows but padan does not, or a directory that cannot be used.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(LdapLogin.class)
 public class WebSecurity {
     static final String FORBIDDEN = "Halaman ini tidak untuk peran Anda.";
     private static final Pages PAGES = new Pages();
@@ -62,13 +73,16 @@ public class WebSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain reviewSecurity(HttpSecurity http, DataSource dataSource, ObjectProvider<ClientRegistrationRepository> oidc,
-                                       @Value("${padan.web.oidc.username-claim:preferred_username}") String usernameClaim) throws Exception {
+                                       @Value("${padan.web.oidc.username-claim:preferred_username}") String usernameClaim, LdapLogin ldap) throws Exception {
+        if (ldap.problem() != null) throw new IllegalStateException(ldap.problem());
         DaoAuthenticationProvider users = new DaoAuthenticationProvider(reviewUsers(dataSource));
         users.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        // padan's own passwords first, then the directory: the local accounts do not depend on the directory answering
+        http.authenticationProvider(users);
+        if (ldap.configured()) http.authenticationProvider(new LdapUsers(ldap, dataSource));
         // the page's paths only, and the error dispatch of a page's request; everything else (the Actuator endpoints and
         // their errors) is the management chain's, which comes after and is left as it is
         http.securityMatcher(new OrRequestMatcher(PAGE_PATHS, WebSecurity::pageError))
-                .authenticationProvider(users)
                 .authorizeHttpRequests(a -> a
                         // a page's request already passed this chain; its error page (400, 404, 405...) is shown as it is
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -83,19 +97,38 @@ public class WebSecurity {
                     response.setHeader("Cache-Control", "no-store");
                     response.getWriter().write(PAGES.render("message", java.util.Map.of("text", FORBIDDEN)));
                 }))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/review", true).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/review", true).failureHandler(WebSecurity::loginRefused).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?keluar"));
         if (oidc.getIfAvailable() != null) {
-            http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/review", true)
+            http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/review", true).failureHandler(WebSecurity::loginRefused)
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcUsers(dataSource, usernameClaim))));
         }
         return http.build();
     }
 
-    /** The review page's users, with their role as the one authority {@code ROLE_<role>}. */
+    /**
+     * Back to the login page with why: {@code ?error} (the name or the password wrong), {@code ?error=bukan-pengguna} (the
+     * directory or the provider knows them, padan's users table does not), {@code ?error=direktori} (the LDAP directory
+     * could not be used).
+     */
+    static void loginRefused(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused) throws java.io.IOException {
+        String why = "";
+        if (refused instanceof LdapUsers.NotAPadanUser
+                || refused instanceof OAuth2AuthenticationException o && OidcUsers.NOT_A_USER.equals(o.getError().getErrorCode())) {
+            why = "=bukan-pengguna";
+        } else if (refused instanceof LdapUsers.DirectoryUnavailable) {
+            why = "=direktori";
+        }
+        response.sendRedirect(request.getContextPath() + "/login?error" + why);
+    }
+
+    /**
+     * The review page's users who have a padan password, with their role as the one authority {@code ROLE_<role>}. A user
+     * added without one ({@code --no-password}) signs in only through the directory or the OpenID Connect provider.
+     */
     static UserDetailsService reviewUsers(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        return username -> jdbc.query("select username, password_hash, role from padan.review_user where username = ?",
+        return username -> jdbc.query("select username, password_hash, role from padan.review_user where username = ? and password_hash is not null",
                 rs -> {
                     if (!rs.next()) throw new UsernameNotFoundException("no such user");
                     return User.withUsername(rs.getString(1)).password(rs.getString(2))

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import id.padan.TestDatabase;
 import id.padan.generate.ExtractGenerator;
 import id.padan.generate.GeneratorOptions;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -45,8 +41,7 @@ class ReviewPageIT {
 
     @Test
     void reviewersDecideByKeyboardWithinTheirKabupatenAndApproversApprove() throws Exception {
-        assumeTrue(new File("/usr/bin/chromedriver").canExecute() && new File("/usr/bin/chromium").canExecute(),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        assumeTrue(Chromium.installed(), "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         Path tmp = Path.of("target/review-page-it");
         org.springframework.util.FileSystemUtils.deleteRecursively(tmp);
         Path input = tmp.resolve("in");
@@ -72,7 +67,6 @@ class ReviewPageIT {
         assertThat(Sql.text(db, "select password_hash from padan.review_user where username = 'ani'")).startsWith("{bcrypt}");
 
         db.useForProduct();
-        System.setProperty("SE_OFFLINE", "true");
         try (var ctx = Contexts.startWithWebServer(config, Map.of("server.port", 0, "server.address", "127.0.0.1"))) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
             String webRole = ctx.getBean(id.padan.web.WebDatabase.class).role();
@@ -90,7 +84,7 @@ class ReviewPageIT {
             String itemOfB = Sql.text(db, "select '/review/item?run=' || run_id || '&source=' || source || '&key=' || record_key || '&code=' || code"
                     + " from padan.review_queue_item where kabupaten = '" + kabB + "' limit 1");
 
-            ChromeDriver browser = chromium(tmp);
+            ChromeDriver browser = Chromium.start();
             try {
                 login(browser, base, "ani");
                 String queue = browser.getPageSource();
@@ -232,7 +226,7 @@ class ReviewPageIT {
         // After the run, ani reads what her decisions changed.
         try (var ctx = Contexts.startWithWebServer(config, Map.of("server.port", 0, "server.address", "127.0.0.1"))) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
-            ChromeDriver browser = chromium(tmp);
+            ChromeDriver browser = Chromium.start();
             try {
                 login(browser, base, "ani");
                 browser.findElement(By.id("hasil")).click();
@@ -258,19 +252,6 @@ class ReviewPageIT {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static ChromeDriver chromium(Path tmp) throws Exception {
-        Path profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
-        return browser;
     }
 
     private static void login(ChromeDriver browser, String base, String user) {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * logged in over HTTP, then 100 queue pages of 50 (following each page's "next" link) and 100 decisions in queue order
  * (each on the item the page opened after the last) timed from the client (latency p50 / p95 / max).
  * Not a test: {@code java -cp ... id.padan.run.ReviewQueueBenchmark [N]}, figures into the README. The items are
- * written straight into the store (findings, staged rows, queue items), not produced by a run.
+ * written straight into the store ({@link ReviewItems}), not produced by a run.
  */
 public final class ReviewQueueBenchmark {
     private ReviewQueueBenchmark() {}
@@ -36,26 +36,7 @@ public final class ReviewQueueBenchmark {
         InProcess.padan(db, "review", "user", "add", "ani", "--role", "REVIEWER", "--kabupaten", "3603", "--password-file", password.toString(),
                 "--config", PadanProcess.CONFIG.toString());
         long t = System.nanoTime();
-        Sql.execute(db, """
-                insert into padan.run (run_id, as_of, input_dir, input_fingerprint, published_at, finished_at, status)
-                    values (1, date '2026-11-23', 'bench', 'bench', now(), now(), 'COMPLETED');
-                insert into padan.staged_row (run_id, source, record_key, line_no, nik_raw, nik, nik_status, name_raw, name, birth_date,
-                    birth_date_status, sex, region_desa, region_kec, region_kab, region_status)
-                select 1, 'PKH', 'KPM' || i, i + 1, '3603' || lpad(i::text, 12, '0'), '3603' || lpad(i::text, 12, '0'), 'VALID', 'NAMA ' || i, 'NAMA ' || i,
-                       date '1980-01-01' + (i %% 10000), 'OK', 'P', '3603010001', '360301', '3603', 'KNOWN'
-                from generate_series(1, %1$d) i;
-                insert into padan.finding (run_id, source, record_key, code, person_id, region_code, severity, detail)
-                select 1, 'PKH', 'KPM' || i, case when i %% 10 = 0 then 'DECEASED_BENEFICIARY' else 'ATTRIBUTE_MISMATCH' end, i, '3603010001',
-                       case when i %% 10 = 0 then 'ERROR' else 'WARNING' end, 'jenis kelamin berbeda dengan Dukcapil'
-                from generate_series(1, %1$d) i;
-                insert into padan.review_queue_item (run_id, source, record_key, code, kabupaten, severity, harm, person_id, sent_nik, sent_name, sent_birth,
-                    sent_sex, sent_region, reg_nik, reg_name, reg_birth, reg_sex, reg_region, detail, sent_evidence, reg_evidence)
-                select f.run_id, f.source, f.record_key, f.code, '3603', f.severity, case when f.code = 'DECEASED_BENEFICIARY' then 1 else 5 end, f.person_id,
-                       s.nik_raw, s.name_raw, s.birth_date, s.sex, s.region_desa, s.nik, s.name_raw, s.birth_date, 'L', s.region_desa, f.detail,
-                       padan.row_evidence(s), padan.row_evidence(null::padan.staged_row)
-                from padan.finding f join padan.staged_row s using (run_id, source, record_key);
-                analyze padan.staged_row; analyze padan.finding; analyze padan.review_queue_item;
-                """.formatted(n) + id.padan.review.ReviewStage.QUEUE_COUNTS.replace("?", "1") + ";");
+        ReviewItems.write(db, n, "3603");
         System.out.printf(Locale.ROOT, "%,d open items written in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
 
         db.useForProduct();
