@@ -21,6 +21,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,7 +41,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * properties; none by default), the login page also offers it: the provider proves who signs in, and padan's own
  * users table still says who they are here ({@link OidcUsers}): the claim {@code padan.web.oidc.username-claim}
  * ({@code preferred_username} by default) names a user of {@code padan.review_user}, whose role and kabupaten apply;
- * anyone else is refused.
+ * anyone else is refused. Signing out of padan after such a login also signs out at the provider where its discovery
+ * document names an {@code end_session_endpoint}.
  *
  * <p>Where the operator configures an LDAP directory ({@code padan.web.ldap.*}, {@link LdapLogin}; none by default), the
  * login form's name and password are checked by padan's own password first and then by a bind to the directory
@@ -99,9 +101,17 @@ public class WebSecurity {
                 }))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/review", true).failureHandler(WebSecurity::loginRefused).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?keluar"));
-        if (oidc.getIfAvailable() != null) {
+        ClientRegistrationRepository registrations = oidc.getIfAvailable();
+        if (registrations != null) {
             http.oauth2Login(o -> o.loginPage("/login").defaultSuccessUrl("/review", true).failureHandler(WebSecurity::loginRefused)
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcUsers(dataSource, usernameClaim))));
+            // signing out of padan also signs out at the provider where it publishes an end_session_endpoint (RP-initiated
+            // logout: id_token_hint and post_logout_redirect_uri back to padan's login page); a password or directory
+            // login, or a provider without the endpoint, comes back to the login page at once
+            OidcClientInitiatedLogoutSuccessHandler atProvider = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+            atProvider.setPostLogoutRedirectUri("{baseUrl}/login?keluar");
+            atProvider.setDefaultTargetUrl("/login?keluar");
+            http.logout(l -> l.logoutSuccessHandler(atProvider));
         }
         return http.build();
     }

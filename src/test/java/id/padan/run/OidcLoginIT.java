@@ -33,10 +33,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The review page's login through an OpenID Connect provider configured by properties only: a provider played by this
- * test on a local port (its token endpoint issues an ID token signed with a key its JWKS endpoint publishes; the
- * browser's trip to its authorization endpoint is made by hand), so no external server is needed. A user padan knows
- * signs in and reads the queue; a user the provider vouches for but padan's users table does not hold is refused; a
- * token signed with another key is refused. Without the properties the login page offers no provider.
+ * test on a local port (padan reads its discovery document at start; its token endpoint issues an ID token signed with a
+ * key its JWKS endpoint publishes; the browser's trip to its authorization endpoint is made by hand), so no external
+ * server is needed. A user padan knows signs in and reads the queue, and signing out sends her to the provider's
+ * end_session_endpoint (a password login's sign-out does not); a user the provider vouches for but padan's users table
+ * does not hold is refused with the reason on the login page; a token signed with another key is refused. Without the
+ * properties the login page offers no provider.
  */
 class OidcLoginIT {
     private static final String CLIENT = "padan-review";
@@ -58,6 +60,12 @@ class OidcLoginIT {
         AtomicReference<Map<String, Object>> next = new AtomicReference<>();
         HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String issuer = "http://127.0.0.1:" + provider.getAddress().getPort();
+        AtomicReference<String> issued = new AtomicReference<>();
+        // the discovery document padan reads at start (issuer-uri), naming the provider's end_session_endpoint
+        provider.createContext("/.well-known/openid-configuration", ex -> respond(ex, "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer
+                + "/authorize\",\"token_endpoint\":\"" + issuer + "/token\",\"jwks_uri\":\"" + issuer + "/jwks\",\"end_session_endpoint\":\"" + issuer
+                + "/logout\",\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
+                + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
         provider.createContext("/jwks", ex -> respond(ex, new JWKSet(key.toPublicJWK()).toString()));
         provider.createContext("/token", ex -> {
             Map<String, Object> claims = next.get();
@@ -71,6 +79,7 @@ class OidcLoginIT {
             } catch (Exception e) {
                 throw new java.io.IOException(e);
             }
+            issued.set(jwt.serialize());
             respond(ex, "{\"access_token\":\"at-" + claims.get("user") + "\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"openid profile\","
                     + "\"id_token\":\"" + jwt.serialize() + "\"}");
         });
@@ -79,8 +88,7 @@ class OidcLoginIT {
         String reg = "spring.security.oauth2.client.registration.kantor.", prov = "spring.security.oauth2.client.provider.kantor.";
         settings.putAll(Map.of(reg + "client-id", CLIENT, reg + "client-secret", "rahasia-klien", reg + "client-name", "Kantor Dinas",
                 reg + "authorization-grant-type", "authorization_code", reg + "redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}",
-                reg + "scope", "openid,profile", prov + "authorization-uri", issuer + "/authorize", prov + "token-uri", issuer + "/token",
-                prov + "jwk-set-uri", issuer + "/jwks", prov + "user-name-attribute", "preferred_username"));
+                reg + "scope", "openid,profile", prov + "issuer-uri", issuer, prov + "user-name-attribute", "preferred_username"));
         try (var ctx = Contexts.startWithWebServer(config, settings)) {
             String base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
             HttpClient ani = client();
@@ -95,16 +103,34 @@ class OidcLoginIT {
             assertThat(queue.statusCode()).isEqualTo(200);
             assertThat(queue.body()).contains("ani");
 
+            // signing out of padan sends her on to the provider's end_session_endpoint with her ID token and the way back
+            HttpResponse<String> out = post(ani, base + "/logout", "_csrf=" + csrf(queue.body()));
+            assertThat(out.statusCode()).isEqualTo(302);
+            URI endSession = URI.create(out.headers().firstValue("Location").orElseThrow());
+            assertThat(endSession.getScheme() + "://" + endSession.getAuthority() + endSession.getPath()).isEqualTo(issuer + "/logout");
+            assertThat(query(endSession.getRawQuery())).containsEntry("id_token_hint", issued.get())
+                    .containsEntry("post_logout_redirect_uri", base + "/login?keluar");
+            assertThat(get(ani, base + "/review").statusCode()).as("padan's session ended").isEqualTo(302);
+
+            // a password login signs out of padan only: back to the login page, the provider not involved
+            HttpClient withPassword = client();
+            String form = get(withPassword, base + "/login").body();
+            HttpResponse<String> signedIn = post(withPassword, base + "/login", "username=ani&password=rahasia-sekali&_csrf=" + csrf(form));
+            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/review");
+            HttpResponse<String> left = post(withPassword, base + "/logout", "_csrf=" + csrf(get(withPassword, base + "/review").body()));
+            assertThat(left.headers().firstValue("Location").orElseThrow()).isEqualTo(base + "/login?keluar");
+
             // dodi, whom the provider vouches for but padan's users table does not hold, is refused and stays signed out
             HttpClient dodi = client();
             HttpResponse<String> refused = signIn(dodi, base, "dodi", key, next);
-            assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+            assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=bukan-pengguna");
+            assertThat(get(dodi, base + "/login?error=bukan-pengguna").body()).contains("belum terdaftar sebagai pengguna");
             assertThat(get(dodi, base + "/review").statusCode()).isEqualTo(302);
 
             // an ID token signed with a key the provider does not publish is refused, for a user padan knows too
             HttpClient forged = client();
             HttpResponse<String> bad = signIn(forged, base, "ani", otherKey, next);
-            assertThat(bad.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+            assertThat(bad.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
             assertThat(get(forged, base + "/review").statusCode()).isEqualTo(302);
         } finally {
             provider.stop(0);
@@ -140,7 +166,18 @@ class OidcLoginIT {
         return get(http, back);
     }
 
-    private static Map<String, String> query(String raw) {
+    private static HttpResponse<String> post(HttpClient http, String url, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
+    }
+
+        private static Map<String, String> query(String raw) {
         Map<String, String> out = new HashMap<>();
         for (String p : raw.split("&")) {
             int eq = p.indexOf('=');
