@@ -277,14 +277,16 @@ final class LinkDecision {
     /**
      * The person's own attributes support the pair: name, birth date and sex weigh at least {@code min-attribute-bits},
      * and the name is not a different name unless the birth date is the person's own ({@link #ownBirthDate}: a
-     * placeholder date and the sex agreeing under another name are what two members of one household share). An
+     * placeholder date and the sex agreeing under another name are what two members of one household share) and the
+     * address is not another address (another name at another address leaves the birth date alone, and a NIK mistyped
+     * one serial digit onto a stranger born the same day in the same kecamatan agrees on it because the NIK does). An
      * identifier that is not a NIK (a benchmark's ID number, carried by people without households) is independent
      * evidence weighed with the rest, as {@code min-attribute-bits} says.
      */
     boolean ownAttributes(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
-        return s.attributeWeight() >= minAttributeBits && (notANik(s)
-                || l[Comparison.NAME.ordinal()] != NameLevel.DIFFERENT.ordinal() || ownBirthDate(l[Comparison.BIRTH_DATE.ordinal()]));
+        return s.attributeWeight() >= minAttributeBits && (notANik(s) || l[Comparison.NAME.ordinal()] != NameLevel.DIFFERENT.ordinal()
+                || (ownBirthDate(l[Comparison.BIRTH_DATE.ordinal()]) && l[Comparison.ADDRESS.ordinal()] != AddressLevel.DIFFERENT.ordinal()));
     }
 
     /** The registry person's identifier is not a NIK (a benchmark's ID number): it encodes nothing of the person. */

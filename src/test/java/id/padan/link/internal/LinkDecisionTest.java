@@ -577,6 +577,25 @@ class LinkDecisionTest {
     }
 
     @Test
+    void anotherNameAtAnotherAddressIsNotTakenOnTheBirthDateTheNikEncodes() {
+        // ELMA RUSLI, sent with a NIK one serial digit off her own: that of YULIANA DJUNAEDI, born the same day in the same
+        // kecamatan, living at another address; the birth date agrees because the NIK does, name and address do not
+        LinkRow sent = Rows.program().nik("1673017108960001").build();
+        int[] l = levels(NikLevel.EXACT, NameLevel.DIFFERENT, DateLevel.EXACT, KkLevel.NULL);
+        l[Comparison.ADDRESS.ordinal()] = AddressLevel.DIFFERENT.ordinal();
+        ScoredCandidate yuliana = new ScoredCandidate(Rows.registry().nik("1673017108960001").build(), l, 30.2, 12.7, true, false, false);
+        assertThat(decision.ownAttributes(sent, yuliana)).isFalse();
+        Outcome o = decision.decide(sent, List.of(yuliana));
+        assertThat(o.kind()).as("the row's NIK is hers, so a reviewer decides").isEqualTo(Kind.REVIEW);
+        // the same pair at the same address is the person under another name, born on her own birth date
+        int[] home = levels(NikLevel.EXACT, NameLevel.DIFFERENT, DateLevel.EXACT, KkLevel.NULL);
+        home[Comparison.ADDRESS.ordinal()] = AddressLevel.EXACT.ordinal();
+        ScoredCandidate atHome = new ScoredCandidate(yuliana.candidate(), home, 30.2, 12.7, true, false, false);
+        assertThat(decision.ownAttributes(sent, atHome)).isTrue();
+        assertThat(decision.decide(sent, List.of(atHome)).kind()).isEqualTo(Kind.LINK);
+    }
+
+    @Test
     void anIdentifierThatIsNotANikKeepsItsWeightUnderAnotherName() {
         // a benchmark's seven-digit ID number carried exactly, the name badly typed, the date too: the ID encodes nothing
         LinkRow sent = Rows.program().nik("1234567").build();
