@@ -78,7 +78,9 @@ public final class RunPruner {
         c.setAutoCommit(false);
         try {
             Map<String, Long> out = new LinkedHashMap<>();
-            for (String table : RUN_TABLES) out.put(table, update(c, "delete from " + table + " where run_id = ?", run));
+            for (String table : RUN_TABLES) {
+                out.put(table, RunPartitions.TABLES.contains(table) ? RunPartitions.drop(c, table, run) : update(c, "delete from " + table + " where run_id = ?", run));
+            }
             Long instance = null;
             try (PreparedStatement ps = c.prepareStatement("select job_instance_id from padan.run where run_id = ?")) {
                 ps.setLong(1, run);

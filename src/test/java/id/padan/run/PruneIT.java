@@ -40,6 +40,8 @@ class PruneIT {
             assertThat(Sql.longValue(db, "select count(*) from " + table + " where run_id < 3")).as(table).isZero();
         }
         assertThat(Sql.longValue(db, "select count(*) from padan.staged_row where run_id = 3")).isEqualTo(run3Rows);
+        assertThat(Sql.text(db, "select concat_ws(',', to_regclass('padan.person_r1'), to_regclass('padan.source_record_r2'), "
+                + "to_regclass('padan.person_r3'))")).as("the pruned runs' partitions are dropped, the kept run's stay").isEqualTo("padan.person_r3");
         assertThat(Sql.longValue(db, "select count(*) from padan.run where pruned_at is not null")).isEqualTo(2);
         assertThat(Sql.longValue(db, "select count(*) from batch_job_instance")).isEqualTo(1);
         assertThat(Sql.longValue(db, "select count(*) from padan.person_identity")).isEqualTo(identities);

@@ -4,7 +4,7 @@ import id.padan.resolve.RowPair;
 import id.padan.resolve.RowUnion;
 import id.padan.store.CopyReader;
 import id.padan.store.CopyWriter;
-import id.padan.store.RunTables;
+import id.padan.store.RunPartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +32,8 @@ import java.util.Set;
  */
 public final class JdbcResolution {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcResolution.class);
+    private static final String SOURCE_RECORD = "padan.source_record";
+    private static final String PERSON = "padan.person";
     private final Connection c;
     private final long runId;
     private final String registry;
@@ -73,9 +75,13 @@ public final class JdbcResolution {
             persons = (int) value("select count(*) from resolve_person");
             assignIds(st);
             rememberIdentities(st);
-            RunTables.clear(c, runId, "padan.source_record", "padan.person");
-            writeSourceRecords(st);
-            writePersons(st);
+            // each written into a fresh table of the run's own, whose indexes are built once when it is attached
+            String records = RunPartitions.fresh(c, SOURCE_RECORD, runId);
+            writeSourceRecords(st, records);
+            RunPartitions.attach(c, SOURCE_RECORD, runId);
+            String people = RunPartitions.fresh(c, PERSON, runId);
+            writePersons(st, people);
+            RunPartitions.attach(c, PERSON, runId);
         }
         long t3 = System.nanoTime();
         log.debug("resolve: ms number rows {}, union {} ({} links refused), write {}", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
@@ -252,7 +258,7 @@ public final class JdbcResolution {
      * order links were applied) with that link's score; LINKED_VIA_CLUSTER when only others' links join it; REVIEW,
      * with the candidate's score, for a row alone whose candidate waits for a reviewer (undecided); else NEW_PERSON.
      */
-    private void writeSourceRecords(Statement st) throws SQLException {
+    private void writeSourceRecords(Statement st, String table) throws SQLException {
         st.execute("""
                 create temporary table resolve_own on commit drop as
                 select distinct on (k.a) k.a as row_no, k.method, k.score
@@ -265,7 +271,7 @@ public final class JdbcResolution {
                 from resolve_link k where k.method = 'REVIEW'
                 order by k.a, k.to_program, k.score desc, k.b""");
         st.execute("""
-                insert into padan.source_record (run_id, source, record_key, line_no, person_id, match_method, match_score)
+                insert into %s (run_id, source, record_key, line_no, person_id, match_method, match_score)
                 select %d, r.source, r.record_key, r.line_no, i.person_id,
                        case when r.registry then 'REGISTRY' when w.method is not null then w.method
                             when p.size > 1 then 'LINKED_VIA_CLUSTER' when v.row_no is not null then 'REVIEW' else 'NEW_PERSON' end,
@@ -273,7 +279,7 @@ public final class JdbcResolution {
                             when p.size > 1 then 1.0 when v.row_no is not null then v.score else 0.0 end
                 from resolve_row r join resolve_person_of o using (row_no) join resolve_person p using (person)
                 join resolve_pid i using (person) left join resolve_own w on w.row_no = r.row_no
-                left join resolve_candidate v on v.row_no = r.row_no""".formatted(runId));
+                left join resolve_candidate v on v.row_no = r.row_no""".formatted(table, runId));
     }
 
     /**
@@ -281,13 +287,13 @@ public final class JdbcResolution {
      * carry (ties to the lowest) among NIKs no registry row of the run holds (one NIK, one person), and the first family card, name, valid birth date and sex its rows give, and the first
      * full desa code (else the first region code) in row order.
      */
-    private void writePersons(Statement st) throws SQLException {
+    private void writePersons(Statement st, String table) throws SQLException {
         st.execute("""
-                insert into padan.person (run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil)
+                insert into %2$s (run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil)
                 select %1$d, i.person_id, r.nik, r.kk, r.name, r.birth_date, r.sex, r.region_code, r.death_date, true
-                from resolve_person p join resolve_row r on r.row_no = p.reg_row join resolve_pid i using (person)""".formatted(runId));
+                from resolve_person p join resolve_row r on r.row_no = p.reg_row join resolve_pid i using (person)""".formatted(runId, table));
         st.execute("""
-                insert into padan.person (run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil)
+                insert into %2$s (run_id, person_id, nik, no_kk, name, birth_date, sex, region_code, death_date, in_dukcapil)
                 select %1$d, i.person_id, v.nik, g.kk, g.name, g.birth_date, g.sex, g.region_code, null, false
                 from (select o.person,
                              (array_agg(r.kk order by r.row_no) filter (where r.kk is not null))[1] as kk,
@@ -305,7 +311,7 @@ public final class JdbcResolution {
                                  where p.reg_row is null and r.valid_nik and r.nik is not null
                                    and not exists (select 1 from resolve_row g where g.registry and g.nik = r.nik)
                                  group by o.person, r.nik) x
-                           order by person, votes desc, nik collate "C") v using (person)""".formatted(runId));
+                           order by person, votes desc, nik collate "C") v using (person)""".formatted(runId, table));
     }
 
     private long value(String sql) throws SQLException {
