@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.padan.TestDatabase;
 import id.padan.findings.internal.FindingsWriter;
 import id.padan.reference.RegionReference;
+import id.padan.store.RunPartitions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -255,6 +256,11 @@ class FindingRulesIT {
                 for (String source : new String[] {"DUKCAPIL", "PKH", "PBI_JKN", "KIP"}) {
                     st.execute("insert into padan.input_file (run_id, source, status) values (" + run + ", '" + source + "', 'LOADED')");
                 }
+            }
+            // the run's partitions of resolve's tables, which the rows below go into
+            for (String table : RunPartitions.TABLES) {
+                RunPartitions.fresh(c, table, run);
+                RunPartitions.attach(c, table, run);
             }
         }
 
