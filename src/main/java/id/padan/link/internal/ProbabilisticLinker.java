@@ -243,8 +243,10 @@ public final class ProbabilisticLinker implements Linker {
         long largest = 0;
         long alone = 0;
         Map<String, Long> searched = new LinkedHashMap<>();
+        // The registry is asked for every part's rows at once (one pass over its keys), then read a part at a time.
+        java.util.Iterator<List<StagedRow>> reads = registry.rowsOfParts(plan.parts());
         for (SearchParts.Part part : plan.parts()) {
-            List<LinkRow> held = features(registry.rows(part.keys(), part.lines()));
+            List<LinkRow> held = features(reads.next());
             read += held.size();
             largest = Math.max(largest, held.size());
             if (part.rows().size() == 1 && part.registryRows() > maxRegistryRows) alone++;

@@ -3,6 +3,7 @@ package id.padan.link.internal;
 import id.padan.link.internal.BlockKeys.Block;
 import id.padan.standardise.StagedRow;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -26,4 +27,25 @@ public interface RegistryKeys {
 
     /** The registry rows under these keys and at these lines, in line order. */
     List<StagedRow> rows(Collection<Block> keys, Collection<Integer> lines);
+
+    /**
+     * The registry rows of each of these parts (its keys and lines, as {@link #rows} takes them), handed out part after
+     * part in the order given, each in line order. A registry may gather what every part needs in one pass over its keys
+     * ({@link JdbcRegistryKeys}); by default each part is asked on its own when it is reached.
+     */
+    default Iterator<List<StagedRow>> rowsOfParts(List<SearchParts.Part> parts) {
+        Iterator<SearchParts.Part> each = parts.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return each.hasNext();
+            }
+
+            @Override
+            public List<StagedRow> next() {
+                SearchParts.Part p = each.next();
+                return rows(p.keys(), p.lines());
+            }
+        };
+    }
 }

@@ -50,6 +50,15 @@ class JdbcRegistryKeysIT {
         assertThat(dbCounters).isEqualTo(heldCounters);
         assertThat(heldCounters.get("blocks larger than 4 split by another key")).as("oversized blocks met and split").isPositive();
         assertThat(fromHeld.values().stream().mapToInt(Set::size).sum()).as("the rows meet registry rows").isGreaterThan(program.size());
+        // every part's rows gathered at once are the rows that part asked for on its own
+        List<SearchParts.Part> parts = new LeftoverSearch(settings, inDatabase, program, program.stream().map(x -> (String) null).toList(), 30).parts();
+        assertThat(parts).as("several parts").hasSizeGreaterThan(2);
+        var gathered = inDatabase.rowsOfParts(parts);
+        for (SearchParts.Part part : parts) {
+            List<Integer> alone = inDatabase.rows(part.keys(), part.lines()).stream().map(r -> r.lineNo()).toList();
+            assertThat(gathered.next().stream().map(r -> r.lineNo()).toList()).as("lines of a part").isNotEmpty().isEqualTo(alone);
+        }
+        assertThat(gathered.hasNext()).isFalse();
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "select count(distinct line_no) from padan.link_block where kind = " + BlockKeys.split(BlockingKey.NAME_SORTED))) {
             rs.next();

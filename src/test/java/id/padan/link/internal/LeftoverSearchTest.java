@@ -75,8 +75,9 @@ class LeftoverSearchTest {
         program.forEach(p -> ownerKks.add(null));
         LeftoverSearch search = new LeftoverSearch(settings, registry, program, ownerKks, bound);
         Map<Integer, Set<Integer>> out = new HashMap<>();
+        java.util.Iterator<List<id.padan.standardise.StagedRow>> reads = registry.rowsOfParts(search.parts());
         for (SearchParts.Part part : search.parts()) {
-            List<LinkRow> held = registry.rows(part.keys(), part.lines()).stream().map(s -> {
+            List<LinkRow> held = reads.next().stream().map(s -> {
                 LinkRow r = byLine.get(s.lineNo());
                 assertThat(s).as("registry row at line %d as staged", s.lineNo()).isEqualTo(r.row);
                 return r;
