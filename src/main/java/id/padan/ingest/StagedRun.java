@@ -42,6 +42,22 @@ public interface StagedRun {
      */
     List<StagedRow> rowsAt(String table, Partition partition, String lineQuery);
 
+    /**
+     * Copies the loaded rows of the run that {@code keyTable} names (a table of padan's own with columns {@code source}
+     * and {@code record_key}, for no particular run) into a new table {@code table} of padan's own (dropped first if it
+     * exists), each numbered in column {@code n} from 0 in the order of {@link #rows(long, Partition, String)}, indexed
+     * by source and record key, for {@link #rowsSelected}. Gives how many rows it copied.
+     */
+    long copyNumbered(long runId, String keyTable, String table);
+
+    /**
+     * Streams rows of a table made by {@link #copyNumbered} as a query of padan's own selects them: {@code from} is the
+     * query's {@code from} and {@code where} clauses, in which the table is called {@code t}; each row is handed over
+     * with its number and then the values of the {@code extra} expressions, as text (null for SQL null), in the
+     * query's {@code order}. Nothing is held but the row in hand.
+     */
+    void rowsSelected(String from, List<String> extra, String order, java.util.function.BiConsumer<String[], StagedRow> each);
+
     /** How many rows the run loaded, per bucket: index b holds bucket b's count. */
     long[] bucketSizes(long runId);
 }

@@ -4,6 +4,7 @@ import id.padan.ingest.Partition;
 import id.padan.ingest.RowBuckets;
 import id.padan.ingest.SourceMappings;
 import id.padan.ingest.StagedRun;
+import id.padan.link.internal.JdbcDedupRows;
 import id.padan.link.internal.JdbcRegistryKeys;
 import id.padan.link.internal.LinkRunStore;
 import id.padan.link.internal.ProbabilisticLinker;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,10 +181,11 @@ public class LinkStage implements Partitioner {
             // The registry's keys go into the database once; then the rows left over are searched a part at a time (at
             // most padan.link.search-rows, whole buckets), and each part again in parts that read at most about
             // padan.link.search-registry-rows registry rows, the ones under the keys its rows need: what is held is
-            // bounded by the part, not by the run, and a row's decision depends on nothing else. Only the rows left
-            // unlinked wait for the deduplication.
+            // bounded by the part, not by the run, and a row's decision depends on nothing else. The rows left unlinked
+            // go to the database with their keys, for the deduplication, which reads them back a block at a time.
             JdbcRegistryKeys keys = new JdbcRegistryKeys(dataSource, staged, runId, registry);
-            List<StagedRow> unlinked = new ArrayList<>();
+            JdbcDedupRows unlinked = new JdbcDedupRows(dataSource, staged, runId);
+            unlinked.clear();
             try {
                 if (!chunks.isEmpty()) linker.keyRegistry(keys, count);
                 for (LinkRunStore.BucketRange part : chunks) {
@@ -194,14 +195,16 @@ public class LinkStage implements Partitioner {
                     var searched = linker.searchLeftover(rows, ownerKks, keys, searchRegistryRows, model, f);
                     store.addLinks(runId, searched.links());
                     store.addSeparations(runId, registry, searched.separations());
-                    unlinked.addAll(searched.unlinked());
+                    linker.keepUnlinked(searched.unlinked(), unlinked);
                     log.debug("link: search of run {} over buckets {}..{}: {} rows, {} links", runId, part.fromBucket(), part.toBucket() - 1,
                             rows.size(), searched.links().size());
                 }
+                keys.clear(); // the registry's keys are not needed by the deduplication: their disk is given back first
+                store.addLinks(runId, linker.deduplicateLeftover(unlinked, model, f));
             } finally {
                 keys.clear();
+                unlinked.clear();
             }
-            store.addLinks(runId, linker.deduplicateLeftover(unlinked, model, f));
             linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
             keepCounters(runId, SEARCH_STEP, linker);
             // Statistics for the next stages' joins over the run's links.

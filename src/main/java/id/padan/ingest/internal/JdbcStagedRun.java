@@ -8,7 +8,10 @@ import id.padan.store.CopyReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +85,39 @@ public final class JdbcStagedRun implements StagedRun {
             throw new IllegalStateException("cannot read the staged rows copied into " + table + ": " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    @Override
+    public long copyNumbered(long runId, String keyTable, String table) {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("drop table if exists " + table);
+            st.execute("create unlogged table " + table + " as select (row_number() over (order by source collate \"C\", line_no, record_key) - 1)::int as n, "
+                    + StagingTable.NAMES + " from " + StagingTable.TABLE + " where run_id = " + runId
+                    + " and (source, record_key) in (select source, record_key from " + keyTable + ")");
+            st.execute("create index on " + table + " (source, record_key)");
+            st.execute("analyze " + table);
+            try (var rs = st.executeQuery("select count(*) from " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot copy the staged rows of run " + runId + " named in " + keyTable + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void rowsSelected(String from, List<String> extra, String order, BiConsumer<String[], StagedRow> each) {
+        StringJoiner columns = new StringJoiner(", ");
+        for (String name : StagingTable.NAMES.split(", ")) columns.add("t." + name);
+        columns.add("t.n");
+        extra.forEach(columns::add);
+        int count = StagingTable.COUNT + 1 + extra.size();
+        try (Connection c = dataSource.getConnection()) {
+            CopyReader.read(c, "select " + columns + " from " + from + " order by " + order, count,
+                    f -> each.accept(Arrays.copyOfRange(f, StagingTable.COUNT, count), StagingTable.read(f)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the staged rows from " + from + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -324,15 +324,34 @@ public final class ProbabilisticLinker implements Linker {
     /**
      * Deduplicates the rows the search left unlinked among themselves, in staging order (source, then line), as a
      * search over the whole run would see them: a row is linked to the earliest it matches. Comparing two program
-     * rows needs no registry row, only the run's term frequencies.
+     * rows needs no registry row, only the run's term frequencies. The rows are held in memory; a run's stage writes
+     * them to the database instead ({@link #keepUnlinked}) and deduplicates them from there.
      */
     public List<RowLink> deduplicateLeftover(List<StagedRow> unlinked, MatchModel model, TermFrequencies frequencies) {
-        long t0 = System.nanoTime();
         List<StagedRow> ordered = new ArrayList<>(unlinked);
         ordered.sort(Comparator.comparing(StagedRow::source).thenComparingInt(StagedRow::lineNo));
+        return deduplicate(model, frequencies, dedup -> dedup.deduplicate(features(ordered)));
+    }
+
+    /** Writes rows the search left unlinked (one part of them) and their keys to the database, for {@link #deduplicateLeftover(JdbcDedupRows, MatchModel, TermFrequencies)}. */
+    public void keepUnlinked(List<StagedRow> unlinked, JdbcDedupRows rows) {
+        rows.add(features(unlinked));
+    }
+
+    /**
+     * Deduplicates the rows written by {@link #keepUnlinked}, with the same links as
+     * {@link #deduplicateLeftover(List, MatchModel, TermFrequencies)} over the same rows: the blocks are read from the
+     * database one at a time, and only the pairs that match are kept.
+     */
+    public List<RowLink> deduplicateLeftover(JdbcDedupRows rows, MatchModel model, TermFrequencies frequencies) {
+        return deduplicate(model, frequencies, dedup -> dedup.deduplicate(rows.number(), rows.blocks(settings.maxBlockSize(), this::feature)));
+    }
+
+    private List<RowLink> deduplicate(MatchModel model, TermFrequencies frequencies, java.util.function.Function<ProgramRowDedup, List<RowLink>> run) {
+        long t0 = System.nanoTime();
         PairComparer comparer = comparer(new RegistryIndex(List.of(), frequencies), frequencies);
         ProgramRowDedup dedup = new ProgramRowDedup(settings, comparer, model, new LinkExplanations(model, comparer));
-        List<RowLink> links = dedup.deduplicate(features(ordered));
+        List<RowLink> links = run.apply(dedup);
         stats.merge("dedup pairs compared", dedup.compared(), Long::sum);
         stats.merge("dedup " + CandidateSearch.SKIPPED_COMPARISONS, dedup.skippedComparisons(), Long::sum);
         stats.merge("ms leftover: dedup", (System.nanoTime() - t0) / 1_000_000, Long::sum);
@@ -347,13 +366,15 @@ public final class ProbabilisticLinker implements Linker {
 
     private List<LinkRow> features(List<StagedRow> staged) {
         LinkRow[] out = new LinkRow[staged.size()];
-        IntStream.range(0, staged.size()).parallel().forEach(i -> {
-            StagedRow r = staged.get(i);
-            String mother = r.motherName();
-            out[i] = new LinkRow(i, r, r.source().equals(registrySource), standardiser.standardise(r.nameRaw()),
-                    mother == null || mother.isBlank() ? null : standardiser.standardise(mother), settings.pupilSources().contains(r.source()));
-        });
+        IntStream.range(0, staged.size()).parallel().forEach(i -> out[i] = feature(i, staged.get(i)));
         return List.of(out);
+    }
+
+    /** The row as the linker compares it, numbered {@code index}. */
+    private LinkRow feature(int index, StagedRow r) {
+        String mother = r.motherName();
+        return new LinkRow(index, r, r.source().equals(registrySource), standardiser.standardise(r.nameRaw()),
+                mother == null || mother.isBlank() ? null : standardiser.standardise(mother), settings.pupilSources().contains(r.source()));
     }
 
     /** Term frequencies counted over these registry rows (the whole registry of a run held in memory). */

@@ -154,4 +154,127 @@ class ProgramRowDedupTest {
         assertThat(d.skippedComparisons()).as("3 pairs in every block the three rows share").isEqualTo(3L * blocks);
         assertThat(dedup(SHIPPED).deduplicate(three)).as("under the shipped maximum the same rows are linked").hasSize(2);
     }
+
+    private static final String[] NAMES = {"SITI AMINAH", "RIZKY PRATAMA", "DEWI LESTARI", "BUDI SANTOSO", "NURUL MASYITAH",
+            "AGUS SALIM", "MUHAMMAD RIDWAN", "PUTRI AYU"};
+
+    /**
+     * Program rows of people the registry lacks, one to three rows a person over PKH, PBI and KIP: families of four on
+     * one card (a child now and then sent with the head's NIK), eight names shared by many people, and rows that
+     * lost their NIK, card or birth date, have the name mistyped or reordered, or the day and month swapped.
+     */
+    static List<LinkRow> varied(int persons, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        String[] sources = {"PKH", "PBI", "KIP"};
+        List<LinkRow> rows = new java.util.ArrayList<>();
+        for (int p = 0; p < persons; p++) {
+            int family = p / 4;
+            boolean child = p % 4 >= 2;
+            String name = NAMES[(p * 3 + p / 5) % NAMES.length];
+            java.time.LocalDate born = java.time.LocalDate.of(child ? 2008 + p % 9 : 1965 + p % 25, 1 + p % 12, 1 + p % 28);
+            String nik = String.format("3201%02d%02d%02d%02d%04d", 1 + p % 3, born.getDayOfMonth() + (p % 2) * 40, born.getMonthValue(),
+                    born.getYear() % 100, p);
+            String headNik = String.format("3201%02d%02d%02d%02d%04d", 1 + (family * 4) % 3, 1, 1, 70, family * 4);
+            int copies = 1 + random.nextInt(3);
+            for (int c = 0; c < copies; c++) {
+                String written = name;
+                double d = random.nextDouble();
+                if (d < 0.15) written = name.substring(0, name.length() - 2) + name.charAt(name.length() - 1) + name.charAt(name.length() - 2);
+                else if (d < 0.25) written = String.join(" ", reversed(List.of(name.split(" "))));
+                java.time.LocalDate date = born;
+                d = random.nextDouble();
+                if (d < 0.12) date = null;
+                else if (d < 0.2 && born.getDayOfMonth() <= 12) date = java.time.LocalDate.of(born.getYear(), born.getDayOfMonth(), born.getMonthValue());
+                else if (d < 0.25) date = born.plusYears(1);
+                d = random.nextDouble();
+                String carried = d < 0.25 ? null : child && d < 0.4 ? headNik : nik;
+                Rows r = Rows.program().source(sources[(p + c) % sources.length]).name(written).born(date == null ? null : date.toString())
+                        .sex(p % 2 == 0 ? 'P' : 'L').region("32010" + (1 + p % 3) + "0001").nik(carried)
+                        .relation(child ? "CHILD" : p % 4 == 0 ? "HEAD" : "SPOUSE");
+                if (random.nextDouble() < 0.7) r.kk(String.format("32010101010%05d", family));
+                rows.add(r.build());
+            }
+        }
+        java.util.Collections.shuffle(rows, random);
+        return rows;
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> out = new java.util.ArrayList<>(list);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** A model whose u comes from random pairs of these rows (m as the estimator starts it): their duplicates reach accept. */
+    static MatchModel modelOver(List<LinkRow> rows, PairComparer comparer) {
+        java.util.Random random = new java.util.Random(3);
+        Map<Long, Long> patterns = new java.util.HashMap<>();
+        MatchModel initial = new MatchModel(ModelEstimator.initialM(), ModelEstimator.uFromRandomPairs(Map.of()), 0.001, 1e-7);
+        for (int i = 0; i < 20_000; i++) {
+            LinkRow a = rows.get(random.nextInt(rows.size())), b = rows.get(random.nextInt(rows.size()));
+            if (a != b) patterns.merge(ModelEstimator.pack(comparer.score(initial, a, b).levels()), 1L, Long::sum);
+        }
+        return new MatchModel(ModelEstimator.initialM(), ModelEstimator.uFromRandomPairs(patterns), 0.001, 1e-7);
+    }
+
+    /** The rows numbered as the linker numbers them (their position), so that index order is the order given. */
+    private static List<LinkRow> numbered(List<LinkRow> rows) {
+        List<LinkRow> out = new java.util.ArrayList<>();
+        for (LinkRow r : rows) out.add(new LinkRow(out.size(), r.row, r.registry, r.name, r.mother, r.pupil));
+        return out;
+    }
+
+    @Test
+    void everyPairSharingABlockNotOversizedIsComparedOnceAndNoOther() {
+        MatchSettings small = LeftoverSearchTest.maxBlock(6);
+        List<LinkRow> rows = numbered(varied(300, 1));
+        // what a set of the pairs met would count: each pair sharing at least one key whose block is not oversized, once
+        Map<String, List<LinkRow>> blocks = new java.util.HashMap<>();
+        for (LinkRow r : rows) for (String k : ProgramRowDedup.keys(r)) blocks.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(r);
+        java.util.Set<Long> pairs = new java.util.HashSet<>();
+        long skipped = 0;
+        for (List<LinkRow> block : blocks.values()) {
+            if (block.size() > 6) {
+                skipped += (long) block.size() * (block.size() - 1) / 2;
+                continue;
+            }
+            for (LinkRow a : block) for (LinkRow b : block) if (a.index < b.index) pairs.add(((long) a.index << 32) | b.index);
+        }
+        ProgramRowDedup d = dedup(small);
+        d.deduplicate(rows);
+        assertThat(skipped).as("some blocks are oversized").isPositive();
+        assertThat(pairs).as("pairs are met in blocks not oversized").isNotEmpty();
+        assertThat(d.compared()).isEqualTo(pairs.size());
+        assertThat(d.skippedComparisons()).isEqualTo(skipped);
+    }
+
+    @Test
+    void theBlocksInAnotherOrderGiveTheSameLinks() {
+        for (MatchSettings settings : List.of(SHIPPED, LeftoverSearchTest.maxBlock(6))) {
+            List<LinkRow> rows = numbered(varied(300, 2));
+            MatchModel fitted = modelOver(rows, comparer);
+            ProgramRowDedup d = new ProgramRowDedup(settings, comparer, fitted, new LinkExplanations(fitted, comparer));
+            List<RowLink> inMemory = d.deduplicate(rows);
+            long compared = d.compared();
+
+            ProgramRowDedup.Blocks held = ProgramRowDedup.held(rows, settings.maxBlockSize());
+            java.util.TreeMap<String, List<ProgramRowDedup.Member>> sorted = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+            held.forEach((k, block) -> sorted.put(k, reversed(block)));
+            List<RowLink> reversed = d.deduplicate(rows.size(), new ProgramRowDedup.Blocks() {
+                @Override
+                public void forEach(java.util.function.BiConsumer<String, List<ProgramRowDedup.Member>> each) {
+                    sorted.forEach(each);
+                }
+
+                @Override
+                public long skippedComparisons() {
+                    return held.skippedComparisons();
+                }
+            });
+            assertThat(inMemory).as("the varied rows hold duplicates, by NIK and without").extracting(RowLink::method)
+                    .contains(MatchMethod.DEDUP_SAME_NIK, MatchMethod.DEDUP_PROBABILISTIC);
+            assertThat(reversed).containsExactlyInAnyOrderElementsOf(inMemory);
+            assertThat(d.compared()).isEqualTo(compared);
+        }
+    }
 }

@@ -35,6 +35,11 @@ final class Rows {
         return new Rows();
     }
 
+    Rows source(String source) {
+        this.source = source;
+        return this;
+    }
+
     Rows nik(String digits) {
         this.nik = digits;
         this.nikStatus = digits == null ? "MISSING" : "VALID";
