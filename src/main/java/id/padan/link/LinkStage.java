@@ -200,7 +200,7 @@ public class LinkStage implements Partitioner {
                             rows.size(), searched.links().size());
                 }
                 keys.clear(); // the registry's keys are not needed by the deduplication: their disk is given back first
-                store.addLinks(runId, linker.deduplicateLeftover(unlinked, model, f));
+                linker.deduplicateLeftover(unlinked, model, f, links -> store.addLinks(runId, links));
             } finally {
                 keys.clear();
                 unlinked.clear();

@@ -7,8 +7,11 @@ import id.padan.store.CopyWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 
@@ -17,8 +20,8 @@ import javax.sql.DataSource;
  * ({@code padan.dedup_row}, {@code padan.dedup_key}, see migration V113): each part of the search writes the rows it
  * leaves and their keys ({@link ProgramRowDedup#keys}), then the blocks are read back one at a time, in key order,
  * each block's rows read with it. Block sizes are counted by PostgreSQL; blocks of one row are never read, blocks larger
- * than {@code max-block-size} only counted. What is held is one block (at most {@code max-block-size} rows), whatever
- * the number of rows.
+ * than {@code max-block-size} only counted; the rows of the links found are read again a batch at a time. What is
+ * held is one block (at most {@code max-block-size} rows) or one batch of rows, whatever the number of rows.
  */
 public final class JdbcDedupRows {
     /** The rows written, copied from staging and numbered in staging order (source, then line): the order that decides the earliest row. */
@@ -106,6 +109,19 @@ public final class JdbcDedupRows {
                     block.add(new Member(r, keys));
                 });
                 if (key[0] != null) each.accept(key[0], block);
+            }
+
+            @Override
+            public Map<Integer, LinkRow> rows(int[] numbers) {
+                Map<Integer, LinkRow> out = new HashMap<>();
+                if (numbers.length == 0) return out;
+                StringJoiner in = new StringJoiner(", ", NUMBERED + " t where t.n in (", ")");
+                for (int n : numbers) in.add(Integer.toString(n));
+                staged.rowsSelected(in.toString(), List.of(), "t.n", (values, row) -> {
+                    int n = Integer.parseInt(values[0]);
+                    out.put(n, features.of(n, row));
+                });
+                return out;
             }
 
             @Override

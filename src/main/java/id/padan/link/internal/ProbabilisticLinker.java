@@ -328,34 +328,42 @@ public final class ProbabilisticLinker implements Linker {
      * them to the database instead ({@link #keepUnlinked}) and deduplicates them from there.
      */
     public List<RowLink> deduplicateLeftover(List<StagedRow> unlinked, MatchModel model, TermFrequencies frequencies) {
+        long t0 = System.nanoTime();
         List<StagedRow> ordered = new ArrayList<>(unlinked);
         ordered.sort(Comparator.comparing(StagedRow::source).thenComparingInt(StagedRow::lineNo));
-        return deduplicate(model, frequencies, dedup -> dedup.deduplicate(features(ordered)));
+        ProgramRowDedup dedup = dedup(model, frequencies);
+        List<RowLink> links = dedup.deduplicate(features(ordered));
+        count(dedup, t0);
+        return links;
     }
 
-    /** Writes rows the search left unlinked (one part of them) and their keys to the database, for {@link #deduplicateLeftover(JdbcDedupRows, MatchModel, TermFrequencies)}. */
+    /** Writes rows the search left unlinked (one part of them) and their keys to the database, for {@link #deduplicateLeftover(JdbcDedupRows, MatchModel, TermFrequencies, Consumer)}. */
     public void keepUnlinked(List<StagedRow> unlinked, JdbcDedupRows rows) {
         rows.add(features(unlinked));
     }
 
     /**
      * Deduplicates the rows written by {@link #keepUnlinked}, with the same links as
-     * {@link #deduplicateLeftover(List, MatchModel, TermFrequencies)} over the same rows: the blocks are read from the
-     * database one at a time, and only the pairs that match are kept.
+     * {@link #deduplicateLeftover(List, MatchModel, TermFrequencies)} over the same rows, handed to {@code sink} a batch
+     * at a time: the blocks are read from the database one at a time, and of the pairs that match only their numbers
+     * are kept.
      */
-    public List<RowLink> deduplicateLeftover(JdbcDedupRows rows, MatchModel model, TermFrequencies frequencies) {
-        return deduplicate(model, frequencies, dedup -> dedup.deduplicate(rows.number(), rows.blocks(settings.maxBlockSize(), this::feature)));
+    public void deduplicateLeftover(JdbcDedupRows rows, MatchModel model, TermFrequencies frequencies, Consumer<List<RowLink>> sink) {
+        long t0 = System.nanoTime();
+        ProgramRowDedup dedup = dedup(model, frequencies);
+        dedup.deduplicate(rows.number(), rows.blocks(settings.maxBlockSize(), this::feature), sink);
+        count(dedup, t0);
     }
 
-    private List<RowLink> deduplicate(MatchModel model, TermFrequencies frequencies, java.util.function.Function<ProgramRowDedup, List<RowLink>> run) {
-        long t0 = System.nanoTime();
+    private ProgramRowDedup dedup(MatchModel model, TermFrequencies frequencies) {
         PairComparer comparer = comparer(new RegistryIndex(List.of(), frequencies), frequencies);
-        ProgramRowDedup dedup = new ProgramRowDedup(settings, comparer, model, new LinkExplanations(model, comparer));
-        List<RowLink> links = run.apply(dedup);
+        return new ProgramRowDedup(settings, comparer, model, new LinkExplanations(model, comparer));
+    }
+
+    private void count(ProgramRowDedup dedup, long t0) {
         stats.merge("dedup pairs compared", dedup.compared(), Long::sum);
         stats.merge("dedup " + CandidateSearch.SKIPPED_COMPARISONS, dedup.skippedComparisons(), Long::sum);
         stats.merge("ms leftover: dedup", (System.nanoTime() - t0) / 1_000_000, Long::sum);
-        return links;
     }
 
     private PairComparer comparer(RegistryIndex index, TermFrequencies frequencies) {

@@ -10,15 +10,15 @@ import id.padan.link.compare.NikLevel;
 import id.padan.link.model.Comparison;
 import id.padan.link.model.MatchModel;
 import java.util.ArrayDeque;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * People the registry lacks: links unlinked program rows that are the same person (the same valid
@@ -39,6 +39,8 @@ final class ProgramRowDedup {
     private final MatchModel model;
     private final LinkExplanations explanations;
     private long compared;
+    /** Links made at a time, their rows read back together. */
+    private int linkBatch = 5_000;
     private long skippedComparisons;
 
     ProgramRowDedup(MatchSettings settings, PairComparer comparer, MatchModel model, LinkExplanations explanations) {
@@ -46,6 +48,12 @@ final class ProgramRowDedup {
         this.comparer = comparer;
         this.model = model;
         this.explanations = explanations;
+    }
+
+    /** Makes links {@code n} at a time (5,000 unless told). */
+    ProgramRowDedup linkBatch(int n) {
+        this.linkBatch = n;
+        return this;
     }
 
     /** Pairs compared by the last call. */
@@ -76,14 +84,14 @@ final class ProgramRowDedup {
     }
 
     /**
-     * Whether the row's birth date is another real date than one of the group's: a row without a date that matches two
-     * sisters given one name does not make them one person (it joins the first group it is reached from).
+     * Whether the row's birth date (an epoch day) is another real date than one of the group's: a row without a date
+     * that matches two sisters given one name does not make them one person (it joins the first group it is reached from).
      */
-    private static boolean anotherBirthday(LinkRow row, List<LinkRow> group) {
-        if (row.birthDate == null) return false;
-        for (LinkRow m : group) {
-            if (m.birthDate == null) continue;
-            DateLevel d = DateLevel.compare(row.birthDate, m.birthDate);
+    private static boolean anotherBirthday(int row, List<Integer> group) {
+        if (row == NO_DATE) return false;
+        for (int m : group) {
+            if (m == NO_DATE) continue;
+            DateLevel d = DateLevel.compare(LocalDate.ofEpochDay(row), LocalDate.ofEpochDay(m));
             if (d == DateLevel.DIFFERENT || d == DateLevel.GENERATION_APART) return true;
         }
         return false;
@@ -115,6 +123,9 @@ final class ProgramRowDedup {
 
         /** The pairs in the blocks larger than {@code max-block-size}, block by block. */
         long skippedComparisons();
+
+        /** The rows of these numbers ({@link LinkRow#index}), by number. */
+        Map<Integer, LinkRow> rows(int[] numbers);
     }
 
     /** Deduplicates rows held in memory, numbered by {@link LinkRow#index} in the order that decides the earliest. */
@@ -134,7 +145,11 @@ final class ProgramRowDedup {
         }
         long skippedPairs = skipped;
         Map<LinkRow, Member> members = new HashMap<>();
-        for (LinkRow r : rows) members.put(r, new Member(r, keys(r).stream().filter(k -> blocks.get(k).size() <= maxBlockSize).toList()));
+        Map<Integer, LinkRow> byNumber = new HashMap<>();
+        for (LinkRow r : rows) {
+            members.put(r, new Member(r, keys(r).stream().filter(k -> blocks.get(k).size() <= maxBlockSize).toList()));
+            byNumber.put(r.index, r);
+        }
         return new Blocks() {
             @Override
             public void forEach(BiConsumer<String, List<Member>> each) {
@@ -147,24 +162,40 @@ final class ProgramRowDedup {
             public long skippedComparisons() {
                 return skippedPairs;
             }
+
+            @Override
+            public Map<Integer, LinkRow> rows(int[] numbers) {
+                Map<Integer, LinkRow> out = new HashMap<>();
+                for (int n : numbers) out.put(n, byNumber.get(n));
+                return out;
+            }
         };
     }
 
-    /**
-     * Deduplicates {@code rows} rows given block by block. A pair is compared once, in the block of the smallest key
-     * (in {@link String#compareTo} order) the two rows share among those not oversized, which both rows carry: no set
-     * of the pairs compared is needed, and the blocks may come in any order. What is held is one block and the pairs
-     * that match (the duplicates, with their rows); then every row is linked as
-     * {@link #links} says.
-     */
+    /** Deduplicates {@code rows} rows given block by block ({@link #deduplicate(long, Blocks, Consumer)}), all links in one list. */
     List<RowLink> deduplicate(long rows, Blocks blocks) {
+        List<RowLink> links = new ArrayList<>();
+        deduplicate(rows, blocks, links::addAll);
+        return links;
+    }
+
+    /**
+     * Deduplicates {@code rows} rows given block by block, handing the links to {@code sink} a batch at a time. A pair
+     * is compared once, in the block of the smallest key (in {@link String#compareTo} order) the two rows share among
+     * those not oversized, which both rows carry: no set of the pairs compared is needed, and the blocks may come in
+     * any order. Of a pair that matches only the two numbers are kept, and of its rows their number and birth date;
+     * the rows are read again ({@link Blocks#rows}) a batch of links at a time. So what is held is one block, one batch
+     * and a few numbers for each pair that matches (the duplicates) and a bit for each row; then every row is linked
+     * as {@link #groups} says.
+     */
+    void deduplicate(long rows, Blocks blocks, Consumer<List<RowLink>> sink) {
         compared = 0;
         skippedComparisons = 0;
-        if (rows < 2) return new ArrayList<>();
+        if (rows < 2) return;
         double priorWeight = Math.log(1.0 / rows / (1 - 1.0 / rows)) / Math.log(2);
-        // every match found, both ways: row -> (row it matches -> the evidence, the earlier row weighed against the later)
-        Map<Integer, Map<Integer, ScoredCandidate>> matched = new HashMap<>();
-        Map<Integer, LinkRow> matchedRows = new HashMap<>();
+        // every match found, both ways: (row << 32 | row it matches); and each matching row's birth date
+        Longs pairs = new Longs();
+        Longs born = new Longs();
         blocks.forEach((key, block) -> {
             for (int i = 0; i < block.size(); i++) {
                 for (int j = i + 1; j < block.size(); j++) {
@@ -174,15 +205,45 @@ final class ProgramRowDedup {
                     compared++;
                     ScoredCandidate s = comparer.score(model, later, first);
                     if (!matches(priorWeight, later, first, s)) continue;
-                    matched.computeIfAbsent(later.index, k -> new HashMap<>()).put(first.index, s);
-                    matched.computeIfAbsent(first.index, k -> new HashMap<>()).put(later.index, s);
-                    matchedRows.putIfAbsent(first.index, first);
-                    matchedRows.putIfAbsent(later.index, later);
+                    pairs.add(pack(later.index, first.index));
+                    pairs.add(pack(first.index, later.index));
+                    born.add(pack(first.index, day(first)));
+                    born.add(pack(later.index, day(later)));
                 }
             }
         });
         skippedComparisons = blocks.skippedComparisons();
-        return links(priorWeight, matched, matchedRows);
+        long[] targets = groups(pairs.sortedDistinct(), born.sortedDistinct(), rows);
+        for (int from = 0; from < targets.length; from += linkBatch) {
+            int to = Math.min(targets.length, from + linkBatch);
+            int[] numbers = new int[2 * (to - from)];
+            for (int i = from; i < to; i++) {
+                numbers[2 * (i - from)] = high(targets[i]);
+                numbers[2 * (i - from) + 1] = low(targets[i]);
+            }
+            Map<Integer, LinkRow> read = blocks.rows(numbers);
+            List<RowLink> links = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) links.add(link(priorWeight, read.get(high(targets[i])), read.get(low(targets[i]))));
+            sink.accept(links);
+        }
+    }
+
+    private static final int NO_DATE = Integer.MIN_VALUE;
+
+    private static long pack(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFF_FFFFL);
+    }
+
+    private static int high(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    private static int low(long packed) {
+        return (int) packed;
+    }
+
+    private static int day(LinkRow r) {
+        return r.birthDate == null ? NO_DATE : (int) r.birthDate.toEpochDay();
     }
 
     /** The block a pair is compared in: the smallest key the two rows share whose block is not oversized. */
@@ -198,42 +259,73 @@ final class ProgramRowDedup {
      * One link per row, each to a row it matches, joining every match found: from the earliest row of each group of
      * matching rows, breadth first, each row is linked to the first row it is reached from (the group's earliest row
      * when it matches it). A row whose first match is a later row (A and B both match C, not each other) is still
-     * joined to its person.
+     * joined to its person. {@code pairs} are the matches both ways (row, row it matches), sorted; {@code born} each
+     * matching row's birth date (row, epoch day), sorted. Gives (row, row it is linked to), in the order found.
      */
-    private List<RowLink> links(double priorWeight, Map<Integer, Map<Integer, ScoredCandidate>> matched, Map<Integer, LinkRow> rows) {
-        Map<LinkRow, ScoredCandidate> target = new LinkedHashMap<>();
-        List<Integer> starts = new ArrayList<>(matched.keySet());
-        starts.sort(Comparator.naturalOrder());
-        Set<Integer> reached = new HashSet<>();
-        for (int start : starts) {
-            if (!reached.add(start)) continue;
-            List<LinkRow> group = new ArrayList<>(List.of(rows.get(start)));
+    private static long[] groups(long[] pairs, long[] born, long rows) {
+        int[] number = new int[born.length];
+        int[] day = new int[born.length];
+        for (int i = 0; i < born.length; i++) {
+            number[i] = high(born[i]);
+            day[i] = low(born[i]);
+        }
+        Longs targets = new Longs();
+        BitSet reached = new BitSet((int) rows);
+        for (int start : number) {
+            if (reached.get(start)) continue;
+            reached.set(start);
+            List<Integer> group = new ArrayList<>(List.of(day[Arrays.binarySearch(number, start)]));
             ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(start));
             while (!queue.isEmpty()) {
                 int from = queue.poll();
-                List<Integer> next = new ArrayList<>(matched.get(from).keySet());
-                next.sort(Comparator.naturalOrder());
-                for (int n : next) {
-                    LinkRow row = rows.get(n);
-                    if (reached.contains(n) || anotherBirthday(row, group)) continue;
-                    reached.add(n);
-                    group.add(row);
-                    ScoredCandidate s = matched.get(from).get(n);
-                    target.put(row, n > from ? s : comparer.score(model, row, rows.get(from)));
+                int at = -Arrays.binarySearch(pairs, pack(from, 0) - 1) - 1; // the first pair of the row: row << 32 itself is no pair
+                for (; at < pairs.length && high(pairs[at]) == from; at++) {
+                    int n = low(pairs[at]);
+                    int date = day[Arrays.binarySearch(number, n)];
+                    if (reached.get(n) || anotherBirthday(date, group)) continue;
+                    reached.set(n);
+                    group.add(date);
+                    targets.add(pack(n, from));
                     queue.add(n);
                 }
             }
         }
-        List<RowLink> links = new ArrayList<>(target.size());
-        for (var e : target.entrySet()) {
-            LinkRow row = e.getKey();
-            ScoredCandidate s = e.getValue();
-            boolean sameNik = s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
-            MatchMethod method = sameNik ? MatchMethod.DEDUP_SAME_NIK : MatchMethod.DEDUP_PROBABILISTIC;
-            Explanation ex = explanations.explanation(method, priorWeight, s, row, 1);
-            links.add(new RowLink(row.row.source(), row.row.recordKey(), s.candidate().row.source(), s.candidate().row.recordKey(),
-                    method, MatchModel.probability(priorWeight + s.weight()), ex.json()));
+        return targets.toArray();
+    }
+
+    /** The link of a row to the row it matches, with the evidence of the pair (the row weighed against that row). */
+    private RowLink link(double priorWeight, LinkRow row, LinkRow to) {
+        ScoredCandidate s = comparer.score(model, row, to);
+        boolean sameNik = s.levels()[Comparison.NIK.ordinal()] == NikLevel.EXACT.ordinal();
+        MatchMethod method = sameNik ? MatchMethod.DEDUP_SAME_NIK : MatchMethod.DEDUP_PROBABILISTIC;
+        Explanation ex = explanations.explanation(method, priorWeight, s, row, 1);
+        return new RowLink(row.row.source(), row.row.recordKey(), to.row.source(), to.row.recordKey(), method,
+                MatchModel.probability(priorWeight + s.weight()), ex.json());
+    }
+
+    /** A growing array of longs. */
+    private static final class Longs {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
         }
-        return links;
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+
+        /** The values sorted, each once; this array is let go. */
+        long[] sortedDistinct() {
+            long[] v = Arrays.copyOf(values, size);
+            values = new long[0];
+            size = 0;
+            Arrays.sort(v);
+            int n = 0;
+            for (int i = 0; i < v.length; i++) if (n == 0 || v[i] != v[n - 1]) v[n++] = v[i];
+            return Arrays.copyOf(v, n);
+        }
     }
 }

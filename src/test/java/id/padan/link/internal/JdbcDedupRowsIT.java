@@ -47,7 +47,8 @@ class JdbcDedupRowsIT {
             unlinked.clear();
             // written as the search leaves them, a part at a time and not in staging order
             for (int from = 0; from < rows.size(); from += 300) streamed.keepUnlinked(rows.subList(from, Math.min(rows.size(), from + 300)), unlinked);
-            List<RowLink> fromDatabase = streamed.deduplicateLeftover(unlinked, model, FREQUENCIES);
+            List<RowLink> fromDatabase = new java.util.ArrayList<>();
+            streamed.deduplicateLeftover(unlinked, model, FREQUENCIES, fromDatabase::addAll);
 
             assertThat(inMemory).as("the rows hold duplicates, by NIK and without").extracting(RowLink::method)
                     .contains(MatchMethod.DEDUP_SAME_NIK, MatchMethod.DEDUP_PROBABILISTIC);

@@ -270,11 +270,29 @@ class ProgramRowDedupTest {
                 public long skippedComparisons() {
                     return held.skippedComparisons();
                 }
+
+                @Override
+                public Map<Integer, LinkRow> rows(int[] numbers) {
+                    return held.rows(numbers);
+                }
             });
             assertThat(inMemory).as("the varied rows hold duplicates, by NIK and without").extracting(RowLink::method)
                     .contains(MatchMethod.DEDUP_SAME_NIK, MatchMethod.DEDUP_PROBABILISTIC);
             assertThat(reversed).containsExactlyInAnyOrderElementsOf(inMemory);
             assertThat(d.compared()).isEqualTo(compared);
         }
+    }
+
+    @Test
+    void linksMadeABatchAtATimeAreTheLinksMadeAtOnce() {
+        List<LinkRow> rows = numbered(varied(300, 4));
+        MatchModel fitted = modelOver(rows, comparer);
+        List<RowLink> atOnce = new ProgramRowDedup(SHIPPED, comparer, fitted, new LinkExplanations(fitted, comparer)).deduplicate(rows);
+        List<List<RowLink>> batches = new java.util.ArrayList<>();
+        new ProgramRowDedup(SHIPPED, comparer, fitted, new LinkExplanations(fitted, comparer)).linkBatch(7)
+                .deduplicate(rows.size(), ProgramRowDedup.held(rows, SHIPPED.maxBlockSize()), batches::add);
+        assertThat(atOnce).as("the rows hold duplicates").hasSizeGreaterThan(20);
+        assertThat(batches).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(7)).hasSizeGreaterThan(2);
+        assertThat(batches.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(atOnce);
     }
 }
