@@ -28,10 +28,12 @@ import java.util.function.Consumer;
  *
  * <p>What it holds: the rows come block by block ({@link Blocks}: from the database in a run, {@link JdbcDedupRows}, or
  * from rows held in memory), and a pair is compared in one block only, the smallest key the two rows share whose block
- * is not oversized, which is known from the two rows: no set of compared pairs is kept. So the largest things held are
- * one block (at most {@code max-block-size} rows) and the pairs that match with their rows. The matches are the
- * duplicates among the people the registry lacks: they grow with those duplicates (the links this step writes), not
- * with the rows compared.
+ * is not oversized, which is known from the two rows: no set of compared pairs is kept. Of the pairs that match only
+ * numbers are kept (the two rows', both ways, and each row's birth date), the groups are formed over them, and the rows
+ * of the links are read again a batch at a time. So the largest things held are one block (at most
+ * {@code max-block-size} rows) or one batch of links with their rows, which do not grow with the input; what does grow
+ * is some 32 bytes for each pair that matches (the duplicates among the people the registry lacks) and a bit for each
+ * unlinked row (the rows reached), not the rows themselves.
  */
 final class ProgramRowDedup {
     private final MatchSettings settings;
