@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * The program rows the search of a run leaves unlinked, held in PostgreSQL for their deduplication
- * ({@code padan.dedup_row}, {@code padan.dedup_key}, see migration V113): each part of the search writes the rows it
+ * ({@code padan.dedup_row}, {@code padan.dedup_key}, see migration V122): each part of the search writes the rows it
  * leaves and their keys ({@link ProgramRowDedup#keys}), then the blocks are read back one at a time, in key order,
  * each block's rows read with it. Block sizes are counted by PostgreSQL; blocks of one row are never read, blocks larger
  * than {@code max-block-size} only counted; the rows of the links found are read again a batch at a time. What is
