@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import os
 import random
+import re
 import sys
 import time
 
@@ -85,6 +86,10 @@ ROMAN = ["I", "II", "III", "IV"]
 PKH_AMOUNT = {"BUMIL": 750000, "AUD": 750000, "SD": 225000, "SMP": 375000, "SMA": 500000,
               "LANSIA": 600000, "DISABILITAS": 600000, "": 0}
 KIP_AMOUNT = {"SD": 450000, "SMP": 750000, "SMA": 1000000, "SMK": 1000000}
+# today's spelling -> the old (pre-1972 / pre-1947) spelling still seen on documents
+OLD_SPELLING = [(re.compile(a), b) for a, b in (
+    (r"U", "OE"), (r"(?<![TDNSJ])J(?!Y)", "DJ"), (r"C(?!H)", "TJ"), (r"(?<![NS])Y", "J"),
+    (r"NY", "NJ"), (r"SY", "SJ"), (r"KH", "CH"))]
 DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 
@@ -198,7 +203,7 @@ def nik_datepart(d, sex):
 
 def nik_structure_bad(n, provinces):
     """16-digit NIK: unknown province or impossible embedded date. None when ambiguous."""
-    if n[:2] not in provinces:
+    if n[:2] not in provinces or n[12:] == "0000":  # serial runs 0001..9999 (domain.md)
         return True
     dd, mm, yy = int(n[6:8]), int(n[8:10]), int(n[10:12])
     if dd > 40:
@@ -396,6 +401,7 @@ class Gen:
                     c0 = kids[0]
                     t = self.new_person(fam, rng.choice("LP"), 0, "ANAK", kec)
                     t.dob = c0.dob
+                    t.reg_dob = c0.dob
                     t.father, t.mother = head, wife
                     t.labels.append("TWIN")
                     c0.labels.append("TWIN")
@@ -444,10 +450,6 @@ class Gen:
                     p.name = self.make_name(p.sex, kec, p.father)
                 if p.rel == "ANAK" and p.father is not None and rng.random() < 0.25 and " " not in p.name:
                     p.name = p.name + " " + p.father.name.split(" ")[-1]
-                if len(ns) < 400:
-                    ns.append(p)
-                elif rng.random() < 0.05:
-                    ns[rng.randrange(400)] = p
                 age = age_on(p.dob, asof)
                 # registry birth date: placeholders for older people
                 if p.dob.year < 1975 and rng.random() < P["reg_placeholder_date"]:
@@ -493,6 +495,11 @@ class Gen:
                     else:
                         self.count("registry_deaths")
             per_kec[kec] += len(fam.members)
+            for p in fam.members:  # namesake pool: earlier families of this kecamatan
+                if len(ns) < 400:
+                    ns.append(p)
+                elif rng.random() < 0.05:
+                    ns[rng.randrange(400)] = p
         # mother's name (a registry field; for people without a mother in the family: invented)
         self.mother_names = {}
         for p in self.persons:
@@ -734,15 +741,11 @@ class Gen:
                 lab = "NAME_INITIAL"
             elif kind == "name_old_spelling":
                 s = " ".join(toks)
-                for a, b in (("U", "OE"), ("J", "DJ"), ("C", "TJ"), ("Y", "J"), ("NY", "NJ"), ("SY", "SJ"), ("KH", "CH")):
-                    if a in s and (a != "J" or "DJ" not in s):
-                        if a == "Y" and "NY" in s or a == "J" and "Y" not in s and rng.random() < 0.5:
-                            continue
-                        s = s.replace(a, b)
-                        break
-                else:
+                rules = [] if ("TJ" in s or "DJ" in s or "OE" in s) else [r for r in OLD_SPELLING if r[0].search(s)]
+                if not rules:
                     continue
-                toks = s.split(" ")
+                rx, old = rng.choice(rules)
+                toks = rx.sub(old, s, count=1).split(" ")
                 lab = "NAME_OLD_SPELLING"
             elif kind == "name_typo":
                 cand = [i for i, t in enumerate(toks) if len(t) >= 4 and t.isalpha()]
