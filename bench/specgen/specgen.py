@@ -10,6 +10,7 @@ Standard library only.  Same options give the same bytes.
 import argparse
 import bisect
 import csv
+import gc
 import datetime as dt
 import io
 import os
@@ -1429,6 +1430,7 @@ def main(argv=None):
                 break
         else:
             ap.error("--data is needed")
+    gc.disable()  # millions of small objects that live to the end: the cyclic collector only costs time
     Gen(a).run()
 
 
