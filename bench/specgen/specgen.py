@@ -463,7 +463,9 @@ class Gen:
                 nkec = kec
                 if age >= 17 and rng.random() < P["reg_moved"]:
                     if rng.random() < 0.5:
-                        nkec = rng.choice(w.reg_districts[kec[:4]])
+                        # moved within the kabupaten: mostly from another kecamatan of this data set
+                        same = [c for c in self.kecs if c[:4] == kec[:4] and c != kec]
+                        nkec = rng.choice(same) if same and rng.random() < 0.8 else rng.choice(w.reg_districts[kec[:4]])
                     else:
                         nkec = rng.choice(w.district_list)
                     if nkec[:4] != kec[:4]:
@@ -1110,6 +1112,9 @@ class Files:
     def cased(self, src, name, row):
         rng = self.g.rng
         mixed = src in ("PKH", "KIP")
+        if src == "PKH" and "'" in name and rng.random() < 0.5:
+            name = name.replace("'", "\u2019")  # Excel's typographic apostrophe: byte 0x92 in windows-1252
+            row.labels.append("NAME_TYPOGRAPHIC_APOSTROPHE")
         if rng.random() < self.g.P["name_case"]:
             row.labels.append("NAME_CASE")
             c = rng.random()
