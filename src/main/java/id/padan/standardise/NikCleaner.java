@@ -104,7 +104,9 @@ public final class NikCleaner {
         int yy = twoDigits(digits, 10);
         boolean female = dd > FEMALE_DAY_OFFSET;
         int day = female ? dd - FEMALE_DAY_OFFSET : dd;
-        boolean dateOk = day >= 1 && day <= 31 && mm >= 1 && mm <= 12 && day <= MAX_DAY[mm];
+        // 29 February only in a year that is a leap year in one of the two centuries a two-digit year can be (19yy, 20yy):
+        // both are leap years exactly when yy is a multiple of 4 (2000 was one)
+        boolean dateOk = day >= 1 && day <= 31 && mm >= 1 && mm <= 12 && day <= MAX_DAY[mm] && !(mm == 2 && day == 29 && yy % 4 != 0);
         boolean provinceOk = regions.isProvince(province);
         boolean serialOk = twoDigits(digits, 12) != 0 || twoDigits(digits, 14) != 0;
         DistrictStatus district = provinceOk

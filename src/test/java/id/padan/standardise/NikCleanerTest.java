@@ -65,6 +65,10 @@ class NikCleanerTest {
             '3603017202850002'                 | STRUCTURE | 3603017202850002   | impossible birth date in NIK
             '3603011213850002'                 | STRUCTURE | 3603011213850002   | impossible birth date in NIK
             '3603010003850002'                 | STRUCTURE | 3603010003850002   | impossible birth date in NIK
+            '3603012902790002'                 | STRUCTURE | 3603012902790002   | impossible birth date in NIK
+            '3603016902130002'                 | STRUCTURE | 3603016902130002   | impossible birth date in NIK
+            '3603012902800002'                 | VALID     | 3603012902800002   | <null>
+            '3603016902000002'                 | VALID     | 3603016902000002   | <null>
             '1003011203850002'                 | STRUCTURE | 1003011203850002   | unknown province code
             '0003011203850002'                 | STRUCTURE | 0003011203850002   | unknown province code
             '9903011203850002'                 | STRUCTURE | 9903011203850002   | unknown province code
@@ -87,7 +91,7 @@ class NikCleanerTest {
             3603015203850003  | 12  | 3     | 85 | P
             3603014101000001  | 1   | 1     | 0  | P
             3603017112990001  | 31  | 12    | 99 | P
-            3603012902110001  | 29  | 2     | 11 | L
+            3603012902080001  | 29  | 2     | 8  | L
             3603016902120001  | 29  | 2     | 12 | P
             1003011203850002  | 12  | 3     | 85 | L
             """)
