@@ -91,9 +91,30 @@ public final class NameComparator {
         if (a == null || b == null || a.isEmpty() || b.isEmpty() || a.key().equals(b.key())) {
             return false;
         }
+        // spacing: one name written with its tokens joined or split (SITIKAMILA / SITI KAMILA)
+        if (a.key().replace(" ", "").equals(b.key().replace(" ", "")) || a.display().replace(" ", "").equals(b.display().replace(" ", ""))) {
+            return false;
+        }
+        // initials: a name written as initials only (M. / MUHAMAD, M. R. / MUHAMMAD RIZKI) abbreviates the other
+        if (initialsOf(a.display(), b.display()) || initialsOf(b.display(), a.display())) {
+            return false;
+        }
         int cut = thresholds.minTruncatedLength();
         boolean aCut = a.raw() != null && a.raw().strip().length() >= cut, bCut = b.raw() != null && b.raw().strip().length() >= cut;
         return !sameName(standardTokens(a), standardTokens(b), aCut, bCut) && !sameName(writtenTokens(a), writtenTokens(b), aCut, bCut);
+    }
+
+    /**
+     * Whether {@code initials} is written as single letters only and they are the first letters of the tokens of
+     * {@code name}, in order (the name may go on after them).
+     */
+    private static boolean initialsOf(String initials, String name) {
+        String[] i = initials.split(" "), n = name.split(" ");
+        if (i.length > n.length) return false;
+        for (int k = 0; k < i.length; k++) {
+            if (i[k].length() != 1 || n[k].isEmpty() || n[k].charAt(0) != i[k].charAt(0)) return false;
+        }
+        return true;
     }
 
     /** A token as standardised or as written, with its sound. */

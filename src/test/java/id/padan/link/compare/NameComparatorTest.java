@@ -285,6 +285,12 @@ class NameComparatorTest {
             the same name                   | SITI AMINAH                  | HJ. SITI AMINAH             | false
             cut and mistyped at field length | YOHANES LEMBAH SITUMRAN     | YOHANES LEMBAH SITUMORANG   | false
             a token added and one dropped   | MUHAMMAD TUGIMAN WASI        | TUGIMAN WASIS FIRMANSYAH    | false
+            tokens joined                   | SITIKAMILA                   | SITI KAMILA                 | false
+            tokens joined                   | NURSUGIANTO                  | NUR SUGIANTO                | false
+            an initial                      | M.                           | MUHAMAD                     | false
+            initials                        | M. R.                        | MUHAMMAD RIZKI              | false
+            initials of another name        | M. R.                        | AHMAD RIZKI                 | true
+            joined, another name            | SITIKAMILA                   | SITI KAMALUDIN              | true
             a token replaced                | BONAR PARDEDE                | BONAR WAHYU HARAHAP         | true
             a token replaced                | DANIEL HARAHAP               | DANIEL NASUTION             | true
             shared common tokens only       | I GEDE JAYA                  | I GEDE DARMAWAN             | true
