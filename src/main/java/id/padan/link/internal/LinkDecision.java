@@ -123,7 +123,11 @@ final class LinkDecision {
      * name a generation apart may be a mistyped year, when day and month agree (a baby named like her sister, born
      * 13 years and six months later, is the sister's namesake); outside a family, so may any birth date. On one family
      * card, another birthday (not a typing error of the date: {@link DateLevel#DIFFERENT}) is another member, unless the
-     * row carries the person's own NIK: a baby missing from the registry given her registered sister's name.
+     * row carries the person's own NIK: a baby missing from the registry given her registered sister's name. On one
+     * family card, the same birthday under another name altogether (not a variation of the name: {@link
+     * ScoredCandidate#sameName}) is another member too, a twin, unless the row carries the person's own NIK: twins'
+     * NIKs are one serial apart, so a twin missing from the registry carries what looks like a mistyped NIK of the
+     * registered one, with the same card, mother, kecamatan and birth date, and only the name tells them apart.
      */
     boolean impossible(LinkRow row, ScoredCandidate s) {
         int[] l = s.levels();
@@ -134,7 +138,9 @@ final class LinkDecision {
         boolean otherPlace = sameCard && otherPlaceInTheFamily(row, s.candidate());
         boolean otherBirthday = sameCard && l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.DIFFERENT.ordinal()
                 && l[Comparison.NIK.ordinal()] != NikLevel.EXACT.ordinal();
-        return generationApart || otherPlace || otherBirthday || otherGeneration(row, s);
+        boolean twin = sameCard && l[Comparison.BIRTH_DATE.ordinal()] == DateLevel.EXACT.ordinal() && l[Comparison.NIK.ordinal()] != NikLevel.EXACT.ordinal()
+                && l[Comparison.NAME.ordinal()] > NameLevel.FUZZY_HIGH.ordinal() && l[Comparison.NAME.ordinal()] != NameLevel.NULL.ordinal() && !s.sameName();
+        return generationApart || otherPlace || otherBirthday || twin || otherGeneration(row, s);
     }
 
     /**

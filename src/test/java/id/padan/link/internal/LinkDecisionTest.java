@@ -211,6 +211,25 @@ class LinkDecisionTest {
         assertThat(decision.impossible(row, s)).isEqualTo(impossible);
     }
 
+    @ParameterizedTest(name = "NIK {0}, name {1}, one name {2}, born {3}, card {4}: impossible {5}")
+    @CsvSource({
+            // a twin missing from the registry: the NIK one serial from the registered twin's, the card, the birthday
+            "ONE_DIGIT, DIFFERENT, false, EXACT, EXACT, true",
+            "NULL, DIFFERENT, false, EXACT, EXACT, true",
+            // the person's own NIK under another name: not a twin
+            "EXACT, DIFFERENT, false, EXACT, EXACT, false",
+            // the name varied, not another name: the person
+            "ONE_DIGIT, FUZZY_LOW, true, EXACT, EXACT, false",
+            "ONE_DIGIT, FUZZY_HIGH, false, EXACT, EXACT, false",
+            // another card, or none: nothing says they are siblings
+            "ONE_DIGIT, DIFFERENT, false, EXACT, NULL, false",
+            // no name to tell them apart
+            "ONE_DIGIT, NULL, false, EXACT, EXACT, false"})
+    void aTwinOnTheFamilyCardIsAnotherMember(NikLevel nik, NameLevel name, boolean oneName, DateLevel date, KkLevel kk, boolean impossible) {
+        ScoredCandidate s = new ScoredCandidate(Rows.registry().build(), levels(nik, name, date, kk), 30, 5, true, false, oneName);
+        assertThat(decision.impossible(row, s)).isEqualTo(impossible);
+    }
+
     @Test
     void anIdentifierThatIsNotANikSaysNothingOfTheFamily() {
         // a benchmark's seven-digit ID number carried exactly, a birth date years off: a typing error, not a son
