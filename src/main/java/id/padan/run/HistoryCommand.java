@@ -96,7 +96,9 @@ public final class HistoryCommand implements Callable<Integer> {
             List<String> stages = jdbc.query("select stage, rows, seconds from padan.stage_metric where run_id = ? order by finished_at",
                     (rs, i) -> String.format(Locale.ROOT, "%s %,d rows %.1f s", rs.getString(1), rs.getLong(2), rs.getDouble(3)), id);
             if (!stages.isEmpty()) System.out.println("       stages: " + String.join(" | ", stages));
-            List<String> skipped = jdbc.query("select stage, name, value from padan.stage_counter where run_id = ? and name like '%skipped%' and value > 0 order by stage, name",
+            // A partitioned step's counters are kept per partition ("link-search-part:b0000-0127"), summed here per step.
+            List<String> skipped = jdbc.query("select split_part(stage, ':', 1) as step, name, sum(value) from padan.stage_counter where run_id = ?"
+                            + " and name like '%skipped%' and value > 0 group by 1, 2 order by 1, 2",
                     (rs, i) -> String.format(Locale.ROOT, "%s %s %,d", rs.getString(1), rs.getString(2), rs.getLong(3)), id);
             if (!skipped.isEmpty()) System.out.println("       skipped: " + String.join(" | ", skipped));
             if (r.get("pruned_at") != null) System.out.println("       pruned " + time(instant(r.get("pruned_at"))) + ": its rows were removed (padan prune)");

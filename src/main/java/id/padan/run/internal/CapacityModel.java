@@ -29,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CapacityModel {
     /** The stage of the link partitions, spread over workers; its seconds are the partitions' summed busy time. */
     public static final String PARTITIONS = "link-partition";
+    /** The steps of the parts of link's search, summed likewise. */
+    public static final String SEARCH_PARTS = "link-search-part";
+    /** The partitioned steps, spread over workers and cores, each with the step that hands them out. */
+    public static final Map<String, String> PARALLEL = Map.of(PARTITIONS, "link", SEARCH_PARTS, "link-search");
 
     /**
      * One benchmark run: input rows, seconds per stage, peak resident memory of the padan process, and the registry's
@@ -115,7 +119,7 @@ public final class CapacityModel {
         double total = 0;
         for (var e : stages.entrySet()) {
             double s = Math.max(0, e.getValue().at(rows, density));
-            if (e.getKey().equals(PARTITIONS)) s /= (double) workers * cores;
+            if (PARALLEL.containsKey(e.getKey())) s /= (double) workers * cores;
             out.put(e.getKey(), s);
             total += s;
         }
