@@ -42,23 +42,31 @@ import org.springframework.stereotype.Component;
  *     {@value #SAMPLE_ROWS} rows, or the whole run when it is smaller) and stored with the run;</li>
  * <li>step {@value #PARTITION_STEP}, once per partition ({@link #partitionTasklet}): exact NIK inside the partition;
  *     the partition replaces its own links and the rows it leaves for the search in one transaction;</li>
- * <li>step {@value #SEARCH_STEP} ({@link #searchTasklet}): the rows the partitions left over, searched against the
- *     registry rows they can meet, then deduplicated.</li>
+ * <li>step {@value #SEARCH_STEP} splits the rows the partitions left over into parts ({@link #searchPartitioner}),
+ *     after writing the registry's keys into the database once;</li>
+ * <li>step {@value #SEARCH_PART_STEP}, once per part ({@link #searchPartTasklet}): its rows searched against the
+ *     registry rows they can meet; the part replaces its own links, separations and unlinked rows in one transaction;</li>
+ * <li>step {@value #DEDUP_STEP} ({@link #dedupTasklet}): the rows the parts left unlinked, deduplicated.</li>
  * </ol>
- * A run resumed after a kill runs again only the partitions that had not completed (Spring Batch keeps each
- * partition's step execution); the links never depend on the number of partitions.
+ * A run resumed after a kill runs again only the partitions and parts that had not completed (Spring Batch keeps each
+ * one's step execution); the links never depend on the number of partitions or parts, nor on where they ran.
  */
 @Component
 public class LinkStage implements Partitioner {
     public static final String NAME = "link";
     public static final String PARTITION_STEP = "link-partition";
     public static final String SEARCH_STEP = "link-search";
+    public static final String SEARCH_PART_STEP = "link-search-part";
+    public static final String DEDUP_STEP = "link-dedup";
     /** About how many rows the model is estimated from. */
     static final long SAMPLE_ROWS = 300_000;
     /** About how many rows one partition holds when the number of partitions is left to the run. */
     static final long ROWS_PER_PARTITION = 250_000;
     private static final String INDEX = "padan.link.partition.index";
     private static final String COUNT = "padan.link.partition.count";
+    private static final String FROM = "padan.link.search.from-bucket";
+    private static final String TO = "padan.link.search.to-bucket";
+    private static final String ROWS = "padan.link.search.rows";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LinkStage.class);
     private final DataSource dataSource;
     private final SourceMappings mappings;
@@ -74,6 +82,8 @@ public class LinkStage implements Partitioner {
     private final KeptApart keptApart;
     /** The reviewers' cannot-link pairs per run, read once per process. */
     private final Map<Long, KeptApart.Pairs> apart = new ConcurrentHashMap<>();
+    /** The registry's keys per run, as the parts of the search in this process ask them (the NIKs' filter is built once). */
+    private final Map<Long, JdbcRegistryKeys> registryKeys = new ConcurrentHashMap<>();
 
     public LinkStage(DataSource dataSource, SourceMappings mappings, StageMetrics metrics, MatchSettings settings, StagedRun staged,
                      LinkRunStore store, KeptApart keptApart, @Value("${padan.link.partitions:0}") int partitions,
@@ -109,6 +119,7 @@ public class LinkStage implements Partitioner {
         long runId = manager.getJobExecution().getExecutionContext().getLong(RunScope.RUN_ID);
         long total = java.util.Arrays.stream(staged.bucketSizes(runId)).sum();
         int count = partitionCount(gridSize, total);
+        manager.getJobExecution().getExecutionContext().putInt(COUNT, count); // kept for the search, also when it runs in a later attempt
         TermFrequencies f = frequencies(runId);
         metrics.start(NAME, total - f.registryRows());
         if (store.model(runId).isEmpty()) {
@@ -159,54 +170,113 @@ public class LinkStage implements Partitioner {
         };
     }
 
-    /** The rows every partition left over, searched against the registry rows they can meet and deduplicated. */
-    public Tasklet searchTasklet() {
-        return (contribution, chunk) -> {
-            StepExecution step = chunk.getStepContext().getStepExecution();
-            long start = startOfStage(step);
-            long runId = RunScope.of(chunk).runId();
-            String registry = registry();
+    /**
+     * The parts of the search over the rows the partitions left over (step {@value #SEARCH_STEP}): ranges of whole
+     * buckets of at most {@code padan.link.search-rows} rows ({@link LinkRunStore#leftoverChunks}), each named by its
+     * buckets ({@code bNNNN-NNNN}) so that a resumed run finds the ones it completed. Before they are handed out the
+     * registry's keys go into the database, unless this run's are there and complete already ({@link JdbcRegistryKeys#isKeyed}:
+     * a resumed run after its process was killed); a crash of PostgreSQL empties them, and then they are written again.
+     */
+    public Partitioner searchPartitioner() {
+        return gridSize -> {
+            StepExecution manager = StepSynchronizationManager.getContext().getStepExecution();
+            long runId = manager.getJobExecution().getExecutionContext().getLong(RunScope.RUN_ID);
             long total = java.util.Arrays.stream(staged.bucketSizes(runId)).sum();
-            TermFrequencies f = frequencies(runId);
-            MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
-            int count = partitionsOf(step.getJobExecution(), total);
-            store.clearSearchedLinks(runId);
+            int count = partitionsOf(manager.getJobExecution(), total);
             List<LinkRunStore.BucketRange> chunks = store.leftoverChunks(runId, searchRows);
             long leftover = chunks.stream().mapToLong(LinkRunStore.BucketRange::rows).sum();
             metrics.progress(String.format(Locale.ROOT, "link      %,d rows settled by exact NIK in %d partitions; %,d left for the search%s",
                     store.partitionLinks(runId), count, leftover, chunks.size() > 1 ? " in " + chunks.size() + " parts" : ""));
-            ProbabilisticLinker linker = new ProbabilisticLinker(registry, settings, RunScope.of(chunk).asOf(), log::debug);
+            if (!chunks.isEmpty() && !JdbcRegistryKeys.isKeyed(dataSource, runId)) {
+                // The registry's keys go into the database once; each part then reads the registry rows its rows need.
+                ProbabilisticLinker linker = new ProbabilisticLinker(registry(), settings, manager.getJobExecution().getJobParameters().getLocalDate("asOf"),
+                        log::debug);
+                JdbcRegistryKeys keys = new JdbcRegistryKeys(dataSource, staged, runId, registry());
+                linker.keyRegistry(keys, count);
+                registryKeys.put(runId, keys);
+                keepCounters(runId, SEARCH_STEP, linker);
+                log.debug("link: registry keys of run {} written", runId);
+            }
+            Map<String, ExecutionContext> parts = new LinkedHashMap<>();
+            for (LinkRunStore.BucketRange part : chunks) {
+                ExecutionContext ctx = new ExecutionContext();
+                ctx.putInt(FROM, part.fromBucket());
+                ctx.putInt(TO, part.toBucket());
+                ctx.putLong(ROWS, part.rows());
+                parts.put(String.format(Locale.ROOT, "b%04d-%04d", part.fromBucket(), part.toBucket() - 1), ctx);
+            }
+            return parts;
+        };
+    }
+
+    /**
+     * One part of the search ({@value #SEARCH_PART_STEP}): its rows, searched against the registry rows they can meet in
+     * smaller parts that read at most about {@code padan.link.search-registry-rows} registry rows each; its links, its
+     * separations and the rows it leaves unlinked (for the deduplication) replace what an earlier attempt at the part
+     * wrote. It refuses to run when the registry's keys are not this run's or not complete.
+     */
+    public Tasklet searchPartTasklet() {
+        return (contribution, chunk) -> {
+            StepExecution step = chunk.getStepContext().getStepExecution();
+            int from = step.getExecutionContext().getInt(FROM);
+            int to = step.getExecutionContext().getInt(TO);
+            long runId = RunScope.of(chunk).runId();
+            if (!JdbcRegistryKeys.isKeyed(dataSource, runId)) {
+                registryKeys.remove(runId);
+                throw new IllegalStateException("the registry's keys of run " + runId + " are not in the database (PostgreSQL emptied them when it "
+                        + "restarted after a crash, or another run's search replaced them): padan restart " + runId + " writes them again");
+            }
+            MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
+            ProbabilisticLinker linker = new ProbabilisticLinker(registry(), settings, RunScope.of(chunk).asOf(), log::debug);
             linker.progress(metrics.current(NAME));
             linker.keepApart(apart(runId));
-            // The registry's keys go into the database once; then the rows left over are searched a part at a time (at
-            // most padan.link.search-rows, whole buckets), and each part again in parts that read at most about
-            // padan.link.search-registry-rows registry rows, the ones under the keys its rows need: what is held is
-            // bounded by the part, not by the run, and a row's decision depends on nothing else. The rows left unlinked
-            // go to the database with their keys, for the deduplication, which reads them back a block at a time.
-            JdbcRegistryKeys keys = new JdbcRegistryKeys(dataSource, staged, runId, registry);
-            JdbcDedupRows unlinked = new JdbcDedupRows(dataSource, staged, runId);
-            unlinked.clear();
+            JdbcRegistryKeys keys = registryKeys(runId).forPart(String.format(Locale.ROOT, "b%04d", from));
+            int rowCount;
+            int linkCount;
             try {
-                if (!chunks.isEmpty()) linker.keyRegistry(keys, count);
-                for (LinkRunStore.BucketRange part : chunks) {
-                    List<StagedRow> rows = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE, part.fromBucket(), part.toBucket());
-                    Map<String, String> ownerKk = store.leftoverOwnerKks(runId, part.fromBucket(), part.toBucket());
-                    List<String> ownerKks = rows.stream().map(r -> ownerKk.get(LinkRunStore.rowKey(r.source(), r.recordKey()))).toList();
-                    var searched = linker.searchLeftover(rows, ownerKks, keys, searchRegistryRows, model, f);
-                    store.addLinks(runId, searched.links());
-                    store.addSeparations(runId, registry, searched.separations());
-                    linker.keepUnlinked(searched.unlinked(), unlinked);
-                    log.debug("link: search of run {} over buckets {}..{}: {} rows, {} links", runId, part.fromBucket(), part.toBucket() - 1,
-                            rows.size(), searched.links().size());
-                }
-                keys.clear(); // the registry's keys are not needed by the deduplication: their disk is given back first
-                linker.deduplicateLeftover(unlinked, model, f, links -> store.addLinks(runId, links));
+                List<StagedRow> rows = staged.rowsNamedIn(runId, LinkRunStore.LEFTOVER_TABLE, from, to);
+                Map<String, String> ownerKk = store.leftoverOwnerKks(runId, from, to);
+                List<String> ownerKks = rows.stream().map(r -> ownerKk.get(LinkRunStore.rowKey(r.source(), r.recordKey()))).toList();
+                var searched = linker.searchLeftover(rows, ownerKks, keys, searchRegistryRows, model, frequencies(runId));
+                linker.keepSearchPart(store, runId, from, to, rows, searched);
+                rowCount = rows.size();
+                linkCount = searched.links().size();
             } finally {
-                keys.clear();
-                unlinked.clear();
+                keys.dropPartScratch();
             }
+            keepCounters(runId, step.getStepName(), linker);
+            contribution.incrementReadCount();
+            contribution.incrementWriteCount(linkCount);
+            log.debug("link: search of run {} over buckets {}..{}: {} rows, {} links", runId, from, to - 1, rowCount, linkCount);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * The rows the search's parts left unlinked, deduplicated among themselves ({@value #DEDUP_STEP}); the registry's
+     * keys are given back first, and the unlinked rows once the deduplication's links are stored. Ends the link stage.
+     */
+    public Tasklet dedupTasklet() {
+        return (contribution, chunk) -> {
+            StepExecution step = chunk.getStepContext().getStepExecution();
+            long start = startOfStage(step);
+            long runId = RunScope.of(chunk).runId();
+            long total = java.util.Arrays.stream(staged.bucketSizes(runId)).sum();
+            MatchModel model = store.model(runId).orElseThrow(() -> new IllegalStateException("run " + runId + " has no model to link with"));
+            ProbabilisticLinker linker = new ProbabilisticLinker(registry(), settings, RunScope.of(chunk).asOf(), log::debug);
+            linker.progress(metrics.current(NAME));
+            registryKeys.remove(runId);
+            new JdbcRegistryKeys(dataSource, staged, runId, registry()).clear(); // not needed by the deduplication: their disk is given back first
+            store.clearDedupLinks(runId);
+            JdbcDedupRows unlinked = new JdbcDedupRows(dataSource, staged, runId);
+            try {
+                linker.deduplicateLeftover(unlinked, model, frequencies(runId), links -> store.addLinks(runId, links));
+            } finally {
+                unlinked.dropScratch();
+            }
+            unlinked.clear();
             linker.stats().forEach((k, v) -> log.debug("link: {} = {}", k, v));
-            keepCounters(runId, SEARCH_STEP, linker);
+            keepCounters(runId, DEDUP_STEP, linker);
             // Statistics for the next stages' joins over the run's links.
             try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
                 st.execute("analyze padan.row_link");
@@ -218,8 +288,33 @@ public class LinkStage implements Partitioner {
         };
     }
 
-    /** How many partitions this attempt's {@value #NAME} step made; when it made none (they had all completed before), as many as it would. */
+    /** The registry's keys of the run as this process asks them: the ones it wrote, else read back from the database. */
+    private JdbcRegistryKeys registryKeys(long runId) {
+        JdbcRegistryKeys keys = registryKeys.get(runId);
+        if (keys != null) return keys;
+        synchronized (registryKeys) {
+            keys = registryKeys.get(runId);
+            if (keys == null) {
+                registryKeys.clear(); // one run's search at a time: another run's keys are gone from the database
+                keys = JdbcRegistryKeys.load(dataSource, staged, runId, registry());
+                registryKeys.put(runId, keys);
+            }
+            return keys;
+        }
+    }
+
+    /**
+     * What claims a partition of either partitioned step of link ({@value #PARTITION_STEP}, {@value #SEARCH_PART_STEP})
+     * for one worker at a time: a number, unique within a run, from its step's name and its execution context.
+     */
+    public static int claimOf(String stepName, ExecutionContext ctx) {
+        String step = stepName.indexOf(':') > 0 ? stepName.substring(0, stepName.indexOf(':')) : stepName;
+        return step.equals(SEARCH_PART_STEP) ? RowBuckets.COUNT + ctx.getInt(FROM) : partitionOf(ctx).fromBucket();
+    }
+
+    /** How many partitions the run's {@value #NAME} step made (in this attempt or an earlier one); else as many as it would. */
     private int partitionsOf(JobExecution job, long total) {
+        if (job.getExecutionContext().containsKey(COUNT)) return job.getExecutionContext().getInt(COUNT);
         for (StepExecution s : job.getStepExecutions()) {
             if (s.getStepName().startsWith(PARTITION_STEP + ":")) return s.getExecutionContext().getInt(COUNT);
         }

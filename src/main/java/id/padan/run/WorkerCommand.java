@@ -41,7 +41,7 @@ public final class WorkerCommand implements Callable<Integer> {
             }
         }, "padan-worker-stop"));
         worker.start();
-        log.info("padan worker {} taking link partitions of runs started with --remote-workers on this database; stop with Ctrl-C or SIGTERM",
+        log.info("padan worker {} taking link partitions and search parts of runs started with --remote-workers on this database; stop with Ctrl-C or SIGTERM",
                 worker.name());
         stopped.await();
         return 0;

@@ -25,7 +25,7 @@ public final class RunPruner {
     public static final List<String> RUN_TABLES = List.of("padan.staged_row", "padan.rejected_row", "padan.row_link", "padan.person",
             "padan.source_record", "padan.finding", "padan.row_outcome", "padan.input_file", "padan.stage_metric", "padan.stage_counter", "padan.delivered_file",
             "padan.run_check", "padan.run_model", "padan.link_leftover", "padan.link_apart", "padan.review_effect", "padan.review_conflict", "padan.review_run",
-            "padan.review_queue_item", "padan.review_queue_count");
+            "padan.review_queue_item", "padan.review_queue_count", "padan.dedup_row", "padan.dedup_key");
 
     private final JdbcTemplate jdbc;
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run linked in partitions and killed (SIGKILL) after some of them completed resumes with only the partitions
  * that had not: each completed partition has one step execution, never a second; no link is stored twice; and the
- * run publishes exactly what an uninterrupted run of the same extracts publishes.
+ * run publishes exactly what an uninterrupted run of the same extracts publishes. The same for the parts of the
+ * search: the resumed run killed again after some of them completed, with every unlogged table then emptied as a crash
+ * of PostgreSQL empties them (the registry's keys among them), resumes with only the parts not completed, against
+ * keys it writes again.
  */
 class PartitionRestartIT {
     private static final Duration START = Duration.ofSeconds(120);
@@ -36,9 +39,38 @@ class PartitionRestartIT {
         long completedBeforeKill = Sql.longValue(db, partitionsDone);
         assertThat(completedBeforeKill).as("partitions completed when killed").isBetween(1L, 3L);
 
-        InProcess.Result resumed = InProcess.padan(db, "restart", "1", "--config", PadanProcess.CONFIG.toString());
+        // Resumed, and killed again in the middle of the search (in parts of at most 5 rows: several parts); then what a
+        // crash of PostgreSQL does: every unlogged table emptied (the registry's keys, and the mark that they are complete).
+        String[] restart = {"restart", "1", "--config", PadanProcess.CONFIG.toString()};
+        String partsDone = "select count(*) from batch_step_execution where step_name like 'link-search-part:%' and status = 'COMPLETED'";
+        try (PadanProcess p = PadanProcess.start(work.resolve("search"), db, Map.of("padan.link.search-rows", "5",
+                "padan.test.slow-stages", "link-search-part", "padan.test.slow-connection-ms", "600"), restart)) {
+            p.await("a completed search part", () -> Sql.longOrMinusOne(db, partsDone) >= 1, START);
+            p.kill();
+        }
+        long partsBeforeKill = Sql.longValue(db, partsDone);
+        assertThat(Sql.longValue(db, "select count(*) from padan.link_keyed")).as("the keys were complete when killed").isOne();
+        for (String unlogged : Sql.text(db, "select string_agg(oid::regclass::text, ',') from pg_class where relpersistence = 'u' and relkind = 'r'"
+                + " and relnamespace = 'padan'::regnamespace").split(",")) {
+            Sql.execute(db, "truncate " + unlogged);
+        }
+
+        InProcess.Result resumed;
+        System.setProperty("padan.link.search-rows", "5");
+        try {
+            resumed = InProcess.padan(db, restart);
+        } finally {
+            System.clearProperty("padan.link.search-rows");
+        }
         assertThat(resumed.exit()).as(resumed.output()).isZero();
         assertThat(resumed.output()).contains("by exact NIK in 4 partitions");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("left for the search in ([0-9]+) parts").matcher(resumed.output());
+        assertThat(m.find()).as(resumed.output()).isTrue();
+        long parts = Long.parseLong(m.group(1));
+        assertThat(partsBeforeKill).as("search parts completed when killed").isBetween(1L, parts - 1);
+        assertThat(Sql.longValue(db, partsDone)).as("each search part completed once").isEqualTo(parts);
+        assertThat(Sql.longValue(db, "select count(*) from (select step_name from batch_step_execution where step_name like 'link-search-part:%'"
+                + " group by step_name having count(*) = 1 and min(status) = 'COMPLETED') once")).as("search parts run once").isEqualTo(partsBeforeKill);
 
         assertThat(Sql.longValue(db, "select count(distinct step_name) from batch_step_execution where step_name like 'link-partition:%'"))
                 .as("partitions").isEqualTo(4);
@@ -58,6 +90,7 @@ class PartitionRestartIT {
 
         // The history lists each partition of each attempt with its status and times.
         InProcess.Result history = InProcess.padan(db, "history", "--run", "1", "--config", PadanProcess.CONFIG.toString());
-        assertThat(history.output()).contains("link-partition:p0001-of-0004", "link-partition:p0004-of-0004", "link-search");
+        assertThat(history.output()).contains("link-partition:p0001-of-0004", "link-partition:p0004-of-0004", "link-search ",
+                "link-search-part:b", "link-dedup");
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code padan run --remote-workers} with {@code padan worker} processes on the same database (real JVMs, killed for
  * real): the run publishes exactly what a run in one process publishes, whichever worker ran which partition, when a
  * worker is killed (SIGKILL) in the middle of a partition, and when no worker comes (the run gives up after its timeout,
- * naming the partitions, and a restart finishes them on a worker). No partition's output is ever applied twice.
+ * naming the partitions, and a restart finishes them on a worker). The parts of the search go to the workers too, and a
+ * worker killed in the middle of one leaves it to another. No partition's or part's output is ever applied twice.
  */
 class RemoteWorkersIT {
     private static final Duration START = Duration.ofSeconds(150);
@@ -27,19 +28,31 @@ class RemoteWorkersIT {
     void twoWorkersOneKilledMidPartitionAndAFreshOnePublishWhatOneProcessPublishes() throws Exception {
         Published reference = Extracts.reference();
         TestDatabase.Db db = TestDatabase.newDatabase();
-        // Worker a is slow inside a partition (each connection it takes there comes late), so that it is killed in the middle of one.
+        // Worker a is slow inside a partition (each connection it takes there comes late), so that it is killed in the middle of one;
+        // worker d, started once a is gone, is slow inside a part of the search and is killed in the middle of one, and b is
+        // slow there too, so that d surely takes one of the parts (at most 5 rows each: several parts).
         Map<String, String> slow = Map.of("padan.worker.poll", "PT0.2S", "padan.test.slow-stages", "link-partition", "padan.test.slow-connection-ms", "1500");
+        Map<String, String> slowSearch = Map.of("padan.worker.poll", "PT0.2S", "padan.test.slow-stages", "link-search-part",
+                "padan.test.slow-connection-ms", "400");
         try (PadanProcess a = worker("a", db, slow)) {
             a.awaitLine("taking link partitions", START);
-            try (PadanProcess run = PadanProcess.start(work.resolve("run"), db, Map.of("padan.link.remote.poll", "PT0.5S"), runArgs());
-                 PadanProcess b = worker("b", db, WORKER)) {
+            try (PadanProcess run = PadanProcess.start(work.resolve("run"), db, Map.of("padan.link.remote.poll", "PT0.5S", "padan.link.search-rows", "5"),
+                    runArgs());
+                 PadanProcess b = worker("b", db, slowSearch)) {
                 a.awaitLine("running partition", START);
                 a.awaitLine("slow connection", START);
                 a.kill();
+                String me = InetAddress.getLocalHost().getHostName();
+                String lostInSearch;
+                try (PadanProcess d = worker("d", db, slowSearch)) {
+                    d.awaitLine("running search part", START);
+                    d.awaitLine("slow connection", START);
+                    d.kill();
+                    lostInSearch = me + ":" + d.pid();
+                }
                 try (PadanProcess c = worker("c", db, WORKER)) {
                     assertThat(run.waitFor(Duration.ofMinutes(4))).as(run.output()).isZero();
                     assertThat(run.output()).contains("by exact NIK in 4 partitions");
-                    String me = InetAddress.getLocalHost().getHostName();
                     String lost = me + ":" + a.pid();
                     assertThat(b.output() + c.output()).as("the fresh workers ran the partitions, the killed one's included").contains("COMPLETED in");
 
@@ -47,12 +60,24 @@ class RemoteWorkersIT {
                             .as("one step execution per partition: the killed worker's partition was handed out again, not failed").isEqualTo(4);
                     assertThat(Sql.longValue(db, "select count(*) from batch_step_execution where step_name like 'link-partition:%' and status = 'COMPLETED'"))
                             .isEqualTo(4);
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("left for the search in ([0-9]+) parts").matcher(run.output());
+                    assertThat(m.find()).as(run.output()).isTrue();
+                    long parts = Long.parseLong(m.group(1));
+                    assertThat(parts).as("search parts").isGreaterThan(2);
+                    assertThat(Sql.longValue(db, "select count(*) from batch_step_execution where step_name like 'link-search-part:%'"))
+                            .as("one step execution per search part: the killed worker's part was handed out again, not failed").isEqualTo(parts);
+                    assertThat(Sql.longValue(db, "select count(*) from batch_step_execution where step_name like 'link-search-part:%' and status = 'COMPLETED'"))
+                            .isEqualTo(parts);
                     assertNothingTwice(db);
                     Published.load(db).assertSameAs(reference);
 
                     InProcess.Result history = InProcess.padan(db, "history", "--run", "1", "--config", PadanProcess.CONFIG.toString());
-                    assertThat(history.output()).contains("taken before by " + lost).containsAnyOf("worker " + me + ":" + b.pid(), "worker " + me + ":" + c.pid());
-                    assertThat(history.output()).doesNotContain("worker " + lost + " ");
+                    assertThat(history.output()).contains("taken before by " + lost, "taken before by " + lostInSearch)
+                            .containsAnyOf("worker " + me + ":" + b.pid(), "worker " + me + ":" + c.pid());
+                    assertThat(history.output()).doesNotContain("worker " + lost + " ").doesNotContain("worker " + lostInSearch + " ");
+                    assertThat(history.output().lines().filter(l -> l.contains("link-search-part:b") && l.contains("COMPLETED")
+                            && (l.contains("worker " + me + ":" + b.pid()) || l.contains("worker " + me + ":" + c.pid()))).count())
+                            .as("each search part ran on a worker, named in the history").isEqualTo(parts);
 
                     // SIGTERM: a worker with nothing in hand stops cleanly.
                     assertThat(b.stop(Duration.ofSeconds(60))).isIn(0, 143);
@@ -108,7 +133,7 @@ class RemoteWorkersIT {
         return PadanProcess.start(work.resolve(name), db, properties, "worker", "--config", PadanProcess.CONFIG.toString());
     }
 
-    /** Each partition's output once: no link and no left-over row stored twice. */
+    /** Each partition's and search part's output once: no link, no left-over row, no separation and no row for the deduplication stored twice. */
     private static void assertNothingTwice(TestDatabase.Db db) {
         assertThat(Sql.longValue(db, "select count(*) from padan.row_link where run_id = 1"))
                 .as("no link twice").isEqualTo(Sql.longValue(db, "select count(*) from (select distinct source, record_key, target_source, target_key, method"
@@ -116,5 +141,10 @@ class RemoteWorkersIT {
         assertThat(Sql.longValue(db, "select count(*) from padan.link_leftover where run_id = 1"))
                 .as("no left-over row twice").isEqualTo(Sql.longValue(db, "select count(*) from (select distinct source, record_key"
                         + " from padan.link_leftover where run_id = 1) l"));
+        assertThat(Sql.longValue(db, "select count(*) from padan.link_apart where run_id = 1"))
+                .as("no separation twice").isEqualTo(Sql.longValue(db, "select count(*) from (select distinct source, record_key, target_key"
+                        + " from padan.link_apart where run_id = 1) l"));
+        assertThat(Sql.longValue(db, "select count(*) from padan.row_link where run_id = 1 and search_bucket is not null"))
+                .as("the search's links are its parts'").isPositive();
     }
 }

@@ -1,5 +1,6 @@
 package id.padan.link.internal;
 
+import id.padan.ingest.RowBuckets;
 import id.padan.ingest.StagedRun;
 import id.padan.link.internal.ProgramRowDedup.Member;
 import id.padan.standardise.StagedRow;
@@ -17,8 +18,9 @@ import javax.sql.DataSource;
 
 /**
  * The program rows the search of a run leaves unlinked, held in PostgreSQL for their deduplication
- * ({@code padan.dedup_row}, {@code padan.dedup_key}, see migration V122): each part of the search writes the rows it
- * leaves and their keys ({@link ProgramRowDedup#keys}), then the blocks are read back one at a time, in key order,
+ * ({@code padan.dedup_row}, {@code padan.dedup_key}, see migrations V122, V123): each part of the search writes the rows it
+ * leaves and their keys ({@link ProgramRowDedup#keys}), with the run and the row's bucket, replacing what an earlier
+ * attempt at the part wrote ({@link LinkRunStore}); then the run's blocks are read back one at a time, in key order,
  * each block's rows read with it. Block sizes are counted by PostgreSQL; blocks of one row are never read, blocks larger
  * than {@code max-block-size} only counted; the rows of the links found are read again a batch at a time. What is
  * held is one block (at most {@code max-block-size} rows) or one batch of rows, whatever the number of rows.
@@ -38,40 +40,53 @@ public final class JdbcDedupRows {
         this.runId = runId;
     }
 
-    /** Empties the tables: before a search writes them, and when it is done. */
+    /** Removes the run's rows and the deduplication's own tables: once the deduplication's links are stored. */
     public void clear() {
-        execute("truncate padan.dedup_row, padan.dedup_key", "drop table if exists " + NUMBERED, "drop table if exists " + BLOCKS);
+        execute("delete from padan.dedup_row where run_id = " + runId, "delete from padan.dedup_key where run_id = " + runId);
+        dropScratch();
+    }
+
+    /** Removes the deduplication's own tables (the numbered rows, the block sizes), which it makes again when it runs. */
+    public void dropScratch() {
+        execute("drop table if exists " + NUMBERED, "drop table if exists " + BLOCKS);
     }
 
     /** Writes these rows (the search's unlinked rows of one part) and their keys. */
     void add(List<LinkRow> rows) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (CopyWriter w = new CopyWriter(c, "padan.dedup_row", "source, record_key")) {
-                for (LinkRow r : rows) {
-                    w.add(r.row.source()).add(r.row.recordKey());
-                    w.endRow();
-                }
-            }
-            try (CopyWriter w = new CopyWriter(c, "padan.dedup_key", "key, source, record_key")) {
-                for (LinkRow r : rows) {
-                    for (String k : ProgramRowDedup.keys(r)) {
-                        w.add(k).add(r.row.source()).add(r.row.recordKey());
-                        w.endRow();
-                    }
-                }
-            }
+            write(c, runId, rows);
             c.commit();
         } catch (Exception e) {
             throw new IllegalStateException("cannot store the unlinked rows of run " + runId + ": " + e.getMessage(), e);
         }
     }
 
+    /** Writes rows of the run and their keys on {@code c}, in its transaction, each with its bucket. */
+    static void write(Connection c, long runId, List<LinkRow> rows) throws Exception {
+        try (CopyWriter w = new CopyWriter(c, "padan.dedup_row", "run_id, bucket, source, record_key")) {
+            for (LinkRow r : rows) {
+                w.add(runId).add(RowBuckets.of(r.row)).add(r.row.source()).add(r.row.recordKey());
+                w.endRow();
+            }
+        }
+        try (CopyWriter w = new CopyWriter(c, "padan.dedup_key", "run_id, bucket, key, source, record_key")) {
+            for (LinkRow r : rows) {
+                int bucket = RowBuckets.of(r.row);
+                for (String k : ProgramRowDedup.keys(r)) {
+                    w.add(runId).add(bucket).add(k).add(r.row.source()).add(r.row.recordKey());
+                    w.endRow();
+                }
+            }
+        }
+    }
+
     /** Numbers the rows written, in staging order, and counts the blocks; gives how many rows there are. */
     long number() {
-        long rows = staged.copyNumbered(runId, "padan.dedup_row", NUMBERED);
+        long rows = staged.copyNumbered(runId, "padan.dedup_row where run_id = " + runId, NUMBERED);
         execute("drop table if exists " + BLOCKS, "analyze padan.dedup_key",
-                "create unlogged table " + BLOCKS + " as select key, count(*)::int as size from padan.dedup_key group by key having count(*) > 1",
+                "create unlogged table " + BLOCKS + " as select key, count(*)::int as size from padan.dedup_key where run_id = " + runId
+                        + " group by key having count(*) > 1",
                 "analyze " + BLOCKS);
         return rows;
     }
@@ -88,10 +103,12 @@ public final class JdbcDedupRows {
             public void forEach(BiConsumer<String, List<Member>> each) {
                 // each row of a block comes with its keys whose blocks are oversized, so that a pair's block is known from its two rows
                 String oversized = "(select k2.source, k2.record_key, string_agg(k2.key, E'\\n') as keys from padan.dedup_key k2 join "
-                        + BLOCKS + " b2 on b2.key = k2.key and b2.size > " + maxBlockSize + " group by k2.source, k2.record_key)";
+                        + BLOCKS + " b2 on b2.key = k2.key and b2.size > " + maxBlockSize + " where k2.run_id = " + runId
+                        + " group by k2.source, k2.record_key)";
                 String from = "padan.dedup_key k join " + BLOCKS + " b on b.key = k.key and b.size <= " + maxBlockSize
                         + " join " + NUMBERED + " t on t.source = k.source and t.record_key = k.record_key"
-                        + " left join " + oversized + " o on o.source = k.source and o.record_key = k.record_key";
+                        + " left join " + oversized + " o on o.source = k.source and o.record_key = k.record_key"
+                        + " where k.run_id = " + runId;
                 List<Member> block = new ArrayList<>();
                 String[] key = {null};
                 staged.rowsSelected(from, List.of("k.key", "o.keys"), "k.key collate \"C\", t.n", (values, row) -> {

@@ -30,36 +30,125 @@ import javax.sql.DataSource;
 public final class JdbcRegistryKeys implements RegistryKeys {
     private static final int WANT_LINE = 0;
     private static final int WANT_NIK = 2;
-    /** The registry's key rows under the keys wanted ({@link #want}). */
-    private static final String KEY_ROWS_WANTED = "padan.link_block b join padan.link_want w on b.kind = w.kind and b.value = w.value";
-    /** The lines wanted ({@link #want}, {@link #linesUnder}). */
-    private static final String LINES_WANTED = "select value::int from padan.link_want where kind = " + WANT_LINE;
     /** The run's registry rows, copied when the search starts so that a part reads its rows by line. */
     private static final String REGISTRY_COPY = "padan.link_registry";
-    /** The keys and lines each part of a search asks for ({@link #rowsOfParts}): part, kind, value (a line as kind {@value #WANT_LINE}). */
-    private static final String PARTS_WANTED = "padan.link_part_want";
-    /** The registry lines each part of a search reads, gathered for all its parts at once ({@link #rowsOfParts}). */
-    private static final String PART_LINES = "padan.link_part_line";
+    /** The scratch tables of the parts of a search, each part's named by a suffix of its own ({@link #forPart}). */
+    private static final List<String> PART_TABLES = List.of("padan.link_want_", "padan.link_part_want_", "padan.link_part_line_");
     private final DataSource dataSource;
     private final StagedRun staged;
     private final long runId;
     private final String registrySource;
-    /** The registry's NIKs as written by {@link #add}, so that only NIKs that may be there are asked about. */
-    private final NikFilter niks = new NikFilter();
+    /** The keys one question asks about ({@link #want}): {@code padan.link_want}, or a part's own table. */
+    private final String wantTable;
+    /** The registry's key rows under the keys wanted ({@link #want}). */
+    private final String keyRowsWanted;
+    /** The lines wanted ({@link #want}, {@link #linesUnder}). */
+    private final String linesWanted;
+    /** The keys and lines each part of a search asks for ({@link #rowsOfParts}): part, kind, value (a line as kind {@value #WANT_LINE}). */
+    private final String partsWanted;
+    /** The registry lines each part of a search reads, gathered for all its parts at once ({@link #rowsOfParts}). */
+    private final String partLines;
+    private final boolean partScratch;
+    /** The registry's NIKs as written by {@link #add} (or read back, {@link #load}), so that only NIKs that may be there are asked about. */
+    private final NikFilter niks;
     private boolean written;
 
     public JdbcRegistryKeys(DataSource dataSource, StagedRun staged, long runId, String registrySource) {
+        this(dataSource, staged, runId, registrySource, "", new NikFilter(), false);
+    }
+
+    private JdbcRegistryKeys(DataSource dataSource, StagedRun staged, long runId, String registrySource, String suffix, NikFilter niks,
+                             boolean written) {
         this.dataSource = dataSource;
         this.staged = staged;
         this.runId = runId;
         this.registrySource = registrySource;
+        this.niks = niks;
+        this.written = written;
+        this.partScratch = !suffix.isEmpty();
+        this.wantTable = partScratch ? PART_TABLES.get(0) + suffix : "padan.link_want";
+        this.partsWanted = partScratch ? PART_TABLES.get(1) + suffix : "padan.link_part_want";
+        this.partLines = partScratch ? PART_TABLES.get(2) + suffix : "padan.link_part_line";
+        this.keyRowsWanted = "padan.link_block b join " + wantTable + " w on b.kind = w.kind and b.value = w.value";
+        this.linesWanted = "select value::int from " + wantTable + " where kind = " + WANT_LINE;
     }
 
-    /** Empties the tables: before a search writes them (in this object: only one that has written them answers), and when it is done. */
+    /**
+     * The same keys, asked by one part of a search that may run beside others (threads of a run, or workers): its
+     * questions go to scratch tables of its own, named by {@code suffix} (letters, digits and underscores), which
+     * {@link #dropPartScratch} removes when the part is done.
+     */
+    public JdbcRegistryKeys forPart(String suffix) {
+        if (!suffix.matches("[a-z0-9_]+")) throw new IllegalArgumentException("not a table suffix: " + suffix);
+        JdbcRegistryKeys part = new JdbcRegistryKeys(dataSource, staged, runId, registrySource, suffix, niks, written);
+        part.execute("create unlogged table if not exists " + part.wantTable + " (like padan.link_want)");
+        return part;
+    }
+
+    /** Removes a part's scratch tables ({@link #forPart}). */
+    public void dropPartScratch() {
+        if (partScratch) execute("drop table if exists " + wantTable, "drop table if exists " + partsWanted, "drop table if exists " + partLines);
+    }
+
+    /**
+     * The keys a search of this run wrote ({@link #isKeyed}), as another process asks them: the registry's NIKs are
+     * read back from {@code padan.link_nik} into the filter that tells which NIKs to ask about.
+     */
+    public static JdbcRegistryKeys load(DataSource dataSource, StagedRun staged, long runId, String registrySource) {
+        JdbcRegistryKeys keys = new JdbcRegistryKeys(dataSource, staged, runId, registrySource);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var ps = c.prepareStatement("select value from padan.link_nik")) {
+                ps.setFetchSize(100_000);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.niks.add(rs.getLong(1));
+                        keys.written = true;
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the registry's NIKs of run " + runId + ": " + e.getMessage(), e);
+        }
+        return keys;
+    }
+
+    /**
+     * Whether the registry's keys in the database are this run's and complete ({@link #markKeyed} was reached). A crash
+     * of PostgreSQL empties the unlogged key tables and the mark with them; another run's search replaces them.
+     */
+    public static boolean isKeyed(DataSource dataSource, long runId) {
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select 1 from padan.link_keyed where run_id = ?")) {
+            ps.setLong(1, runId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the registry's keys of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks the keys complete for this run, once everything is written and indexed. */
+    void markKeyed() {
+        execute("truncate padan.link_keyed", "insert into padan.link_keyed (run_id) values (" + runId + ")");
+    }
+
+    /** Empties the tables, and the parts' scratch tables: before a search writes them, and when it is done. */
     public void clear() {
-        execute("drop index if exists padan.link_nik_value", "drop index if exists padan.link_block_key",
+        execute("truncate padan.link_keyed", "drop index if exists padan.link_nik_value", "drop index if exists padan.link_block_key",
                 "truncate padan.link_nik, padan.link_block, padan.link_want", "drop table if exists " + REGISTRY_COPY,
-                "drop table if exists " + PARTS_WANTED, "drop table if exists " + PART_LINES);
+                "drop table if exists padan.link_part_want", "drop table if exists padan.link_part_line");
+        StringBuilder like = new StringBuilder();
+        for (String t : PART_TABLES) like.append(like.length() == 0 ? "" : " or ").append("tablename like '").append(t.substring("padan.".length()).replace("_", "\\_")).append("%'");
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("select tablename from pg_tables where schemaname = 'padan' and (" + like + ")")) {
+            List<String> drop = new java.util.ArrayList<>();
+            while (rs.next()) drop.add("drop table if exists padan." + rs.getString(1));
+            execute(c, drop.toArray(String[]::new));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot remove the search's scratch tables of run " + runId + ": " + e.getMessage(), e);
+        }
     }
 
     /** Copies the run's registry rows, to be read by line (after {@link #clear}, before the rest). */
@@ -127,9 +216,9 @@ public final class JdbcRegistryKeys implements RegistryKeys {
         // The lines are gathered once, as lines wanted: the join over the blocks' keys, asked again for each partition of
         // the registry, read the millions of key rows of the largest blocks once per partition (35 s each at 5 million
         // persons, where the gathered lines then take 3 s a partition).
-        execute("insert into padan.link_want (kind, value) select distinct " + WANT_LINE + ", b.line_no from " + KEY_ROWS_WANTED,
-                "analyze padan.link_want");
-        return LINES_WANTED;
+        execute("insert into " + wantTable + " (kind, value) select distinct " + WANT_LINE + ", b.line_no from " + keyRowsWanted,
+                "analyze " + wantTable);
+        return linesWanted;
     }
 
     /** Writes what splits the oversized blocks these registry rows are in. */
@@ -166,17 +255,17 @@ public final class JdbcRegistryKeys implements RegistryKeys {
         Map<Long, Integer> out = new HashMap<>();
         if (!written) return out; // no registry row has a NIK (or none was written by this object: it knows no NIK to ask about)
         try (Connection c = dataSource.getConnection()) {
-            execute(c, "truncate padan.link_want");
-            try (CopyWriter w = new CopyWriter(c, "padan.link_want", "kind, value")) {
+            execute(c, "truncate " + wantTable);
+            try (CopyWriter w = new CopyWriter(c, wantTable, "kind, value")) {
                 wanted.accept(n -> {
                     if (!niks.mayHave(n)) return;
                     w.add(WANT_NIK).add(n);
                     w.endRow();
                 });
             }
-            execute(c, "analyze padan.link_want");
+            execute(c, "analyze " + wantTable);
             try (var ps = c.prepareStatement("select n.value, max(n.line_no) from padan.link_nik n"
-                    + " where n.value in (select value from padan.link_want) group by n.value")) {
+                    + " where n.value in (select value from " + wantTable + ") group by n.value")) {
                 ps.setFetchSize(10_000);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) out.put(rs.getLong(1), rs.getInt(2));
@@ -194,7 +283,7 @@ public final class JdbcRegistryKeys implements RegistryKeys {
         if (keys.isEmpty()) return out;
         want(keys, List.of());
         try (Connection c = dataSource.getConnection();
-             var ps = c.prepareStatement("select b.kind, b.value, count(*) from " + KEY_ROWS_WANTED + " group by b.kind, b.value")) {
+             var ps = c.prepareStatement("select b.kind, b.value, count(*) from " + keyRowsWanted + " group by b.kind, b.value")) {
             ps.setFetchSize(10_000);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) out.put(new Block(rs.getInt(1), rs.getLong(2)), rs.getInt(3));
@@ -209,7 +298,7 @@ public final class JdbcRegistryKeys implements RegistryKeys {
     public List<StagedRow> rows(Collection<Block> keys, Collection<Integer> lines) {
         want(keys, lines);
         return staged.rowsAt(REGISTRY_COPY, Partition.all(),
-                "select b.line_no from " + KEY_ROWS_WANTED + " union all " + LINES_WANTED);
+                "select b.line_no from " + keyRowsWanted + " union all " + linesWanted);
     }
 
     /**
@@ -222,9 +311,9 @@ public final class JdbcRegistryKeys implements RegistryKeys {
     @Override
     public Iterator<List<StagedRow>> rowsOfParts(List<SearchParts.Part> parts) {
         try (Connection c = dataSource.getConnection()) {
-            execute(c, "drop table if exists " + PART_LINES, "drop table if exists " + PARTS_WANTED,
-                    "create unlogged table " + PARTS_WANTED + " (part int not null, kind smallint not null, value bigint not null)");
-            try (CopyWriter w = new CopyWriter(c, PARTS_WANTED, "part, kind, value")) {
+            execute(c, "drop table if exists " + partLines, "drop table if exists " + partsWanted,
+                    "create unlogged table " + partsWanted + " (part int not null, kind smallint not null, value bigint not null)");
+            try (CopyWriter w = new CopyWriter(c, partsWanted, "part, kind, value")) {
                 for (int i = 0; i < parts.size(); i++) {
                     for (Block k : parts.get(i).keys()) {
                         w.add(i).add(k.kind()).add(k.value());
@@ -236,11 +325,11 @@ public final class JdbcRegistryKeys implements RegistryKeys {
                     }
                 }
             }
-            execute(c, "analyze " + PARTS_WANTED,
-                    "create unlogged table " + PART_LINES + " as select w.part, b.line_no from padan.link_block b join " + PARTS_WANTED
-                            + " w on b.kind = w.kind and b.value = w.value union select part, value::int from " + PARTS_WANTED
+            execute(c, "analyze " + partsWanted,
+                    "create unlogged table " + partLines + " as select w.part, b.line_no from padan.link_block b join " + partsWanted
+                            + " w on b.kind = w.kind and b.value = w.value union select part, value::int from " + partsWanted
                             + " where kind = " + WANT_LINE + " order by 1, 2",
-                    "create index on " + PART_LINES + " (part)", "analyze " + PART_LINES, "drop table " + PARTS_WANTED);
+                    "create index on " + partLines + " (part)", "analyze " + partLines, "drop table " + partsWanted);
         } catch (Exception e) {
             throw new IllegalStateException("cannot ask the registry of run " + runId + " for rows: " + e.getMessage(), e);
         }
@@ -255,16 +344,16 @@ public final class JdbcRegistryKeys implements RegistryKeys {
             @Override
             public List<StagedRow> next() {
                 if (!hasNext()) throw new java.util.NoSuchElementException();
-                return staged.rowsAt(REGISTRY_COPY, Partition.all(), "select line_no from " + PART_LINES + " where part = " + next++);
+                return staged.rowsAt(REGISTRY_COPY, Partition.all(), "select line_no from " + partLines + " where part = " + next++);
             }
         };
     }
 
-    /** Puts these keys and lines in {@code padan.link_want} (only what was there before is gone), with statistics. */
+    /** Puts these keys and lines in the table of keys wanted (only what was there before is gone), with statistics. */
     private void want(Collection<Block> keys, Collection<Integer> lines) {
         try (Connection c = dataSource.getConnection()) {
-            execute(c, "truncate padan.link_want");
-            try (CopyWriter w = new CopyWriter(c, "padan.link_want", "kind, value")) {
+            execute(c, "truncate " + wantTable);
+            try (CopyWriter w = new CopyWriter(c, wantTable, "kind, value")) {
                 for (Block k : keys) {
                     w.add(k.kind()).add(k.value());
                     w.endRow();
@@ -274,7 +363,7 @@ public final class JdbcRegistryKeys implements RegistryKeys {
                     w.endRow();
                 }
             }
-            execute(c, "analyze padan.link_want");
+            execute(c, "analyze " + wantTable);
         } catch (Exception e) {
             throw new IllegalStateException("cannot ask the registry of run " + runId + " for rows: " + e.getMessage(), e);
         }

@@ -84,23 +84,8 @@ public final class LinkRunStore {
     public void replacePartition(long runId, Partition partition, Collection<RowLink> links, java.util.function.ToIntFunction<RowLink> bucketOf,
                                  List<StagedRow> leftover, List<String> ownerKks) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            // Two attempts at the same partition may overlap (a request delivered twice, a worker presumed dead that was
-            // only slow): they replace the run's partitions one transaction at a time, so the second deletes what the
-            // first wrote instead of missing it and adding its own beside it.
-            try (var ps = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
-                ps.setInt(1, (int) runId);
-                ps.setInt(2, REPLACE_LOCK);
-                ps.executeQuery().close();
-            }
-            for (String table : List.of("padan.row_link", "padan.link_leftover")) {
-                try (var ps = c.prepareStatement("delete from " + table + " where run_id = ? and bucket >= ? and bucket < ?")) {
-                    ps.setLong(1, runId);
-                    ps.setInt(2, partition.fromBucket());
-                    ps.setInt(3, partition.toBucket());
-                    ps.executeUpdate();
-                }
-            }
+            startReplacing(c, runId, partition.fromBucket(), partition.toBucket(), "delete from padan.row_link where run_id = ? and bucket >= ? and bucket < ?",
+                    "delete from padan.link_leftover where run_id = ? and bucket >= ? and bucket < ?");
             try (CopyWriter w = new CopyWriter(c, "padan.row_link", LINK_COLUMNS + ", bucket")) {
                 for (RowLink l : links) {
                     w.add(runId).add(l.source()).add(l.recordKey()).add(l.targetSource()).add(l.targetKey()).add(l.method().name())
@@ -121,12 +106,73 @@ public final class LinkRunStore {
         }
     }
 
-    /** Removes the links of the search over the rows left over (bucket null), before an attempt of the search writes them again. */
-    public void clearSearchedLinks(long runId) {
-        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("delete from padan.row_link where run_id = ? and bucket is null")) {
+    /**
+     * Replaces what one part of the search over the rows left over wrote for the run (the rows left over in buckets
+     * {@code fromBucket} to {@code toBucket}, exclusive), in one transaction: its links ({@code row_link.search_bucket}),
+     * the reviewers' separations it applied ({@code link_apart.bucket}) and the rows it left unlinked with their keys
+     * ({@code dedup_row}, {@code dedup_key}), each found by the bucket of its row ({@code bucketOf}: source, record key).
+     * A part run twice, or two attempts at it overlapping, leave its output once.
+     */
+    void replaceSearchPart(long runId, int fromBucket, int toBucket, String registrySource, Collection<RowLink> links,
+                           Collection<ProbabilisticLinker.Separation> separations, java.util.function.ToIntBiFunction<String, String> bucketOf,
+                           List<LinkRow> unlinked) {
+        try (Connection c = dataSource.getConnection()) {
+            startReplacing(c, runId, fromBucket, toBucket,
+                    "delete from padan.row_link where run_id = ? and bucket is null and search_bucket >= ? and search_bucket < ?",
+                    "delete from padan.link_apart where run_id = ? and bucket >= ? and bucket < ?",
+                    "delete from padan.dedup_row where run_id = ? and bucket >= ? and bucket < ?",
+                    "delete from padan.dedup_key where run_id = ? and bucket >= ? and bucket < ?");
+            try (CopyWriter w = new CopyWriter(c, "padan.row_link", LINK_COLUMNS + ", search_bucket")) {
+                for (RowLink l : links) {
+                    w.add(runId).add(l.source()).add(l.recordKey()).add(l.targetSource()).add(l.targetKey()).add(l.method().name())
+                            .add(l.score()).add(l.explanation()).add(bucketOf.applyAsInt(l.source(), l.recordKey()));
+                    w.endRow();
+                }
+            }
+            try (CopyWriter w = new CopyWriter(c, "padan.link_apart", "run_id, source, record_key, target_source, target_key, model_linked, bucket")) {
+                for (ProbabilisticLinker.Separation s : separations) {
+                    w.add(runId).add(s.source()).add(s.recordKey()).add(registrySource).add(s.registryKey()).add(s.modelLinked())
+                            .add(bucketOf.applyAsInt(s.source(), s.recordKey()));
+                    w.endRow();
+                }
+            }
+            JdbcDedupRows.write(c, runId, unlinked);
+            c.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store the search over buckets " + fromBucket + ".." + (toBucket - 1) + " of run " + runId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Begins replacing the output of a range of buckets on {@code c}: its transaction, the replace lock, and {@code deletes}
+     * (each taking run id, first bucket, bucket past the last). Two attempts at the same partition may overlap (a request
+     * delivered twice, a worker presumed dead that was only slow): they replace the run's partitions one transaction at a
+     * time, so the second deletes what the first wrote instead of missing it and adding its own beside it.
+     */
+    private static void startReplacing(Connection c, long runId, int fromBucket, int toBucket, String... deletes) throws SQLException {
+        c.setAutoCommit(false);
+        try (var ps = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+            ps.setInt(1, (int) runId);
+            ps.setInt(2, REPLACE_LOCK);
+            ps.executeQuery().close();
+        }
+        for (String delete : deletes) {
+            try (var ps = c.prepareStatement(delete)) {
+                ps.setLong(1, runId);
+                ps.setInt(2, fromBucket);
+                ps.setInt(3, toBucket);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Removes the links of the deduplication of the rows the search left unlinked, before an attempt of it writes them again. */
+    public void clearDedupLinks(long runId) {
+        try (Connection c = dataSource.getConnection();
+             var ps = c.prepareStatement("delete from padan.row_link where run_id = ? and bucket is null and search_bucket is null")) {
             ps.setLong(1, runId);
             ps.executeUpdate();
-            RunTables.clear(c, runId, "padan.link_apart");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot remove the links of run " + runId + ": " + e.getMessage(), e);
         }
@@ -225,23 +271,6 @@ public final class LinkRunStore {
             c.commit();
         } catch (Exception e) {
             throw new IllegalStateException("cannot store the links of run " + runId + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Adds the reviewers' separations the search applied (see {@code padan.link_apart}), in one transaction. */
-    public void addSeparations(long runId, String registrySource, Collection<ProbabilisticLinker.Separation> separations) {
-        if (separations.isEmpty()) return;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (CopyWriter w = new CopyWriter(c, "padan.link_apart", "run_id, source, record_key, target_source, target_key, model_linked")) {
-                for (ProbabilisticLinker.Separation s : separations) {
-                    w.add(runId).add(s.source()).add(s.recordKey()).add(registrySource).add(s.registryKey()).add(s.modelLinked());
-                    w.endRow();
-                }
-            }
-            c.commit();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot store the reviewers' separations of run " + runId + ": " + e.getMessage(), e);
         }
     }
 

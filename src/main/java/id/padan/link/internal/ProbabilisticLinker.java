@@ -203,6 +203,7 @@ public final class ProbabilisticLinker implements Linker {
             for (Partition p : Partition.of(partitions)) keys.addSplits(features(keys.registryRows(p, lines)), oversized, settings);
             keys.analyze();
         }
+        keys.markKeyed();
         stats.merge("registry blocks larger than " + settings.maxBlockSize(), (long) oversized.size(), Long::sum);
         stats.merge("ms leftover: registry keys", (System.nanoTime() - t0) / 1_000_000, Long::sum);
     }
@@ -340,6 +341,18 @@ public final class ProbabilisticLinker implements Linker {
     /** Writes rows the search left unlinked (one part of them) and their keys to the database, for {@link #deduplicateLeftover(JdbcDedupRows, MatchModel, TermFrequencies, Consumer)}. */
     public void keepUnlinked(List<StagedRow> unlinked, JdbcDedupRows rows) {
         rows.add(features(unlinked));
+    }
+
+    /**
+     * Replaces what one part of the search (the rows left over in buckets {@code fromBucket} to {@code toBucket},
+     * exclusive) wrote for the run with what it found now, in one transaction: its links, its separations, and the rows
+     * it leaves unlinked with their keys for the deduplication. A part run twice leaves its output once.
+     */
+    public void keepSearchPart(LinkRunStore store, long runId, int fromBucket, int toBucket, List<StagedRow> rows, Searched searched) {
+        Map<String, Integer> bucketOf = new java.util.HashMap<>(rows.size() * 2);
+        for (StagedRow r : rows) bucketOf.put(LinkRunStore.rowKey(r.source(), r.recordKey()), id.padan.ingest.RowBuckets.of(r));
+        store.replaceSearchPart(runId, fromBucket, toBucket, registrySource, searched.links(), searched.separations(),
+                (source, key) -> bucketOf.get(LinkRunStore.rowKey(source, key)), features(searched.unlinked()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package id.padan.run.internal;
 
-import id.padan.ingest.Partition;
 import id.padan.link.LinkStage;
 import id.padan.store.RunScope;
 import java.sql.Connection;
@@ -47,7 +46,10 @@ public final class LinkWorker {
     private final QueueChannel requests;
     private final Duration poll;
     private final String me = PartitionRequests.thisWorker();
-    private final Step partitionStep;
+    /** The steps a request may name, by name: link's partitions and the parts of its search. */
+    private final java.util.Map<String, Step> steps = new java.util.HashMap<>();
+    /** What the request handler runs for each of them: {@link Claiming}. */
+    private final java.util.Map<String, Step> claiming = new java.util.HashMap<>();
     private final Object monitor = new Object();
     private boolean stopping;
     private boolean inHand;
@@ -63,12 +65,17 @@ public final class LinkWorker {
         this.requests = PartitionRequests.channel(dataSource);
         this.taken = new DirectChannel();
         // The builder registers (not started) the flow: requests on `taken` -> its request handler -> the step our locator names.
+        // The request handler is the builder's; the search's parts are a second step it finds through the same locator.
         var builder = new RemotePartitioningWorkerStepBuilder(LinkStage.PARTITION_STEP, repository)
                 .inputChannel(taken)
-                .stepLocator(name -> LinkStage.PARTITION_STEP.equals(name) ? claiming : null)
+                .stepLocator(claiming::get)
                 .beanFactory(beans);
-        for (var l : ReconcileJobConfiguration.listeners(testDelay, runLock)) builder.listener(l);
-        this.partitionStep = builder.tasklet(link.partitionTasklet(), new ResourcelessTransactionManager()).build();
+        var listeners = ReconcileJobConfiguration.listeners(testDelay, runLock);
+        for (var l : listeners) builder.listener(l);
+        var tx = new ResourcelessTransactionManager();
+        steps.put(LinkStage.PARTITION_STEP, builder.tasklet(link.partitionTasklet(), tx).build());
+        steps.put(LinkStage.SEARCH_PART_STEP, ReconcileJobConfiguration.searchPartStep(link, repository, tx, listeners));
+        for (String name : steps.keySet()) claiming.put(name, new Claiming(name));
     }
 
     private final DirectChannel taken;
@@ -98,24 +105,30 @@ public final class LinkWorker {
         log.info("worker {} stopped after {} partition(s)", me, done);
     }
 
-    /** The step the request handler runs for a request: the checks above, then the partition. */
-    private final Step claiming = new Step() {
+    /** The step the request handler runs for a request of step {@code name}: the checks above, then the partition. */
+    private final class Claiming implements Step {
+        private final String name;
+
+        Claiming(String name) {
+            this.name = name;
+        }
+
         @Override
         public String getName() {
-            return LinkStage.PARTITION_STEP;
+            return name;
         }
 
         @Override
         public void execute(StepExecution request) throws JobInterruptedException {
             synchronized (monitor) {
                 if (stopping) {
-                    requests.send(MessageBuilder.withPayload(new StepExecutionRequest(LinkStage.PARTITION_STEP, request.getId())).build());
+                    requests.send(MessageBuilder.withPayload(new StepExecutionRequest(name, request.getId())).build());
                     return;
                 }
                 inHand = true;
             }
             try {
-                runClaimed(request);
+                runClaimed(request, steps.get(name));
             } catch (JobInterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -127,15 +140,16 @@ public final class LinkWorker {
                 }
             }
         }
-    };
+    }
 
-    private void runClaimed(StepExecution request) throws Exception {
+    private void runClaimed(StepExecution request, Step step) throws Exception {
         long runId = request.getJobExecution().getExecutionContext().getLong(RunScope.RUN_ID);
-        Partition p = LinkStage.partitionOf(request.getExecutionContext());
-        String what = "partition " + request.getStepName().substring(request.getStepName().indexOf(':') + 1) + " of run " + runId;
+        int p = LinkStage.claimOf(request.getStepName(), request.getExecutionContext());
+        String what = (step.getName().equals(LinkStage.SEARCH_PART_STEP) ? "search part " : "partition ")
+                + request.getStepName().substring(request.getStepName().indexOf(':') + 1) + " of run " + runId;
         try (Connection claim = dataSource.getConnection()) {
             claim.setAutoCommit(true);
-            PartitionRequests.claim(claim, runId, p.fromBucket());
+            PartitionRequests.claim(claim, runId, p);
             try {
                 StepExecution s = repository.getStepExecution(request.getId());
                 if (s == null) {
@@ -154,11 +168,11 @@ public final class LinkWorker {
                 repository.updateExecutionContext(s);
                 log.info("worker {}: running {}", me, what);
                 long t0 = System.nanoTime();
-                partitionStep.execute(s);
+                step.execute(s);
                 done++;
                 log.info("worker {}: {} {} in {} s", me, what, s.getStatus(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
             } finally {
-                PartitionRequests.release(claim, runId, p.fromBucket());
+                PartitionRequests.release(claim, runId, p);
             }
         }
     }

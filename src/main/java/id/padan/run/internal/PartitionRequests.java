@@ -12,7 +12,8 @@ import org.springframework.integration.jdbc.store.channel.PostgresChannelMessage
 import org.springframework.integration.store.MessageGroupQueue;
 
 /**
- * The channel on which a run hands its link partitions to {@code padan worker} processes, kept in PostgreSQL itself
+ * The channel on which a run hands the partitions of link's two partitioned steps (its exact-NIK partitions and the
+ * parts of its search) to {@code padan worker} processes, kept in PostgreSQL itself
  * (Spring Integration's {@link JdbcChannelMessageStore}, table {@code INT_CHANNEL_MESSAGE}, migration V103): an
  * operator needs nothing but the database. The run sends one {@link StepExecutionRequest} per partition; a worker
  * takes each request with {@code DELETE ... FOR UPDATE SKIP LOCKED}, so a request goes to one worker.
@@ -23,7 +24,7 @@ import org.springframework.integration.store.MessageGroupQueue;
  * STARTED whose claim is free belongs to a worker that died, and the run hands it out again.
  */
 public final class PartitionRequests {
-    /** The message group (the queue) of link partition requests in the store. */
+    /** The message group (the queue) of link's partition requests (of either step) in the store. */
     static final String GROUP = "padan.link-partition";
     /** The store's region for padan's messages. */
     static final String REGION = "PADAN";
@@ -47,22 +48,22 @@ public final class PartitionRequests {
     }
 
     /**
-     * Takes the claim of a link partition of a run (the partition named by its first bucket) on {@code c}, waiting while
+     * Takes the claim of a partition of a run (named by {@link id.padan.link.LinkStage#claimOf}) on {@code c}, waiting while
      * another worker holds it; held until {@link #release} or until the connection's session ends.
      */
-    static void claim(Connection c, long runId, int fromBucket) throws SQLException {
+    static void claim(Connection c, long runId, int partition) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_lock(?, ?)")) {
             ps.setInt(1, (int) runId);
-            ps.setInt(2, claimKey(fromBucket));
+            ps.setInt(2, claimKey(partition));
             ps.executeQuery().close();
         }
     }
 
     /** Takes the claim only if nobody holds it; true when taken (then {@link #release} it). */
-    static boolean tryClaim(Connection c, long runId, int fromBucket) throws SQLException {
+    static boolean tryClaim(Connection c, long runId, int partition) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
             ps.setInt(1, (int) runId);
-            ps.setInt(2, claimKey(fromBucket));
+            ps.setInt(2, claimKey(partition));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -70,17 +71,17 @@ public final class PartitionRequests {
         }
     }
 
-    static void release(Connection c, long runId, int fromBucket) throws SQLException {
+    static void release(Connection c, long runId, int partition) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
             ps.setInt(1, (int) runId);
-            ps.setInt(2, claimKey(fromBucket));
+            ps.setInt(2, claimKey(partition));
             ps.executeQuery().close();
         }
     }
 
     /** Claims use negative second keys; the link store's replace lock (run id, 1,000,000) is another key. */
-    private static int claimKey(int fromBucket) {
-        return -1 - fromBucket;
+    private static int claimKey(int partition) {
+        return -1 - partition;
     }
 
     /** Who runs a partition, as kept in its step execution's context and shown by {@code padan history}. */

@@ -25,7 +25,8 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The job {@code reconcile}: ingest, link (split into partitions, then the search over what they leave), resolve,
+ * The job {@code reconcile}: ingest, link (split into partitions, then the search over what they leave, in parts, then
+ * the deduplication of what the search leaves unlinked), resolve,
  * findings, review (what reviewers' decisions did), publish, deliver.
  * Every stage replaces its own output for the run when it starts, so a restart resumes at the
  * failed step and nothing is written twice. Before each stage the run checks that it still holds the run lock
@@ -50,8 +51,11 @@ public class ReconcileJobConfiguration {
         return new JobBuilder(JOB, repository)
                 .listener(registry)
                 .start(step(IngestStage.NAME, ingest, repository, tx, listeners))
-                .next(linkPartitions(link, repository, tx, listeners, env, dataSource))
-                .next(step(LinkStage.SEARCH_STEP, link.searchTasklet(), repository, tx, listeners))
+                .next(partitioned(LinkStage.NAME, LinkStage.PARTITION_STEP, "link partitions", link, linkPartitionStep(link, repository, tx, listeners),
+                        link.partitionsSetting(), repository, listeners, env, dataSource))
+                .next(partitioned(LinkStage.SEARCH_STEP, LinkStage.SEARCH_PART_STEP, "search parts", link.searchPartitioner(),
+                        searchPartStep(link, repository, tx, listeners), 0, repository, listeners, env, dataSource))
+                .next(step(LinkStage.DEDUP_STEP, link.dedupTasklet(), repository, tx, listeners))
                 .next(step(ResolveStage.NAME, resolve, repository, tx, listeners))
                 .next(step(FindingsStage.NAME, findings, repository, tx, listeners))
                 .next(step(ReviewStage.NAME, review, repository, tx, listeners))
@@ -61,27 +65,30 @@ public class ReconcileJobConfiguration {
     }
 
     /**
-     * Link's partitions, Spring Batch's way: the step {@value LinkStage#NAME} splits the run ({@link LinkStage#partition})
-     * and hands each partition to the step {@value LinkStage#PARTITION_STEP}, either on a pool of {@code padan.link.threads}
+     * A partitioned step of link, Spring Batch's way: the manager step {@code name} splits the work ({@code splitter}:
+     * link's partitions of the run, {@link LinkStage#partition}, or the parts of its search, {@link LinkStage#searchPartitioner})
+     * and hands each partition to the step {@code partitionStep}, either on a pool of {@code padan.link.threads}
      * threads of this process (default 1: a partition already uses every core, and each thread holds a partition in
      * memory), or, when the run was started with {@value #REMOTE_WORKERS}, as requests to {@code padan worker} processes
      * on the same database ({@link RemoteLinkPartitions}). Each partition is a step execution of its own, so a resumed run
      * reruns only those that had not completed.
      */
-    private static Step linkPartitions(LinkStage link, JobRepository repository, PlatformTransactionManager tx, List<StepExecutionListener> listeners,
-                                       Environment env, javax.sql.DataSource dataSource) throws Exception {
-        var threads = new org.springframework.core.task.SimpleAsyncTaskExecutor("link-partition-");
+    private static Step partitioned(String name, String partitionName, String what, org.springframework.batch.core.partition.Partitioner splitter,
+                                    Step partitionStep, int gridSize, JobRepository repository, List<StepExecutionListener> listeners,
+                                    Environment env, javax.sql.DataSource dataSource) throws Exception {
+        var threads = new org.springframework.core.task.SimpleAsyncTaskExecutor(partitionName + "-");
         threads.setConcurrencyLimit(Math.max(1, env.getProperty("padan.link.threads", Integer.class, 1)));
         var local = new TaskExecutorPartitionHandler();
-        local.setStep(linkPartitionStep(link, repository, tx, listeners));
+        local.setStep(partitionStep);
         local.setTaskExecutor(threads);
-        local.setGridSize(link.partitionsSetting());
+        local.setGridSize(gridSize);
         local.afterPropertiesSet();
-        var remote = new RemoteLinkPartitions(repository, dataSource, env.getProperty("padan.link.remote.poll", Duration.class, Duration.ofSeconds(5)),
-                env.getProperty("padan.link.remote.timeout", Duration.class, Duration.ofHours(6)), link.partitionsSetting());
-        PartitionHandler handler = (splitter, manager) -> Boolean.parseBoolean(manager.getJobParameters().getString(REMOTE_WORKERS, "false"))
-                ? remote.handle(splitter, manager) : local.handle(splitter, manager);
-        var builder = new StepBuilder(LinkStage.NAME, repository).partitioner(LinkStage.PARTITION_STEP, link).partitionHandler(handler);
+        var remote = new RemoteLinkPartitions(partitionName, what, repository, dataSource,
+                env.getProperty("padan.link.remote.poll", Duration.class, Duration.ofSeconds(5)),
+                env.getProperty("padan.link.remote.timeout", Duration.class, Duration.ofHours(6)), gridSize);
+        PartitionHandler handler = (stepSplitter, manager) -> Boolean.parseBoolean(manager.getJobParameters().getString(REMOTE_WORKERS, "false"))
+                ? remote.handle(stepSplitter, manager) : local.handle(stepSplitter, manager);
+        var builder = new StepBuilder(name, repository).partitioner(partitionName, splitter).partitionHandler(handler);
         for (StepExecutionListener l : listeners) builder.listener(l);
         return builder.build();
     }
@@ -94,6 +101,11 @@ public class ReconcileJobConfiguration {
     /** The step that runs one partition of link in this process (a worker builds its own on the same tasklet and listeners: {@link LinkWorker}). */
     static Step linkPartitionStep(LinkStage link, JobRepository repository, PlatformTransactionManager tx, List<StepExecutionListener> listeners) {
         return step(LinkStage.PARTITION_STEP, link.partitionTasklet(), repository, tx, listeners);
+    }
+
+    /** The step that runs one part of link's search in this process (a worker builds its own the same way: {@link LinkWorker}). */
+    static Step searchPartStep(LinkStage link, JobRepository repository, PlatformTransactionManager tx, List<StepExecutionListener> listeners) {
+        return step(LinkStage.SEARCH_PART_STEP, link.searchPartTasklet(), repository, tx, listeners);
     }
 
     /** The test-only delays of {@link StageDelayForTests}; inert unless a {@code padan.test.*} property is set. */

@@ -1,6 +1,5 @@
 package id.padan.run.internal;
 
-import id.padan.ingest.Partition;
 import id.padan.link.LinkStage;
 import id.padan.store.RunScope;
 import java.sql.Connection;
@@ -29,7 +28,8 @@ import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.support.MessageBuilder;
 
 /**
- * The run's side of remote partitioning ({@code padan run --remote-workers}): Spring Batch's
+ * The run's side of remote partitioning ({@code padan run --remote-workers}), for either partitioned step of link (its
+ * exact-NIK partitions, the parts of its search): Spring Batch's
  * {@link MessageChannelPartitionHandler} in its polling mode, exactly as {@code RemotePartitioningManagerStepBuilder}
  * builds it (requests on the channel of {@link PartitionRequests}, the job repository polled every {@code poll} for the
  * partitions' step executions, no reply channel), with two things the builder has no place for:
@@ -48,14 +48,20 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
     private final MessagingTemplate requests;
     private final Duration poll;
     private final Duration timeout;
+    /** The step each partition runs ({@link LinkStage#PARTITION_STEP} or {@link LinkStage#SEARCH_PART_STEP}). */
+    private final String stepName;
+    /** What the partitions are called in what this says: "link partitions", "search parts". */
+    private final String what;
 
-    RemoteLinkPartitions(JobRepository repository, DataSource dataSource, Duration poll, Duration timeout, int gridSize) {
+    RemoteLinkPartitions(String stepName, String what, JobRepository repository, DataSource dataSource, Duration poll, Duration timeout, int gridSize) {
+        this.stepName = stepName;
+        this.what = what;
         this.repository = repository;
         this.dataSource = dataSource;
         this.poll = poll;
         this.timeout = timeout;
         this.requests = new MessagingTemplate(PartitionRequests.channel(dataSource));
-        setStepName(LinkStage.PARTITION_STEP);
+        setStepName(stepName);
         setMessagingOperations(requests);
         setJobRepository(repository);
         setPollInterval(poll.toMillis());
@@ -73,10 +79,10 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
         if (partitions.isEmpty()) return partitions;
         long runId = manager.getJobExecution().getExecutionContext().getLong(RunScope.RUN_ID);
         Set<Long> ids = partitions.stream().map(StepExecution::getId).collect(Collectors.toSet());
-        log.info("link: {} partition(s) of run {} handed to workers (padan worker on this database); waiting up to {}", partitions.size(), runId,
+        log.info("link: {} {} of run {} handed to workers (padan worker on this database); waiting up to {}", partitions.size(), what, runId,
                 describe(timeout));
         ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "link-partition-watch");
+            Thread t = new Thread(r, stepName + "-watch");
             t.setDaemon(true);
             return t;
         });
@@ -98,10 +104,10 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
             for (Long id : ids) {
                 StepExecution s = repository.getStepExecution(id);
                 if (s == null || s.getStatus() != BatchStatus.STARTED) continue;
-                Partition p = LinkStage.partitionOf(s.getExecutionContext());
+                int claim = LinkStage.claimOf(s.getStepName(), s.getExecutionContext());
                 String worker;
                 try (Connection c = dataSource.getConnection()) {
-                    if (!PartitionRequests.tryClaim(c, runId, p.fromBucket())) continue; // its worker is at it
+                    if (!PartitionRequests.tryClaim(c, runId, claim)) continue; // its worker is at it
                     try {
                         StepExecution fresh = repository.getStepExecution(id); // it may have ended just before the claim was taken
                         if (fresh == null || fresh.getStatus() != BatchStatus.STARTED) continue;
@@ -114,16 +120,16 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
                         repository.update(fresh);
                         repository.updateExecutionContext(fresh);
                     } finally {
-                        PartitionRequests.release(c, runId, p.fromBucket());
+                        PartitionRequests.release(c, runId, claim);
                     }
                 }
-                log.warn("link: worker {} stopped while running partition {} of run {}; handing the partition out again", worker,
+                log.warn("link: worker {} stopped while running {} {} of run {}; handing it out again", worker, stepName,
                         partitionName(s), runId);
-                requests.send(MessageBuilder.withPayload(new StepExecutionRequest(LinkStage.PARTITION_STEP, id))
-                        .setCorrelationId(s.getJobExecutionId() + ":" + LinkStage.PARTITION_STEP).build());
+                requests.send(MessageBuilder.withPayload(new StepExecutionRequest(stepName, id))
+                        .setCorrelationId(s.getJobExecutionId() + ":" + stepName).build());
             }
         } catch (Exception e) {
-            log.warn("link: could not check the workers of run {}'s partitions ({}); trying again in {}", runId, e.getMessage(), describe(poll));
+            log.warn("link: could not check the workers of run {}'s {} ({}); trying again in {}", runId, what, e.getMessage(), describe(poll));
         }
     }
 
@@ -148,7 +154,7 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
             }
         }
         open.sort(null);
-        return new IllegalStateException(String.format(Locale.ROOT, "%d of %d link partitions not done by a worker within %s: %s; "
+        return new IllegalStateException(String.format(Locale.ROOT, "%d of %d " + what + " not done by a worker within %s: %s; "
                 + "with padan worker running against this database, padan restart %d runs them", open.size(), ids.size(), describe(timeout),
                 String.join(", ", open), runId));
     }
