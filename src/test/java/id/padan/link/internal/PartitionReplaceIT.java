@@ -33,16 +33,7 @@ class PartitionReplaceIT {
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 15; round++) {
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<?>> attempts = new ArrayList<>();
-                for (int a = 0; a < 2; a++) {
-                    attempts.add(two.submit(() -> {
-                        together.await();
-                        store.replacePartition(1, p, links, l -> p.fromBucket(), List.of(), List.of());
-                        return null;
-                    }));
-                }
-                for (Future<?> f : attempts) f.get();
+                twoAtOnce(two, () -> store.replacePartition(1, p, links, l -> p.fromBucket(), List.of(), List.of()));
                 assertThat(count(db, "select count(*) from padan.row_link where run_id = 1")).as("links after round " + round).isEqualTo(links.size());
             }
         } finally {
@@ -74,16 +65,7 @@ class PartitionReplaceIT {
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<?>> attempts = new ArrayList<>();
-                for (int a = 0; a < 2; a++) {
-                    attempts.add(two.submit(() -> {
-                        together.await();
-                        store.replaceSearchPart(1, from, to, "DUKCAPIL", links, separations, bucket, rows);
-                        return null;
-                    }));
-                }
-                for (Future<?> f : attempts) f.get();
+                twoAtOnce(two, () -> store.replaceSearchPart(1, from, to, "DUKCAPIL", links, separations, bucket, rows));
                 for (long run : new long[] {1, 2}) {
                     String as = "run " + run + " after round " + round;
                     assertThat(count(db, "select count(*) from padan.row_link where run_id = " + run + " and search_bucket is not null")).as("links, " + as)
@@ -97,6 +79,20 @@ class PartitionReplaceIT {
         } finally {
             two.shutdownNow();
         }
+    }
+
+    /** Runs {@code attempt} on both threads of {@code two} at once, and waits for both. */
+    private static void twoAtOnce(ExecutorService two, Runnable attempt) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Future<?>> attempts = new ArrayList<>();
+        for (int a = 0; a < 2; a++) {
+            attempts.add(two.submit(() -> {
+                together.await();
+                attempt.run();
+                return null;
+            }));
+        }
+        for (Future<?> f : attempts) f.get();
     }
 
     private static long count(TestDatabase.Db db, String sql) throws Exception {
