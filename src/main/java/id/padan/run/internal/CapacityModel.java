@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * more people under the same codes grow both at once; a national run grows in codes at a density of ~38,000. A
  * stage whose time falls with size (a negative b, noise between runs) is taken as constant, at its mean.
  *
- * <p>Assumptions, printed with every prediction: the form above; the link partitions are the only work spread over
- * workers, each worker like the machine measured and running as many partitions at once as it has cores (the
+ * <p>Assumptions, printed with every prediction: the form above; the partitioned steps ({@link #PARALLEL}: exact NIK and
+ * the search's parts) are the only work spread over workers, each worker like the machine measured and running as many partitions at once as it has cores (the
  * database keeping pace); every other stage runs once, on the manager and the database, as measured; peak memory of
  * one process is the fitted line at the whole run's rows (a bounded run has a slope near zero, so the prediction
  * shows whether memory still grows with the input).
@@ -145,7 +145,7 @@ public final class CapacityModel {
                 + "peak memory of a process **%,.0f MB**.%n%n", p.rows(), p.density(), p.workers(), p.cores(), duration(p.seconds()), p.peakMb()));
         md.append("Assumptions: a stage's time is a + b × rows, or, where the runs show its cost per row rising with size and their registries "
                 + "differ in density, rows × (b + c × persons per kecamatan code) (the search's blocks grow with the persons under one code, "
-                + "not with the country); a stage whose time fell with size is taken at its mean; only the link partitions are spread over "
+                + "not with the country); a stage whose time fell with size is taken at its mean; only the partitioned steps (link-partition, exact NIK; link-search-part, the search's parts) are spread over "
                 + "the workers, each worker like the machine measured, running one partition per core, with the database keeping pace; every "
                 + "other stage runs once on the manager and the database as measured; memory is the fitted line at the whole run's rows "
                 + "(near-zero slope = bounded by the partition).\n");
