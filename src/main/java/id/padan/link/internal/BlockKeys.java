@@ -29,6 +29,11 @@ final class BlockKeys {
         public int hashCode() {
             return 31 * kind + Long.hashCode(value);
         }
+
+        /** One number for the key, for a Bloom filter of keys ({@link NikFilter}): equal keys give equal numbers. */
+        long code() {
+            return value * 31 + kind;
+        }
     }
 
     /** Kind of a family card number. */

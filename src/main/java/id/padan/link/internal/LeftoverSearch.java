@@ -39,14 +39,7 @@ final class LeftoverSearch {
         this.ownerNiks = NikFilter.sized(owners.size());
         for (long n : owners.keySet()) ownerNiks.add(n);
         Set<Block> asked = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            LinkRow p = rows.get(i);
-            for (String kk : familyCards(p, ownerKks.get(i))) asked.add(BlockKeys.kk(kk));
-            for (BlockingKey key : settings.blockingKeys()) {
-                if (key == BlockingKey.KK) continue;
-                for (String v : Blocking.values(key, p)) asked.add(BlockKeys.main(key, v));
-            }
-        }
+        for (int i = 0; i < rows.size(); i++) forEachMainKey(settings, rows.get(i), ownerKks.get(i), asked::add);
         this.sizes = new HashMap<>(registry.sizes(asked));
         asked.clear();
         for (LinkRow p : rows) {
@@ -82,6 +75,28 @@ final class LeftoverSearch {
         if (p.digits == null) return;
         out.accept(BlockKeys.nik(p.digits));
         NikVariants.forEachNumber(p.digits, out);
+    }
+
+    /**
+     * Every key of the registry a search of this row can ask about: the family cards and blocks it meets, and of each
+     * block what would split it were it oversized ({@link JdbcRegistryKeys#onlyAsked}: the registry's keys no row left
+     * over can ask about are not written).
+     */
+    static void forEachAskedKey(MatchSettings settings, LinkRow p, String ownerKk, java.util.function.Consumer<Block> out) {
+        forEachMainKey(settings, p, ownerKk, out);
+        for (BlockingKey key : settings.blockingKeys()) {
+            if (key == BlockingKey.KK || !BlockKeys.splits(key)) continue;
+            for (String v : Blocking.values(key, p)) for (String s : BlockKeys.splitValues(key, p, v)) out.accept(BlockKeys.split(key, s));
+        }
+    }
+
+    /** The family cards the row meets and the blocks of its blocking values, whatever their size. */
+    private static void forEachMainKey(MatchSettings settings, LinkRow p, String ownerKk, java.util.function.Consumer<Block> out) {
+        for (String kk : familyCards(p, ownerKk)) out.accept(BlockKeys.kk(kk));
+        for (BlockingKey key : settings.blockingKeys()) {
+            if (key == BlockingKey.KK) continue;
+            for (String v : Blocking.values(key, p)) out.accept(BlockKeys.main(key, v));
+        }
     }
 
     /** The family cards whose registry rows the row meets: its NIK read as a card, its NIK owner's, its own. */

@@ -192,8 +192,16 @@ public final class ProbabilisticLinker implements Linker {
      * partition at a time: its NIKs, family cards and blocking values, then what splits the blocks larger than
      * max-block-size (their rows read a second time).
      */
-    public void keyRegistry(JdbcRegistryKeys keys, int partitions) {
+    public void keyRegistry(JdbcRegistryKeys keys, int partitions, Iterable<Leftover> leftover) {
         long t0 = System.nanoTime();
+        NikFilter asked = new NikFilter();
+        long askingRows = 0;
+        for (Leftover part : leftover) {
+            List<LinkRow> rows = features(part.rows());
+            for (int i = 0; i < rows.size(); i++) LeftoverSearch.forEachAskedKey(settings, rows.get(i), part.ownerKks().get(i), k -> asked.add(k.code()));
+            askingRows += rows.size();
+        }
+        keys.onlyAsked(asked);
         keys.clear();
         keys.copyRegistry();
         for (Partition p : Partition.of(partitions)) keys.add(features(keys.registryRows(p, null)), settings);
@@ -204,9 +212,13 @@ public final class ProbabilisticLinker implements Linker {
             keys.analyze();
         }
         keys.markKeyed();
-        stats.merge("registry blocks larger than " + settings.maxBlockSize(), (long) oversized.size(), Long::sum);
+        stats.merge("registry blocks larger than " + settings.maxBlockSize() + " asked about", (long) oversized.size(), Long::sum);
+        stats.merge("rows left over whose keys were written", askingRows, Long::sum);
         stats.merge("ms leftover: registry keys", (System.nanoTime() - t0) / 1_000_000, Long::sum);
     }
+
+    /** Rows left over by the partitions, with the family card of each one's NIK owner in its partition (or null). */
+    public record Leftover(List<StagedRow> rows, List<String> ownerKks) {}
 
     /**
      * What the search gave for some of the rows left over: their links, the rows it left unlinked or waiting for
