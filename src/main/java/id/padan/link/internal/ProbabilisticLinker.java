@@ -190,7 +190,8 @@ public final class ProbabilisticLinker implements Linker {
     /**
      * Writes the keys of the run's registry rows into the database ({@link JdbcRegistryKeys}), reading the registry a
      * partition at a time: its NIKs, family cards and blocking values, then what splits the blocks larger than
-     * max-block-size (their rows read a second time).
+     * max-block-size (their rows read a second time). Of the cards, blocks and splits only those that the rows left over
+     * ({@code leftover}, read a part at a time) can ask about are written: their keys go into a Bloom filter first.
      */
     public void keyRegistry(JdbcRegistryKeys keys, int partitions, Iterable<Leftover> leftover) {
         long t0 = System.nanoTime();
@@ -213,7 +214,7 @@ public final class ProbabilisticLinker implements Linker {
         }
         keys.markKeyed();
         stats.merge("registry blocks larger than " + settings.maxBlockSize() + " asked about", (long) oversized.size(), Long::sum);
-        stats.merge("rows left over whose keys were written", askingRows, Long::sum);
+        stats.merge("rows left over the registry's keys were written for", askingRows, Long::sum);
         stats.merge("ms leftover: registry keys", (System.nanoTime() - t0) / 1_000_000, Long::sum);
     }
 

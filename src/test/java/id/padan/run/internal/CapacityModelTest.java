@@ -89,6 +89,14 @@ class CapacityModelTest {
         assertThat(model.stages().get("link-search").intercept()).isCloseTo(-400, within(1e-6));
         var unmeasured = new CapacityModel(List.of(atDensity(1_000_000, 0, 300), atDensity(2_000_000, 20_000, 1000)));
         assertThat(unmeasured.stages().get("link-search").withDensity()).isFalse();
+        // densities this close cannot tell a density's cost from noise: the straight line, not a difference of two large numbers
+        var close = new CapacityModel(List.of(atDensity(1_528_787, 8_957, 46.2), atDensity(3_056_767, 8_919, 106.0)));
+        assertThat(close.stages().get("link-search").withDensity()).isFalse();
+        assertThat(close.predict(7_648_712, 9_000, 1, 1).stageSeconds().get("link-search"))
+                .isCloseTo(46.2 + (106.0 - 46.2) / (3_056_767 - 1_528_787) * (7_648_712 - 1_528_787), within(1e-6));
+        // a quarter apart is apart
+        var apart = new CapacityModel(List.of(atDensity(1_000_000, 8_000, 300), atDensity(2_000_000, 10_000, 1000)));
+        assertThat(apart.stages().get("link-search").withDensity()).isTrue();
     }
 
     @Test
