@@ -1,9 +1,12 @@
 package id.padan.link.internal;
 
+import id.padan.link.MatchSettings;
 import id.padan.link.MatchSettings.BlockingKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The keys under which the search finds registry rows, as numbers a database table can hold: a NIK (its 16 digits as a
@@ -100,6 +103,20 @@ final class BlockKeys {
             }
         }
         return out;
+    }
+
+    /**
+     * The keys that split the row's blocks of the splitting keys ({@link #splits}) whose main key {@code oversized}
+     * accepts: what the registry writes for its oversized blocks, and what a row left over asks about.
+     */
+    static void forEachSplit(MatchSettings settings, LinkRow r, Predicate<Block> oversized, Consumer<Block> out) {
+        for (BlockingKey key : settings.blockingKeys()) {
+            if (!splits(key)) continue;
+            for (String v : Blocking.values(key, r)) {
+                if (!oversized.test(main(key, v))) continue;
+                for (String s : splitValues(key, r, v)) out.accept(split(key, s));
+            }
+        }
     }
 
     /** Whether an oversized block of this key is split ({@link #splitValues}) rather than skipped. */

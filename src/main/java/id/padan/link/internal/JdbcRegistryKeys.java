@@ -52,8 +52,6 @@ public final class JdbcRegistryKeys implements RegistryKeys {
     /** The registry's NIKs as written by {@link #add} (or read back, {@link #load}), so that only NIKs that may be there are asked about. */
     private final NikFilter niks;
     private boolean written;
-    /** The keys a row left over can ask about ({@link #onlyAsked}); null: every key is written. */
-    private NikFilter asked;
 
     public JdbcRegistryKeys(DataSource dataSource, StagedRun staged, long runId, String registrySource) {
         this(dataSource, staged, runId, registrySource, "", new NikFilter(), false);
@@ -164,21 +162,13 @@ public final class JdbcRegistryKeys implements RegistryKeys {
     }
 
     /**
-     * Writes from now on only the family cards, blocking values and splits that may be among these ({@link Block#code}s
-     * in a Bloom filter): the ones the rows left over can ask about ({@link LeftoverSearch#forEachAskedKey}). The count
-     * of every such block is then still the whole registry's, and no part's read changes; the NIKs are all written.
-     * At 1,000,000 persons 36,699 rows are left over and ask about a small share of the registry's ~9 million keys.
+     * Writes these registry rows' NIKs, and of their family cards and blocking values (not what splits oversized blocks)
+     * those that may be {@code asked} about ({@link Block#code}s in a Bloom filter: the keys the rows left over can ask
+     * about, {@link LeftoverSearch#forEachAskedKey}). The count of every asked block is then still the whole registry's,
+     * and no part's read changes. At 1,000,000 persons 36,699 rows are left over and ask about a small share of the
+     * registry's ~9 million keys.
      */
-    void onlyAsked(NikFilter keys) {
-        this.asked = keys;
-    }
-
-    private boolean wanted(Block k) {
-        return asked == null || asked.mayHave(k.code());
-    }
-
-    /** Writes these registry rows' NIKs, family cards and blocking values (not what splits oversized blocks). */
-    void add(List<LinkRow> rows, MatchSettings settings) {
+    void add(List<LinkRow> rows, MatchSettings settings, NikFilter asked) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (CopyWriter w = new CopyWriter(c, "padan.link_nik", "value, line_no")) {
@@ -194,7 +184,7 @@ public final class JdbcRegistryKeys implements RegistryKeys {
             try (CopyWriter w = new CopyWriter(c, "padan.link_block", "kind, value, line_no")) {
                 for (LinkRow r : rows) {
                     HeldRegistryKeys.forEachKey(r, settings, false, k -> {
-                        if (!wanted(k)) return;
+                        if (!asked.mayHave(k.code())) return;
                         w.add(k.kind()).add(k.value()).add(r.row.lineNo());
                         w.endRow();
                     });
@@ -238,24 +228,17 @@ public final class JdbcRegistryKeys implements RegistryKeys {
         return linesWanted;
     }
 
-    /** Writes what splits the oversized blocks these registry rows are in. */
-    void addSplits(List<LinkRow> rows, Set<Block> oversized, MatchSettings settings) {
+    /** Writes what splits the oversized blocks these registry rows are in, of it what may be {@code asked} about ({@link #add}). */
+    void addSplits(List<LinkRow> rows, Set<Block> oversized, MatchSettings settings, NikFilter asked) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (CopyWriter w = new CopyWriter(c, "padan.link_block", "kind, value, line_no")) {
                 for (LinkRow r : rows) {
-                    for (BlockingKey key : settings.blockingKeys()) {
-                        if (!BlockKeys.splits(key)) continue;
-                        for (String v : Blocking.values(key, r)) {
-                            if (!oversized.contains(BlockKeys.main(key, v))) continue;
-                            for (String s : BlockKeys.splitValues(key, r, v)) {
-                                Block k = BlockKeys.split(key, s);
-                                if (!wanted(k)) continue;
-                                w.add(k.kind()).add(k.value()).add(r.row.lineNo());
-                                w.endRow();
-                            }
-                        }
-                    }
+                    BlockKeys.forEachSplit(settings, r, oversized::contains, k -> {
+                        if (!asked.mayHave(k.code())) return;
+                        w.add(k.kind()).add(k.value()).add(r.row.lineNo());
+                        w.endRow();
+                    });
                 }
             }
             c.commit();

@@ -42,15 +42,7 @@ final class LeftoverSearch {
         for (int i = 0; i < rows.size(); i++) forEachMainKey(settings, rows.get(i), ownerKks.get(i), asked::add);
         this.sizes = new HashMap<>(registry.sizes(asked));
         asked.clear();
-        for (LinkRow p : rows) {
-            for (BlockingKey key : settings.blockingKeys()) {
-                if (key == BlockingKey.KK || !BlockKeys.splits(key)) continue;
-                for (String v : Blocking.values(key, p)) {
-                    if (sizes.getOrDefault(BlockKeys.main(key, v), 0) <= max) continue;
-                    for (String s : BlockKeys.splitValues(key, p, v)) asked.add(BlockKeys.split(key, s));
-                }
-            }
-        }
+        for (LinkRow p : rows) BlockKeys.forEachSplit(settings, p, k -> sizes.getOrDefault(k, 0) > max, asked::add);
         sizes.putAll(registry.sizes(asked));
         // Cut in the order of the rows' sorted names, so that namesakes (who share the most keys) share parts.
         List<Integer> order = new ArrayList<>(rows.size());
@@ -79,15 +71,12 @@ final class LeftoverSearch {
 
     /**
      * Every key of the registry a search of this row can ask about: the family cards and blocks it meets, and of each
-     * block what would split it were it oversized ({@link JdbcRegistryKeys#onlyAsked}: the registry's keys no row left
+     * block what would split it were it oversized ({@link JdbcRegistryKeys#add}: the registry's keys no row left
      * over can ask about are not written).
      */
     static void forEachAskedKey(MatchSettings settings, LinkRow p, String ownerKk, java.util.function.Consumer<Block> out) {
         forEachMainKey(settings, p, ownerKk, out);
-        for (BlockingKey key : settings.blockingKeys()) {
-            if (key == BlockingKey.KK || !BlockKeys.splits(key)) continue;
-            for (String v : Blocking.values(key, p)) for (String s : BlockKeys.splitValues(key, p, v)) out.accept(BlockKeys.split(key, s));
-        }
+        BlockKeys.forEachSplit(settings, p, k -> true, out);
     }
 
     /** The family cards the row meets and the blocks of its blocking values, whatever their size. */

@@ -202,14 +202,13 @@ public final class ProbabilisticLinker implements Linker {
             for (int i = 0; i < rows.size(); i++) LeftoverSearch.forEachAskedKey(settings, rows.get(i), part.ownerKks().get(i), k -> asked.add(k.code()));
             askingRows += rows.size();
         }
-        keys.onlyAsked(asked);
         keys.clear();
         keys.copyRegistry();
-        for (Partition p : Partition.of(partitions)) keys.add(features(keys.registryRows(p, null)), settings);
+        for (Partition p : Partition.of(partitions)) keys.add(features(keys.registryRows(p, null)), settings, asked);
         Set<BlockKeys.Block> oversized = keys.index(settings);
         if (!oversized.isEmpty()) {
             String lines = keys.linesUnder(oversized);
-            for (Partition p : Partition.of(partitions)) keys.addSplits(features(keys.registryRows(p, lines)), oversized, settings);
+            for (Partition p : Partition.of(partitions)) keys.addSplits(features(keys.registryRows(p, lines)), oversized, settings, asked);
             keys.analyze();
         }
         keys.markKeyed();
