@@ -88,6 +88,39 @@ class RemoteWorkersIT {
     }
 
     @Test
+    void aWorkerKilledAfterTakingARequestAndBeforeStartingItsPartitionLeavesItToAnother() throws Exception {
+        Published reference = Extracts.reference();
+        TestDatabase.Db db = TestDatabase.newDatabase();
+        // Worker a takes a request, records itself in the partition and waits there, before the partition starts: the
+        // request is gone from the channel and the partition is still STARTING when a is killed.
+        Map<String, String> stalls = Map.of("padan.worker.poll", "PT0.2S", "padan.test.pause-before-stages", "taken:link-partition",
+                "padan.test.pause-ms", "600000");
+        try (PadanProcess a = worker("a", db, stalls)) {
+            a.awaitLine("taking link partitions", START);
+            // a timeout, so that a run that never hands the partition out again fails instead of waiting for 6 h
+            try (PadanProcess run = PadanProcess.start(work.resolve("run"), db, Map.of("padan.link.remote.poll", "PT0.5S",
+                    "padan.link.remote.timeout", "PT3M"), runArgs())) {
+                String taken = a.awaitLine("running partition", START);
+                a.awaitLine("after taking a request of link-partition", START);
+                a.kill();
+                String partition = taken.substring(taken.indexOf("running partition ") + "running partition ".length(), taken.indexOf(" of run"));
+                try (PadanProcess c = worker("c", db, WORKER)) {
+                    assertThat(run.waitFor(Duration.ofMinutes(5))).as(run.output()).isZero();
+                    assertThat(run.output()).contains("after taking link-partition " + partition);
+                    assertThat(c.output()).contains("running partition " + partition);
+                }
+                assertThat(Sql.longValue(db, "select count(*) from batch_step_execution where step_name like 'link-partition:%' and status = 'COMPLETED'"))
+                        .as("one step execution per partition, each completed").isEqualTo(4);
+                assertThat(Sql.longValue(db, "select count(*) from batch_step_execution where step_name like 'link-partition:%'")).isEqualTo(4);
+                InProcess.Result history = InProcess.padan(db, "history", "--run", "1", "--config", PadanProcess.CONFIG.toString());
+                assertThat(history.output()).contains("taken before by " + InetAddress.getLocalHost().getHostName() + ":" + a.pid());
+                assertNothingTwice(db);
+                Published.load(db).assertSameAs(reference);
+            }
+        }
+    }
+
+    @Test
     void withNoWorkerTheRunStopsAfterItsTimeoutNamingThePartitionsAndARestartFinishesThemOnAWorker() throws Exception {
         Published reference = Extracts.reference();
         TestDatabase.Db db = TestDatabase.newDatabase();

@@ -45,6 +45,7 @@ public final class LinkWorker {
     private final IntegrationFlowContext flows;
     private final QueueChannel requests;
     private final Duration poll;
+    private final StageDelayForTests testDelay;
     private final String me = PartitionRequests.thisWorker();
     /** The steps a request may name, by name: link's partitions and the parts of its search. */
     private final java.util.Map<String, Step> steps = new java.util.HashMap<>();
@@ -62,6 +63,7 @@ public final class LinkWorker {
         this.runLock = runLock;
         this.flows = flows;
         this.poll = poll;
+        this.testDelay = testDelay;
         this.requests = PartitionRequests.channel(dataSource);
         this.taken = new DirectChannel();
         // The builder registers (not started) the flow: requests on `taken` -> its request handler -> the step our locator names.
@@ -167,6 +169,7 @@ public final class LinkWorker {
                 s.getExecutionContext().putString(PartitionRequests.WORKER, me);
                 repository.updateExecutionContext(s);
                 log.info("worker {}: running {}", me, what);
+                testDelay.afterTaken(step.getName());
                 long t0 = System.nanoTime();
                 step.execute(s);
                 done++;

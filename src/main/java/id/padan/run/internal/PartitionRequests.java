@@ -4,12 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
+import org.springframework.integration.jdbc.store.channel.MessageRowMapper;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
+import org.springframework.integration.support.converter.AllowListDeserializingConverter;
+import org.springframework.integration.util.UUIDConverter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The channel on which a run hands the partitions of link's two partitioned steps (its exact-NIK partitions and the
@@ -21,7 +27,9 @@ import org.springframework.integration.store.MessageGroupQueue;
  * <p>Which worker runs a partition is settled by a PostgreSQL advisory lock, the partition's <em>claim</em>
  * ({@link #claim}): a worker holds it, on a connection of its own, from before it marks the partition's step execution
  * STARTED until it has recorded its end. PostgreSQL drops the lock with the worker's session, so a partition left
- * STARTED whose claim is free belongs to a worker that died, and the run hands it out again.
+ * STARTED whose claim is free belongs to a worker that died, and the run hands it out again; so is a partition still
+ * STARTING whose request is no longer {@link #waiting} on the channel and whose claim stays free (its worker took the
+ * request and died before it started the partition).
  */
 public final class PartitionRequests {
     /** The message group (the queue) of link's partition requests (of either step) in the store. */
@@ -40,11 +48,28 @@ public final class PartitionRequests {
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion(REGION);
-        // Requests are Java-serialised messages; only what one holds is read back (a list, once given, allows nothing else).
-        store.addAllowedPatterns(StepExecutionRequest.class.getName(), "org.springframework.messaging.support.GenericMessage",
-                "org.springframework.messaging.MessageHeaders", "java.util.*", "java.lang.*");
+        store.addAllowedPatterns(ALLOWED);
         store.afterPropertiesSet();
         return store;
+    }
+
+    /** Requests are Java-serialised messages; only what one holds is read back (a list, once given, allows nothing else). */
+    private static final String[] ALLOWED = {StepExecutionRequest.class.getName(), "org.springframework.messaging.support.GenericMessage",
+            "org.springframework.messaging.MessageHeaders", "java.util.*", "java.lang.*"};
+
+    /**
+     * The step executions whose requests wait on the channel: sent and not taken by a worker (read, not taken, with the
+     * store's own row mapper). A request being taken stays in this set until the worker's DELETE commits.
+     */
+    static Set<Long> waiting(DataSource dataSource) {
+        AllowListDeserializingConverter converter = new AllowListDeserializingConverter();
+        converter.addAllowedPatterns(ALLOWED);
+        MessageRowMapper messages = new MessageRowMapper(converter);
+        Set<Long> ids = new HashSet<>();
+        new JdbcTemplate(dataSource).query("select MESSAGE_CONTENT from INT_CHANNEL_MESSAGE where REGION = ? and GROUP_KEY = ?", rs -> {
+            if (messages.mapRow(rs, 0).getPayload() instanceof StepExecutionRequest r) ids.add(r.getStepExecutionId());
+        }, REGION, UUIDConverter.getUUID(GROUP).toString());
+        return ids;
     }
 
     /**

@@ -34,7 +34,8 @@ import org.springframework.integration.support.MessageBuilder;
  * builds it (requests on the channel of {@link PartitionRequests}, the job repository polled every {@code poll} for the
  * partitions' step executions, no reply channel), with two things the builder has no place for:
  * <ul>
- * <li>a partition whose worker died (left STARTED, its claim free: {@link PartitionRequests}) is handed out again,
+ * <li>a partition whose worker died (left STARTED, or STARTING with its request taken, and its claim free:
+ *     {@link PartitionRequests}) is handed out again,
  *     on the same step execution, naming the lost worker in its context ({@link PartitionRequests#LOST_WORKERS});</li>
  * <li>the wait is bounded: after {@code timeout} the partitions not done are marked FAILED, each saying whether a worker
  *     had taken it, and the step fails naming them; {@code padan restart} then runs only those again.</li>
@@ -86,7 +87,8 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
             t.setDaemon(true);
             return t;
         });
-        watch.scheduleWithFixedDelay(() -> handOutAgainIfWorkerDied(runId, ids), poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        Set<Long> takenUnclaimed = new java.util.HashSet<>();
+        watch.scheduleWithFixedDelay(() -> handOutAgainIfWorkerDied(runId, ids, takenUnclaimed), poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return super.doHandle(manager, partitions);
         } catch (TimeoutException e) {
@@ -98,19 +100,39 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
         }
     }
 
-    /** Hands out again each STARTED partition whose worker is gone (nobody holds its claim). */
-    private void handOutAgainIfWorkerDied(long runId, Set<Long> ids) {
+    /**
+     * Hands out again each partition whose worker is gone: one left STARTED whose claim is free, and one still STARTING
+     * whose request a worker took (it is no longer {@link PartitionRequests#waiting} on the channel) but which nobody
+     * claims, seen so at two checks in a row (a worker takes the request a moment before it claims the partition).
+     */
+    private void handOutAgainIfWorkerDied(long runId, Set<Long> ids, Set<Long> takenUnclaimed) {
         try {
+            Set<Long> waiting = null;
             for (Long id : ids) {
                 StepExecution s = repository.getStepExecution(id);
-                if (s == null || s.getStatus() != BatchStatus.STARTED) continue;
+                if (s == null) continue;
+                BatchStatus seen = s.getStatus();
+                if (seen == BatchStatus.STARTING) {
+                    if (waiting == null) waiting = PartitionRequests.waiting(dataSource);
+                    if (waiting.contains(id)) {
+                        takenUnclaimed.remove(id);
+                        continue;
+                    }
+                } else if (seen != BatchStatus.STARTED) {
+                    continue;
+                }
                 int claim = LinkStage.claimOf(s.getStepName(), s.getExecutionContext());
                 String worker;
                 try (Connection c = dataSource.getConnection()) {
-                    if (!PartitionRequests.tryClaim(c, runId, claim)) continue; // its worker is at it
+                    if (!PartitionRequests.tryClaim(c, runId, claim)) { // its worker is at it
+                        takenUnclaimed.remove(id);
+                        continue;
+                    }
                     try {
-                        StepExecution fresh = repository.getStepExecution(id); // it may have ended just before the claim was taken
-                        if (fresh == null || fresh.getStatus() != BatchStatus.STARTED) continue;
+                        StepExecution fresh = repository.getStepExecution(id); // it may have moved on just before the claim was taken
+                        if (fresh == null || fresh.getStatus() != seen) continue;
+                        if (seen == BatchStatus.STARTING && takenUnclaimed.add(id)) continue; // check again at the next poll
+                        takenUnclaimed.remove(id);
                         worker = fresh.getExecutionContext().getString(PartitionRequests.WORKER, "a worker");
                         String lost = fresh.getExecutionContext().getString(PartitionRequests.LOST_WORKERS, "");
                         fresh.getExecutionContext().putString(PartitionRequests.LOST_WORKERS,
@@ -123,8 +145,8 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
                         PartitionRequests.release(c, runId, claim);
                     }
                 }
-                log.warn("link: worker {} stopped while running {} {} of run {}; handing it out again", worker, stepName,
-                        partitionName(s), runId);
+                log.warn("link: worker {} stopped {} {} {} of run {}; handing it out again", worker,
+                        seen == BatchStatus.STARTED ? "while running" : "after taking", stepName, partitionName(s), runId);
                 requests.send(MessageBuilder.withPayload(new StepExecutionRequest(stepName, id))
                         .setCorrelationId(s.getJobExecutionId() + ":" + stepName).build());
             }
@@ -140,9 +162,9 @@ final class RemoteLinkPartitions extends MessageChannelPartitionHandler {
         for (Long id : ids) {
             StepExecution s = repository.getStepExecution(id);
             if (s == null || !s.getStatus().isRunning()) continue;
-            String state = s.getStatus() == BatchStatus.STARTED
-                    ? "taken by " + s.getExecutionContext().getString(PartitionRequests.WORKER, "a worker") + ", not finished"
-                    : "taken by no worker";
+            String worker = s.getExecutionContext().getString(PartitionRequests.WORKER, null);
+            String state = s.getStatus() == BatchStatus.STARTED ? "taken by " + (worker == null ? "a worker" : worker) + ", not finished"
+                    : worker != null ? "taken by " + worker + ", not started" : "taken by no worker";
             open.add(partitionName(s) + " (" + state + ")");
             s.setStatus(BatchStatus.FAILED);
             s.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(), "not done by a worker within " + describe(timeout) + ": " + state));

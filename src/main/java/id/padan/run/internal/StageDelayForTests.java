@@ -18,7 +18,9 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * to kill the process at a chosen point (a real {@code kill -9}, not an exception):
  * <ul>
  * <li>{@code padan.test.pause-before-stages=link,resolve} with {@code padan.test.pause-ms=N}: waits N ms at the
- * start of each listed stage, after the previous stage has completed (a stage boundary);</li>
+ * start of each listed stage, after the previous stage has completed (a stage boundary); a name
+ * {@code taken:link-partition} (or {@code taken:link-search-part}) makes a {@code padan worker} wait N ms after it has
+ * taken a request of that step and recorded itself in it, before the step starts;</li>
  * <li>{@code padan.test.slow-stages=ingest,link} with {@code padan.test.slow-connection-ms=N}: each database
  * connection taken while a listed stage runs is handed out N ms late, so the stage spends time between its
  * reads and writes (the middle of a stage).</li>
@@ -54,6 +56,14 @@ public final class StageDelayForTests implements StepExecutionListener, BeanPost
             sleep(pauseMs);
         }
         activeStage = stage;
+    }
+
+    /** In a worker, between taking a request of step {@code stage} (and recording itself in it) and starting it. */
+    void afterTaken(String stage) {
+        if (pauseMs > 0 && pauseBefore.contains("taken:" + stage)) {
+            say("pausing " + pauseMs + " ms after taking a request of " + stage);
+            sleep(pauseMs);
+        }
     }
 
     @Override
