@@ -20,12 +20,12 @@ public final class TermFrequencies {
         this.dates = dates;
     }
 
-    /** Registry rows of the run (all partitions). */
     /** Placeholder birth days learned from the registry's birth dates (see {@link PlaceholderDates}). */
     PlaceholderDates placeholders() {
         return PlaceholderDates.learn(dates);
     }
 
+    /** Registry rows of the run (all partitions). */
     public long registryRows() {
         return registryRows;
     }

@@ -91,6 +91,11 @@ public final class ModelEstimator {
      * the estimate and keep their starting m (the caller takes their m from another session).
      */
     public Estimate estimateM(Map<Long, Long> candidatePatterns, double[][] u, java.util.Set<Comparison> blockedOn) {
+        // Sums of doubles depend on their order: the patterns are taken in the order of their packed levels, not in
+        // the order a map filled by parallel threads hands them out, so that the model is the same to the last bit
+        // however the run was split (a few thousand patterns at most).
+        long[][] ordered = candidatePatterns.entrySet().stream().map(e -> new long[] {e.getKey(), e.getValue()})
+                .sorted(java.util.Comparator.comparingLong(e -> e[0])).toArray(long[][]::new);
         double[][] m = initialM();
         double lambda = 0.5;
         int it = 0;
@@ -99,9 +104,9 @@ public final class ModelEstimator {
             double[] den = new double[Comparison.COUNT];
             for (Comparison c : Comparison.values()) num[c.ordinal()] = new double[c.levelCount()];
             double matchMass = 0, total = 0;
-            for (var e : candidatePatterns.entrySet()) {
-                long p = e.getKey();
-                double count = e.getValue();
+            for (long[] e : ordered) {
+                long p = e[0];
+                double count = e[1];
                 double pm = lambda, pu = 1 - lambda;
                 for (Comparison c : Comparison.values()) {
                     int l = level(p, c.ordinal());

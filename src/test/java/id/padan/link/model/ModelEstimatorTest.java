@@ -85,6 +85,26 @@ class ModelEstimatorTest {
         assertThat(e.iterations()).isLessThan(100);
     }
 
+    /**
+     * The same patterns give the same model to the last bit, whatever order the map hands them out in: the training
+     * maps are filled by parallel threads, and a run split into other partitions (or run again) must publish the same
+     * probabilities.
+     */
+    @Test
+    void theEstimateDoesNotDependOnTheOrderThePatternsComeIn() {
+        double[][] m = trueM(), u = trueU();
+        Map<Long, Long> patterns = simulate(m, u, 11);
+        List<Map.Entry<Long, Long>> entries = new java.util.ArrayList<>(patterns.entrySet());
+        Map<Long, Long> forward = new java.util.LinkedHashMap<>(), backward = new java.util.LinkedHashMap<>();
+        entries.forEach(e -> forward.put(e.getKey(), e.getValue()));
+        java.util.Collections.reverse(entries);
+        entries.forEach(e -> backward.put(e.getKey(), e.getValue()));
+        ModelEstimator estimator = new ModelEstimator(100, 1e-7);
+        ModelEstimator.Estimate a = estimator.estimateM(forward, u, Set.of()), b = estimator.estimateM(backward, u, Set.of());
+        assertThat(b.lambda()).isEqualTo(a.lambda());
+        for (Comparison c : Comparison.values()) assertThat(b.m()[c.ordinal()]).as(c.name()).containsExactly(a.m()[c.ordinal()]);
+    }
+
     @Test
     void aComparisonTheSessionWasBlockedOnKeepsItsStartingM() {
         double[][] m = trueM(), u = trueU();
